@@ -1,0 +1,38 @@
+// One jest run for the whole workspace. TypeScript is stripped by SWC (decorators included);
+// type errors are caught once by `pnpm typecheck`, not by every test file.
+/** @type {import('jest').Config} */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: false, useDefineForClassFields: false },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      // Needs no server: SQLite files, in-process subgraphs over real HTTP.
+      testMatch: ['<rootDir>/**/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.(postgres|mariadb|redis)\\.test\\.ts$'],
+    },
+    {
+      ...common,
+      displayName: 'backends',
+      // Named by the backend they need (mikro-orm style); `ops/src/ensure-services.ts` starts it first.
+      testMatch: ['<rootDir>/**/*.(postgres|mariadb|redis).test.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+    },
+  ],
+};

@@ -1,0 +1,13 @@
+// @hub/connector-kit: what every connector shares. Add exports with intention: it is public API.
+export {
+  type ExpenseData,
+  groupBy,
+  hubId,
+  type InventoryRecordData,
+  type SourceHealth,
+  type StaffMemberData,
+  sourceKey,
+  type TutelleConnector,
+} from './connector';
+export { isSourceError, SourceContractError, SourceError, SourceUnavailableError } from './errors';
+export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumber } from './normalise';

@@ -1,0 +1,128 @@
+import {
+  type ExpenseData,
+  groupBy,
+  type InventoryRecordData,
+  type SourceHealth,
+  type StaffMemberData,
+  sourceKey,
+  type TutelleConnector,
+} from '@hub/connector-kit';
+import { SqlSource, type SqlSourceConfig } from '@hub/connector-sql';
+import { Tutelle } from '@hub/schema';
+import {
+  type AffectationRow,
+  type AgentRow,
+  type DepenseRow,
+  type ImmobilisationRow,
+  rollUpAssets,
+  toExpense,
+  toStaffMember,
+} from './mapping';
+
+/** UL's finance company code in SIFAC: every row has it. */
+const SOCIETE = 'UL00';
+const ASSET_COLUMNS = `i.num_immo, i.sous_num, i.designation, i.designation2, i.num_serie, i.num_inventaire,
+  i.date_mes, i.valeur_acq, i.duree_amort, i.centre_fin, i.centre_couts, i.financement`;
+/** An asset or addition exists while it has no disposal date, or one still to come. */
+const IN_SERVICE = (alias: string) => `(${alias}.date_sortie IS NULL OR ${alias}.date_sortie > ?)`;
+
+export interface UlConnectorOptions {
+  /** The reporting replica (PostgreSQL), or SQLite files with the same schemas for the embedded demo. */
+  database: SqlSourceConfig;
+  /** Reference date for disposals; today by default. */
+  asOf?: () => string;
+}
+
+/**
+ * Université de Lorraine, read from the reporting replica of SIFAC (assets, expenses) and SIHAM (staff).
+ * Each method is one or two SQL statements for any number of keys.
+ */
+export class UlConnector implements TutelleConnector {
+  readonly tutelle = Tutelle.UL;
+
+  private constructor(
+    readonly source: SqlSource,
+    private readonly asOf: () => string,
+  ) {}
+
+  static async connect(options: UlConnectorOptions): Promise<UlConnector> {
+    const source = await SqlSource.connect('UL/sifac+siham', options.database);
+    return new UlConnector(source, options.asOf ?? (() => new Date().toISOString().slice(0, 10)));
+  }
+
+  /** Assets whose main line serves one of `codes`, additions included wherever they are booked. */
+  async inventoryByCostCentres(codes: readonly string[]): Promise<Map<string, InventoryRecordData[]>> {
+    if (codes.length === 0) return new Map();
+    const today = this.asOf();
+    const rows = await this.source.query<ImmobilisationRow & { asset_centre: string }>(
+      `SELECT ${ASSET_COLUMNS}, m.centre_couts AS asset_centre
+         FROM sifac.immobilisation m
+         JOIN sifac.immobilisation i ON i.societe = m.societe AND i.num_immo = m.num_immo
+        WHERE m.societe = ? AND m.sous_num = 0 AND m.centre_couts IN (${SqlSource.placeholders(codes.length)})
+          AND ${IN_SERVICE('m')} AND ${IN_SERVICE('i')}
+        ORDER BY i.num_immo, i.sous_num`,
+      [SOCIETE, ...codes, today, today],
+    );
+    return groupBy(codes, rollUpAssets(rows), (record) => record.costCentre ?? '');
+  }
+
+  async inventoryByIds(ids: readonly string[]): Promise<Map<string, InventoryRecordData>> {
+    const keys = ids.map((id) => sourceKey(Tutelle.UL, id)).filter((k): k is string => k != null);
+    if (keys.length === 0) return new Map();
+    const today = this.asOf();
+    const rows = await this.source.query<ImmobilisationRow>(
+      `SELECT ${ASSET_COLUMNS}
+         FROM sifac.immobilisation m
+         JOIN sifac.immobilisation i ON i.societe = m.societe AND i.num_immo = m.num_immo
+        WHERE m.societe = ? AND m.sous_num = 0 AND m.num_immo IN (${SqlSource.placeholders(keys.length)})
+          AND ${IN_SERVICE('m')} AND ${IN_SERVICE('i')}
+        ORDER BY i.num_immo, i.sous_num`,
+      [SOCIETE, ...keys, today, today],
+    );
+    return new Map(rollUpAssets(rows).map((record) => [record.id, record]));
+  }
+
+  async staffByIds(ids: readonly string[]): Promise<Map<string, StaffMemberData>> {
+    const keys = ids.map((id) => sourceKey(Tutelle.UL, id)).filter((k): k is string => k != null);
+    if (keys.length === 0) return new Map();
+    const list = SqlSource.placeholders(keys.length);
+    const [agents, affectations] = await Promise.all([
+      this.source.query<AgentRow>(
+        `SELECT matricule, nom, prenom, corps, bap, email FROM siham.agent WHERE matricule IN (${list})`,
+        keys,
+      ),
+      this.source.query<AffectationRow>(
+        `SELECT matricule, structure, quotite, date_debut, date_fin, cout_annuel_charge
+           FROM siham.affectation WHERE matricule IN (${list}) ORDER BY matricule, date_debut`,
+        keys,
+      ),
+    ]);
+    const byAgent = groupBy(keys, affectations, (a) => a.matricule);
+    return new Map(
+      agents.map((agent) => {
+        const member = toStaffMember(agent, byAgent.get(agent.matricule) ?? []);
+        return [member.id, member];
+      }),
+    );
+  }
+
+  async expensesByCostCentres(codes: readonly string[], year: number | null): Promise<Map<string, ExpenseData[]>> {
+    if (codes.length === 0) return new Map();
+    const period = year == null ? '' : 'AND date_comptable >= ? AND date_comptable < ?';
+    const rows = await this.source.query<DepenseRow>(
+      `SELECT id, date_comptable, centre_fin, centre_couts, compte, libelle, montant
+         FROM sifac.depense WHERE centre_couts IN (${SqlSource.placeholders(codes.length)}) ${period}
+        ORDER BY date_comptable, id`,
+      year == null ? codes : [...codes, `${year}-01-01`, `${year + 1}-01-01`],
+    );
+    return groupBy(codes, rows.map(toExpense), (expense) => expense.costCentre ?? '');
+  }
+
+  async health(): Promise<SourceHealth[]> {
+    return [await this.source.health()];
+  }
+
+  close(): Promise<void> {
+    return this.source.close();
+  }
+}

@@ -1,0 +1,20 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * Error codes clients can rely on, in `errors[].extensions.code`. Never renamed; new ones are added.
+ */
+export enum ErrorCode {
+  /** A tutelle's source (database, files, API) could not be read; `extensions.source` names it. */
+  SOURCE_UNAVAILABLE = 'SOURCE_UNAVAILABLE',
+  /** The caller's role does not allow this field (salaries, individual HR records). */
+  FORBIDDEN = 'FORBIDDEN',
+  /** The bearer token is missing where required, malformed, expired or not signed by a trusted key. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** An argument is out of range or malformed (page size, cursor, date). */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The thing asked for does not exist. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** A bug or an unexpected failure on the hub's side; details are in the server's logs. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable codes of `errors[].extensions.code`.' });

@@ -1,0 +1,186 @@
+import { Authorized, Directive, Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Money } from './money';
+import { ConnectionType } from './pagination';
+import { PERSONAL_DATA_READERS, SALARY_READERS } from './roles';
+import { DateScalar } from './scalars';
+import { Tutelle } from './tutelles';
+
+/*
+ * The records every tutelle keeps, as shared interfaces. Each tutelle subgraph owns concrete types that
+ * implement them (`UlInventoryRecord`, `CnrsInventoryRecord`...), so federation routes an entity fetch to
+ * the right tutelle by type name. Implementations are registered explicitly by each subgraph
+ * (`autoRegisterImplementations: false`): a subgraph's schema never leaks another tutelle's types.
+ */
+
+export enum EquipmentStatus {
+  IN_SERVICE = 'IN_SERVICE',
+  OUT_OF_ORDER = 'OUT_OF_ORDER',
+  DISPOSED = 'DISPOSED',
+}
+registerEnumType(EquipmentStatus, { name: 'EquipmentStatus' });
+
+export enum ExpenseNature {
+  CONSUMABLES = 'CONSUMABLES',
+  MAINTENANCE = 'MAINTENANCE',
+  FLUIDS = 'FLUIDS',
+  SMALL_EQUIPMENT = 'SMALL_EQUIPMENT',
+  TRAVEL = 'TRAVEL',
+  OTHER = 'OTHER',
+}
+registerEnumType(ExpenseNature, {
+  name: 'ExpenseNature',
+  description: 'What an expense pays for: consumables, maintenance, fluids/energy, small equipment, travel.',
+});
+
+@InterfaceType({
+  description: "One tutelle's record of one asset, for its own share of the price.",
+  autoRegisterImplementations: false,
+})
+export abstract class InventoryRecord {
+  @Field(() => ID, { description: "Hub-wide id: tutelle and the source's own key, 'UL:000020004512'." })
+  id!: string;
+
+  @Field(() => Tutelle)
+  tutelle!: Tutelle;
+
+  @Field(() => String, { nullable: true, description: "The tutelle's physical inventory tag." })
+  inventoryNumber!: string | null;
+
+  @Field(() => String, { description: 'Designation as recorded (free text).' })
+  designation!: string;
+
+  @Field(() => String, { nullable: true, description: 'Further free text the source keeps (often maker and model).' })
+  details!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Manufacturer as recorded, where the source has a column.' })
+  manufacturer!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Model as recorded, where the source has a column.' })
+  model!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Serial number as typed in the source.' })
+  serialNumber!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Serial number normalised for matching (no prefix, case, spaces or dashes); null for placeholders.',
+  })
+  serialNumberNormalized!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Commissioning (or purchase) date.' })
+  commissioningDate!: string | null;
+
+  @Field(() => Money, { description: "This tutelle's share of the value, as the source records it." })
+  value!: Money;
+
+  @Field(() => Money, { description: 'The same share, excluding VAT.' })
+  valueHT!: Money;
+
+  @Field(() => Int, { nullable: true, description: 'Useful life for depreciation, in years.' })
+  usefulLifeYears!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Research unit code, normalised: 'UMR7198'." })
+  unitCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The tutelle's cost centre the asset serves." })
+  costCentre!: string | null;
+
+  @Field(() => EquipmentStatus)
+  status!: EquipmentStatus;
+
+  @Field(() => String, { nullable: true, description: "Funding as recorded: 'CPER 2015-2020', 'ANR-…'." })
+  funding!: string | null;
+
+  @Field(() => Int, { description: 'Later additions (upgrades, accessories) rolled into this record.' })
+  additionCount!: number;
+}
+
+@ObjectType({ description: "A person's assignment to a unit, as the tutelle's HR system records it." })
+@Directive('@shareable')
+export class StaffAssignment {
+  @Field(() => String, { description: "Unit code, normalised: 'UMR7198'." })
+  unitCode!: string;
+
+  @Field(() => Float, { description: 'Share of full time: 0.8 = 80 %.' })
+  fte!: number;
+
+  @Field(() => DateScalar)
+  start!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Null while ongoing.' })
+  end!: string | null;
+
+  @Authorized(...SALARY_READERS)
+  @Field(() => Money, {
+    nullable: true,
+    description: 'Loaded yearly cost. Personal data: central services, steering committee and admins only.',
+  })
+  yearlyCost!: Money | null;
+}
+
+@InterfaceType({ description: "A member of staff in one tutelle's HR records.", autoRegisterImplementations: false })
+export abstract class StaffMember {
+  @Field(() => ID, { description: "Hub-wide id: tutelle and the HR system's own id, 'UL:00123456'." })
+  id!: string;
+
+  @Field(() => Tutelle)
+  tutelle!: Tutelle;
+
+  @Field(() => String, { description: "Grade or corps: 'IGR', 'IE', 'AI'." })
+  grade!: string;
+
+  @Field(() => String, { nullable: true, description: 'Job family (BAP) A..J for support staff.' })
+  jobFamily!: string | null;
+
+  @Authorized(...PERSONAL_DATA_READERS)
+  @Field(() => String, { nullable: true, description: 'Personal data: authenticated staff roles only.' })
+  firstName!: string | null;
+
+  @Authorized(...PERSONAL_DATA_READERS)
+  @Field(() => String, { nullable: true, description: 'Personal data: authenticated staff roles only.' })
+  lastName!: string | null;
+
+  @Authorized(...PERSONAL_DATA_READERS)
+  @Field(() => String, { nullable: true, description: 'Personal data: authenticated staff roles only.' })
+  email!: string | null;
+
+  @Authorized(...PERSONAL_DATA_READERS)
+  @Field(() => [StaffAssignment], { nullable: true, description: 'Personal data: authenticated staff roles only.' })
+  assignments!: StaffAssignment[] | null;
+}
+
+@InterfaceType({ description: "One line of a tutelle's expenses.", autoRegisterImplementations: false })
+export abstract class Expense {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Tutelle)
+  tutelle!: Tutelle;
+
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field(() => String, { nullable: true })
+  costCentre!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Unit code, normalised: 'UMR7198'." })
+  unitCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The source's account or nature code, as recorded." })
+  account!: string | null;
+
+  @Field(() => ExpenseNature)
+  nature!: ExpenseNature;
+
+  @Field(() => String, { nullable: true })
+  label!: string | null;
+
+  @Field(() => Money, { description: 'As recorded; negative for credit notes.' })
+  amount!: Money;
+
+  @Field(() => Money)
+  amountHT!: Money;
+}
+
+export const InventoryRecordConnection = ConnectionType('InventoryRecord', InventoryRecord);
+export const ExpenseConnection = ConnectionType('Expense', Expense);

@@ -1,0 +1,33 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The site's parent institutions. Adding one is adding a line here and a subgraph (docs/CONNECTORS.md). */
+export enum Tutelle {
+  UL = 'UL',
+  CNRS = 'CNRS',
+  INRAE = 'INRAE',
+  CHRU = 'CHRU',
+}
+registerEnumType(Tutelle, { name: 'Tutelle', description: 'A parent institution of the site.' });
+
+export interface TutelleInfo {
+  code: Tutelle;
+  name: string;
+  /** Prefix of the GraphQL types this tutelle's subgraph owns: `Ul` → `UlInventoryRecord`. */
+  typePrefix: string;
+  /** Name of its subgraph in the supergraph. */
+  subgraph: string;
+}
+
+export const TUTELLES: Readonly<Record<Tutelle, TutelleInfo>> = {
+  UL: { code: Tutelle.UL, name: 'Université de Lorraine', typePrefix: 'Ul', subgraph: 'ul' },
+  CNRS: { code: Tutelle.CNRS, name: 'CNRS, délégation Centre-Est', typePrefix: 'Cnrs', subgraph: 'cnrs' },
+  INRAE: { code: Tutelle.INRAE, name: 'INRAE, centre Grand Est-Nancy', typePrefix: 'Inrae', subgraph: 'inrae' },
+  CHRU: { code: Tutelle.CHRU, name: 'CHRU de Nancy', typePrefix: 'Chru', subgraph: 'chru' },
+};
+
+/** Tutelles whose subgraph exists today; the site references only their types. */
+export const FEDERATED_TUTELLES: readonly Tutelle[] = [Tutelle.UL];
+
+export function isTutelle(value: unknown): value is Tutelle {
+  return typeof value === 'string' && value in TUTELLES;
+}

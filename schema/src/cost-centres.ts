@@ -2,7 +2,7 @@ import { Args, ArgsType, Field, ID, Int, InterfaceType } from 'type-graphql';
 import { PageArgs } from './pagination';
 import { type Connection } from './pagination';
 import { type Expense, ExpenseConnection, type InventoryRecord, InventoryRecordConnection } from './records';
-import { Tutelle } from './tutelles';
+import { resolveTutelleType, Tutelle } from './tutelles';
 
 @ArgsType()
 export class ExpenseArgs extends PageArgs {
@@ -19,6 +19,7 @@ export class ExpenseArgs extends PageArgs {
 @InterfaceType('CostCentre', {
   description: "A tutelle's cost centre serving a platform.",
   autoRegisterImplementations: false,
+  resolveType: resolveTutelleType('CostCentre'),
 })
 export abstract class CostCentre {
   @Field(() => ID, { description: "The code as the tutelle's finance system writes it: 'PF-XGAMMA', '4521'." })
@@ -45,7 +46,7 @@ export abstract class CostCentre {
  * The same interface as the site subgraph declares it: only what the registry knows. Composition merges the
  * two, so clients see one `CostCentre`.
  */
-@InterfaceType('CostCentre', { autoRegisterImplementations: false })
+@InterfaceType('CostCentre', { autoRegisterImplementations: false, resolveType: resolveTutelleType('CostCentre') })
 export abstract class CostCentreReference {
   @Field(() => ID)
   code!: string;

@@ -3,7 +3,7 @@ import { Money } from './money';
 import { ConnectionType } from './pagination';
 import { PERSONAL_DATA_READERS, SALARY_READERS } from './roles';
 import { DateScalar } from './scalars';
-import { Tutelle } from './tutelles';
+import { resolveTutelleType, Tutelle } from './tutelles';
 
 /*
  * The records every tutelle keeps, as shared interfaces. Each tutelle subgraph owns concrete types that
@@ -35,6 +35,7 @@ registerEnumType(ExpenseNature, {
 @InterfaceType({
   description: "One tutelle's record of one asset, for its own share of the price.",
   autoRegisterImplementations: false,
+  resolveType: resolveTutelleType('InventoryRecord'),
 })
 export abstract class InventoryRecord {
   @Field(() => ID, { description: "Hub-wide id: tutelle and the source's own key, 'UL:000020004512'." })
@@ -118,7 +119,11 @@ export class StaffAssignment {
   yearlyCost!: Money | null;
 }
 
-@InterfaceType({ description: "A member of staff in one tutelle's HR records.", autoRegisterImplementations: false })
+@InterfaceType({
+  description: "A member of staff in one tutelle's HR records.",
+  autoRegisterImplementations: false,
+  resolveType: resolveTutelleType('StaffMember'),
+})
 export abstract class StaffMember {
   @Field(() => ID, { description: "Hub-wide id: tutelle and the HR system's own id, 'UL:00123456'." })
   id!: string;
@@ -149,7 +154,11 @@ export abstract class StaffMember {
   assignments!: StaffAssignment[] | null;
 }
 
-@InterfaceType({ description: "One line of a tutelle's expenses.", autoRegisterImplementations: false })
+@InterfaceType({
+  description: "One line of a tutelle's expenses.",
+  autoRegisterImplementations: false,
+  resolveType: resolveTutelleType('Expense'),
+})
 export abstract class Expense {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { CostCentre, CostCentreReference } from './cost-centres';
 import { Expense, InventoryRecord, StaffMember } from './records';
-import { TUTELLES, type Tutelle } from './tutelles';
+import { resolveTutelleType, TUTELLES, Tutelle } from './tutelles';
 
 /*
  * The concrete types of one tutelle, made from the shared interfaces by one factory: no tutelle writes
@@ -9,7 +9,16 @@ import { TUTELLES, type Tutelle } from './tutelles';
  * is how the site points at them (keys only, resolved by the tutelle).
  */
 
-export function defineTutelleTypes(tutelle: Tutelle) {
+/** Once per tutelle and process: type-graphql keeps its classes in a global store. */
+function once<T>(make: (tutelle: Tutelle) => T): (tutelle: Tutelle) => T {
+  const made = new Map<Tutelle, T>();
+  return (tutelle) => {
+    if (!made.has(tutelle)) made.set(tutelle, make(tutelle));
+    return made.get(tutelle)!;
+  };
+}
+
+export const defineTutelleTypes = once((tutelle: Tutelle) => {
   const prefix = TUTELLES[tutelle].typePrefix;
 
   @ObjectType(`${prefix}InventoryRecord`, { implements: InventoryRecord })
@@ -21,7 +30,6 @@ export function defineTutelleTypes(tutelle: Tutelle) {
   class TutelleStaffMember extends StaffMember {}
 
   @ObjectType(`${prefix}Expense`, { implements: Expense })
-  @Directive('@key(fields: "id")')
   class TutelleExpense extends Expense {}
 
   // Shareable: the site resolves `code` and `tutelle` of a cost centre from the registry too.
@@ -36,17 +44,20 @@ export function defineTutelleTypes(tutelle: Tutelle) {
     Expense: TutelleExpense,
     CostCentre: TutelleCostCentre,
   };
-}
+});
 export type TutelleTypes = ReturnType<typeof defineTutelleTypes>;
 
 /** The site's side of the interfaces: keys only. Composition merges them with the tutelles' full ones. */
-@InterfaceType('StaffMember', { autoRegisterImplementations: false })
+@InterfaceType('StaffMember', { autoRegisterImplementations: false, resolveType: resolveTutelleType('StaffMember') })
 export abstract class StaffMemberReference {
   @Field(() => ID)
   id!: string;
+
+  // Not a GraphQL field on the site's side: it only picks the concrete type.
+  tutelle!: Tutelle;
 }
 
-export function defineTutelleReferences(tutelle: Tutelle) {
+export const defineTutelleReferences = once((tutelle: Tutelle) => {
   const prefix = TUTELLES[tutelle].typePrefix;
 
   @ObjectType(`${prefix}CostCentre`, { implements: CostCentreReference })
@@ -59,4 +70,4 @@ export function defineTutelleReferences(tutelle: Tutelle) {
   class StaffMemberRef extends StaffMemberReference {}
 
   return { CostCentre: CostCentreRef, StaffMember: StaffMemberRef };
-}
+});

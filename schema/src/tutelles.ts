@@ -31,3 +31,16 @@ export const FEDERATED_TUTELLES: readonly Tutelle[] = [Tutelle.UL];
 export function isTutelle(value: unknown): value is Tutelle {
   return typeof value === 'string' && value in TUTELLES;
 }
+
+/**
+ * `resolveType` of the shared interfaces: a record's tutelle names its concrete type, `UlInventoryRecord`.
+ * Values are plain objects from connectors, so the type is read from their `tutelle`, not their class.
+ */
+export function resolveTutelleType(suffix: string) {
+  return (value: { tutelle: Tutelle }): string => `${TUTELLES[value.tutelle].typePrefix}${suffix}`;
+}
+
+/** The hub-wide id of a tutelle's record: 'UL:000020004512'. */
+export function hubIdOf(tutelle: Tutelle, sourceKey: string): string {
+  return `${tutelle}:${sourceKey}`;
+}

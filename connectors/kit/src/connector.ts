@@ -44,7 +44,3 @@ export function sourceKey(tutelle: Tutelle, hubId: string): string | null {
   const prefix = `${tutelle}:`;
   return hubId.startsWith(prefix) ? hubId.slice(prefix.length) : null;
 }
-
-export function hubId(tutelle: Tutelle, key: string): string {
-  return `${tutelle}:${key}`;
-}

@@ -2,7 +2,6 @@
 export {
   type ExpenseData,
   groupBy,
-  hubId,
   type InventoryRecordData,
   type SourceHealth,
   type StaffMemberData,

@@ -1,6 +1,5 @@
 import {
   type ExpenseData,
-  hubId,
   type InventoryRecordData,
   normaliseSerial,
   normaliseUnitCode,
@@ -9,7 +8,7 @@ import {
   toIsoDate,
   toNumber,
 } from '@hub/connector-kit';
-import { EquipmentStatus, ExpenseNature, euros, Tutelle, toHT, VatBasis } from '@hub/schema';
+import { EquipmentStatus, ExpenseNature, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
 
 /*
  * From UL's rows (SIFAC, SIHAM) to the schema's records. SOURCES.md is the contract: amounts are TTC with
@@ -74,7 +73,7 @@ export function toInventoryRecord(rows: readonly ImmobilisationRow[]): Inventory
   if (!asset || asset.sous_num !== 0) throw new Error(`asset rows must start with sous_num 0`);
   const valueTTC = rows.reduce((sum, row) => sum + (toNumber(row.valeur_acq) ?? 0), 0);
   return {
-    id: hubId(Tutelle.UL, asset.num_immo),
+    id: hubIdOf(Tutelle.UL, asset.num_immo),
     tutelle: Tutelle.UL,
     inventoryNumber: text(asset.num_inventaire),
     designation: asset.designation.trim(),
@@ -110,7 +109,7 @@ export function rollUpAssets(rows: readonly ImmobilisationRow[]): InventoryRecor
 
 export function toStaffMember(agent: AgentRow, affectations: readonly AffectationRow[]): StaffMemberData {
   return {
-    id: hubId(Tutelle.UL, agent.matricule),
+    id: hubIdOf(Tutelle.UL, agent.matricule),
     tutelle: Tutelle.UL,
     grade: agent.corps.trim(),
     jobFamily: text(agent.bap),
@@ -149,7 +148,7 @@ export function natureOfAccount(account: string): ExpenseNature {
 export function toExpense(row: DepenseRow): ExpenseData {
   const amount = toNumber(row.montant) ?? 0;
   return {
-    id: hubId(Tutelle.UL, String(row.id)),
+    id: hubIdOf(Tutelle.UL, String(row.id)),
     tutelle: Tutelle.UL,
     date: toIsoDate(row.date_comptable)!,
     costCentre: text(row.centre_couts),

@@ -1,0 +1,2 @@
+// @hub/gateway: the one endpoint of the hub. Add exports with intention: it is public API.
+export { type GatewayOptions, startGateway } from './gateway';

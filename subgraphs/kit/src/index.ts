@@ -1,0 +1,16 @@
+// @hub/subgraph-kit: what every GraphQL service of the hub shares. Add exports with intention: it is public API.
+import 'reflect-metadata';
+
+export {
+  authChecker,
+  type Caller,
+  callerFromHeader,
+  type HasCaller,
+  jwtSecret,
+  mintToken,
+  PUBLIC_CALLER,
+} from './auth';
+export { formatError } from './errors';
+export { buildFederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './federation';
+export { type Logger, logger } from './logger';
+export { type GraphQLServerOptions, type HealthReport, type RunningServer, startGraphQLServer } from './server';

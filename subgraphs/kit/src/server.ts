@@ -1,0 +1,97 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { SourceHealth } from '@hub/connector-kit';
+import express from 'express';
+import { type Caller, callerFromHeader, jwtSecret } from './auth';
+import { formatError } from './errors';
+import { logger } from './logger';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  service: string;
+  sources: SourceHealth[];
+}
+
+export type GraphQLServerOptions<Context extends BaseContext> = {
+  /** Service name in logs and /health: 'gateway', 'site', 'ul'. */
+  name: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  /** Per-request context from the verified caller. */
+  context: (caller: Caller, request: express.Request) => Promise<Context> | Context;
+  /** Sources (or subgraphs) whose state /health reports; the service itself answering means it is up. */
+  health?: () => Promise<SourceHealth[]>;
+  /** The sandbox page on GET /graphql; on by default outside production. */
+  landingPage?: boolean;
+} & (
+  | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
+  | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
+);
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  port: number;
+  /** Stops accepting requests, finishes those in flight, then closes. */
+  close(): Promise<void>;
+}
+
+/**
+ * One HTTP server for a GraphQL service: POST /graphql (Apollo Server 5), GET /health, graceful close.
+ * The gateway and every subgraph start through it, so they behave alike.
+ */
+export async function startGraphQLServer<Context extends BaseContext>(
+  options: GraphQLServerOptions<Context>,
+): Promise<RunningServer> {
+  const production = process.env.NODE_ENV === 'production';
+  const secret = jwtSecret();
+  const app = express();
+  const httpServer = http.createServer(app);
+  const landingPage = options.landingPage ?? !production;
+  const apollo = new ApolloServer<Context>({
+    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: formatError(production),
+    logger,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false } })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    const sources = options.health ? await options.health() : [];
+    const report: HealthReport = {
+      status: sources.every((s) => s.up) ? 'ok' : 'degraded',
+      service: options.name,
+      sources,
+    };
+    res.status(200).json(report);
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => options.context(await callerFromHeader(req.headers.authorization, secret), req),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
+  logger.info({ service: options.name, url }, 'listening');
+  return { name: options.name, url, port, close: () => apollo.stop() };
+}

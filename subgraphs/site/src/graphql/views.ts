@@ -1,0 +1,68 @@
+import { normaliseUnitCode, unitNumber } from '@hub/connector-kit';
+import { euros, FEDERATED_TUTELLES, hubIdOf, type Tutelle, VatBasis } from '@hub/schema';
+import type { Platform as PlatformEntity } from '../registry/entities';
+import { type LabelStatus, type Platform, type PlatformFilter, type ServiceUnit, UserCategory } from './types';
+
+/**
+ * From the registry's rows to the graph's platforms. References to a tutelle's records (cost centres,
+ * staff) are made only for tutelles whose subgraph is in the graph.
+ */
+export function toPlatformView(p: PlatformEntity): Platform {
+  const federated = (tutelle: string) => FEDERATED_TUTELLES.includes(tutelle as Tutelle);
+  const staff = p.staff.getItems();
+  return {
+    code: p.code,
+    name: p.name,
+    units: p.units,
+    tutelles: p.tutelles as Tutelle[],
+    themes: p.themes,
+    label: { status: p.labelStatus as LabelStatus, granted: p.labelGranted, nextReview: p.labelNextReview },
+    contact: p.contactName && p.contactEmail ? { name: p.contactName, email: p.contactEmail } : null,
+    costCentres: p.costCentres
+      .getItems()
+      .filter((c) => federated(c.tutelle))
+      .map((c) => ({ code: c.code, tutelle: c.tutelle as Tutelle })),
+    staffCount: staff.length,
+    staffFte: Math.round(staff.reduce((sum, s) => sum + s.share, 0) * 100) / 100,
+    staff: staff.map((s) => ({
+      tutelle: s.tutelle as Tutelle,
+      share: s.share,
+      member: federated(s.tutelle)
+        ? { id: hubIdOf(s.tutelle as Tutelle, s.personId), tutelle: s.tutelle as Tutelle }
+        : null,
+    })),
+    services: p.services.getItems().map((s) => ({
+      code: s.code,
+      name: s.name,
+      unit: s.unit as ServiceUnit,
+      yearlyVolume: s.yearlyVolume,
+      staffHoursPerUnit: s.staffHoursPerUnit,
+      equipmentHoursPerUnit: s.equipmentHoursPerUnit,
+      currentPrices: Object.entries(s.currentPrices).flatMap(([tutelle, prices]) =>
+        Object.values(UserCategory).flatMap((category) => {
+          const amount = prices[category];
+          return amount == null ? [] : [{ tutelle: tutelle as Tutelle, category, price: euros(amount, VatBasis.HT) }];
+        }),
+      ),
+    })),
+  };
+}
+
+export function matchesFilter(p: Platform, filter: PlatformFilter | null | undefined): boolean {
+  if (!filter) return true;
+  if (filter.tutelle && !p.tutelles.includes(filter.tutelle)) return false;
+  if (filter.label && p.label.status !== filter.label) return false;
+  if (filter.theme && !p.themes.includes(filter.theme)) return false;
+  if (filter.unit) {
+    // 'UMR 7198', 'UMR7198' and '7198' all name unit UMR7198.
+    const code = normaliseUnitCode(filter.unit);
+    const number = unitNumber(filter.unit);
+    if (!p.units.some((u) => u === code || (code === number && unitNumber(u) === number))) return false;
+  }
+  if (filter.search) {
+    const haystack = [p.code, p.name, ...p.themes].join(' ').toLocaleLowerCase('fr');
+    const words = filter.search.toLocaleLowerCase('fr').split(/\s+/).filter(Boolean);
+    if (!words.every((w) => haystack.includes(w))) return false;
+  }
+  return true;
+}

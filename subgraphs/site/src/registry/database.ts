@@ -1,0 +1,32 @@
+import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
+import { REGISTRY_ENTITIES } from './entities';
+import { REGISTRY_MIGRATIONS } from './migrations';
+
+/** The hub's own database: a SQLite file by default, PostgreSQL by configuration. */
+export type SiteDatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgresql'; url: string };
+
+export type SiteOrm = SqliteORM | PostgresORM;
+
+/** `sqlite:.hub/site.sqlite` or `postgresql://…` (the `HUB_SITE_DB` setting) → a config. */
+export function parseSiteDatabase(value: string): SiteDatabaseConfig {
+  if (/^postgres(ql)?:\/\//.test(value)) return { kind: 'postgresql', url: value };
+  return { kind: 'sqlite', file: value.replace(/^sqlite:/, '') };
+}
+
+/** Open the registry database and bring its schema up to date. */
+export async function openSiteDatabase(config: SiteDatabaseConfig): Promise<SiteOrm> {
+  const common = {
+    entities: REGISTRY_ENTITIES,
+    extensions: [Migrator],
+    migrations: { migrationsList: REGISTRY_MIGRATIONS, transactional: true, snapshot: false },
+    allowGlobalContext: false,
+  };
+  const orm =
+    config.kind === 'postgresql'
+      ? await PostgresORM.init({ ...common, clientUrl: config.url })
+      : await SqliteORM.init({ ...common, dbName: config.file });
+  await orm.getMigrator().up();
+  return orm;
+}

@@ -1,0 +1,65 @@
+import type { Knex } from '@mikro-orm/knex';
+import { Migration } from '@mikro-orm/migrations';
+
+/*
+ * The registry's migrations, in order. Written with knex's schema builder so one migration serves SQLite
+ * (the embedded default) and PostgreSQL alike. Never edit a released migration: add the next one.
+ */
+
+export class Migration20261123000000RegistryInit extends Migration {
+  override async up(): Promise<void> {
+    const schema = this.getKnex().schema;
+    this.addSql(
+      schema.createTable('platform', (t) => {
+        t.string('code', 40).primary();
+        t.string('name', 200).notNullable();
+        t.json('units').notNullable();
+        t.json('tutelles').notNullable();
+        t.json('themes').notNullable();
+        t.string('label_status', 16).notNullable();
+        t.string('label_granted', 10);
+        t.string('label_next_review', 10);
+        t.string('contact_name', 120);
+        t.string('contact_email', 120);
+      }).toQuery(),
+    );
+    const child = (name: string, columns: (t: Knex.CreateTableBuilder) => void) =>
+      this.addSql(
+        schema.createTable(name, (t) => {
+          t.increments('id');
+          t.string('platform_code', 40).notNullable().references('platform.code').onDelete('cascade');
+          t.index(['platform_code']);
+          columns(t);
+        }).toQuery(),
+      );
+    child('platform_cost_centre', (t) => {
+      t.string('tutelle', 8).notNullable();
+      t.string('code', 24).notNullable();
+    });
+    child('platform_staff', (t) => {
+      t.string('tutelle', 8).notNullable();
+      t.string('person_id', 24).notNullable();
+      t.double('share').notNullable();
+    });
+    child('platform_service', (t) => {
+      t.string('code', 40).notNullable();
+      t.string('name', 200).notNullable();
+      t.string('unit', 8).notNullable();
+      t.double('yearly_volume').notNullable();
+      t.double('staff_hours_per_unit').notNullable();
+      t.double('equipment_hours_per_unit').notNullable();
+      t.json('current_prices').notNullable();
+    });
+  }
+
+  override async down(): Promise<void> {
+    const schema = this.getKnex().schema;
+    for (const table of ['platform_service', 'platform_staff', 'platform_cost_centre', 'platform']) {
+      this.addSql(schema.dropTable(table).toQuery());
+    }
+  }
+}
+
+export const REGISTRY_MIGRATIONS = [
+  { name: 'Migration20261123000000RegistryInit', class: Migration20261123000000RegistryInit },
+];

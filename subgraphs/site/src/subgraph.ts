@@ -1,0 +1,46 @@
+import { defineTutelleReferences, FEDERATED_TUTELLES } from '@hub/schema';
+import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
+import type { GraphQLSchema } from 'graphql';
+import { RegistryReader, type SiteContext } from './context';
+import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
+import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
+
+/** The site subgraph's schema: the registry, and references to the tutelles' records. */
+export function buildSiteSchema(): Promise<GraphQLSchema> {
+  const references = FEDERATED_TUTELLES.flatMap((t) => Object.values(defineTutelleReferences(t)));
+  return buildFederatedSchema({
+    resolvers: [PlatformResolver],
+    orphanedTypes: references,
+    referenceResolvers: siteReferenceResolvers,
+  });
+}
+
+export interface SiteSubgraphOptions {
+  database: SiteDatabaseConfig;
+  port: number;
+  host?: string;
+}
+
+export async function startSiteSubgraph(options: SiteSubgraphOptions): Promise<RunningServer & { orm: SiteOrm }> {
+  const orm = await openSiteDatabase(options.database);
+  const server = await startGraphQLServer<SiteContext>({
+    name: 'site',
+    port: options.port,
+    host: options.host,
+    schema: await buildSiteSchema(),
+    context: (caller) => ({ caller, registry: new RegistryReader(orm.em.fork()) }),
+    health: async () => {
+      const started = performance.now();
+      const up = await orm.isConnected();
+      return [{ source: 'site/registry', up, latencyMs: Math.round(performance.now() - started) }];
+    },
+  });
+  return {
+    ...server,
+    orm,
+    close: async () => {
+      await server.close();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+// @hub/tutelle-subgraph: the one subgraph shape every tutelle uses. Add exports with intention: it is public API.
+export { createLoaders, type Loaders, type TutelleContext } from './loaders';
+export { buildTutelleSchema, startTutelleSubgraph, type TutelleSubgraphOptions } from './subgraph';

@@ -1,0 +1,41 @@
+import type { ExpenseData, InventoryRecordData, StaffMemberData, TutelleConnector } from '@hub/connector-kit';
+import DataLoader from 'dataloader';
+
+/**
+ * Per-request batching: every key asked for in one tick of a request becomes one connector call, so one
+ * gateway `_entities` fetch of 500 cost centres costs the source what one does.
+ */
+export function createLoaders(connector: TutelleConnector) {
+  const lists = <V>(read: (keys: readonly string[]) => Promise<Map<string, V[]>>) =>
+    new DataLoader<string, V[]>(async (keys) => {
+      const found = await read(keys);
+      return keys.map((k) => found.get(k) ?? []);
+    });
+  const items = <V>(read: (keys: readonly string[]) => Promise<Map<string, V>>) =>
+    new DataLoader<string, V | null>(async (keys) => {
+      const found = await read(keys);
+      return keys.map((k) => found.get(k) ?? null);
+    });
+  // Expenses are asked per (cost centre, year); one batch per year asked for, usually one.
+  const expensesByYear = new Map<number | null, DataLoader<string, ExpenseData[]>>();
+
+  return {
+    inventoryByCostCentre: lists<InventoryRecordData>((codes) => connector.inventoryByCostCentres(codes)),
+    inventoryById: items<InventoryRecordData>((ids) => connector.inventoryByIds(ids)),
+    staffById: items<StaffMemberData>((ids) => connector.staffByIds(ids)),
+    expensesByCostCentre(year: number | null): DataLoader<string, ExpenseData[]> {
+      let loader = expensesByYear.get(year);
+      if (!loader) {
+        loader = lists<ExpenseData>((codes) => connector.expensesByCostCentres(codes, year));
+        expensesByYear.set(year, loader);
+      }
+      return loader;
+    },
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface TutelleContext {
+  caller: import('@hub/subgraph-kit').Caller;
+  loaders: Loaders;
+}

@@ -1,0 +1,108 @@
+import {
+  type Connection,
+  type Expense,
+  ExpenseArgs,
+  ExpenseConnection,
+  type InventoryRecord,
+  InventoryRecordConnection,
+  PageArgs,
+  paginate,
+  TUTELLES,
+  type Tutelle,
+  type TutelleTypes,
+} from '@hub/schema';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { TutelleContext } from './loaders';
+
+interface CostCentreValue {
+  code: string;
+  tutelle: Tutelle;
+}
+
+/**
+ * The resolvers of one tutelle's types, made by one factory for every tutelle: `ulCostCentre(code)`,
+ * `UlCostCentre.equipment`... All reads go through the request's loaders.
+ */
+const defined = new Map<Tutelle, ReturnType<typeof makeTutelleResolvers>>();
+
+/** Once per tutelle and process, like the types: type-graphql's metadata store is global. */
+export function defineTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
+  if (!defined.has(tutelle)) defined.set(tutelle, makeTutelleResolvers(tutelle, types));
+  return defined.get(tutelle)!;
+}
+
+function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
+  const prefix = TUTELLES[tutelle].typePrefix;
+  const field = (name: string) => `${prefix.toLowerCase()}${name}`;
+
+  @Resolver(() => types.CostCentre)
+  class CostCentreResolver {
+    @Query(() => types.CostCentre, {
+      name: field('CostCentre'),
+      description: `A cost centre of ${TUTELLES[tutelle].name}, by its code.`,
+    })
+    costCentre(@Arg('code', () => ID) code: string): CostCentreValue {
+      return { code, tutelle };
+    }
+
+    @FieldResolver(() => InventoryRecordConnection, { nullable: true })
+    async equipment(
+      @Root() centre: CostCentreValue,
+      @Args(() => PageArgs) page: PageArgs,
+      @Ctx() { loaders }: TutelleContext,
+    ): Promise<Connection<InventoryRecord>> {
+      return paginate(await loaders.inventoryByCostCentre.load(centre.code), page);
+    }
+
+    @FieldResolver(() => ExpenseConnection, { nullable: true })
+    async expenses(
+      @Root() centre: CostCentreValue,
+      @Args(() => ExpenseArgs) args: ExpenseArgs,
+      @Ctx() { loaders }: TutelleContext,
+    ): Promise<Connection<Expense>> {
+      return paginate(await loaders.expensesByCostCentre(args.year ?? null).load(centre.code), args);
+    }
+  }
+
+  @Resolver(() => types.InventoryRecord)
+  class InventoryRecordResolver {
+    @Query(() => types.InventoryRecord, {
+      name: field('InventoryRecord'),
+      nullable: true,
+      description: `An asset of ${TUTELLES[tutelle].name}, by hub id ('${tutelle}:…').`,
+    })
+    inventoryRecord(@Arg('id', () => ID) id: string, @Ctx() { loaders }: TutelleContext) {
+      return loaders.inventoryById.load(id);
+    }
+  }
+
+  @Resolver(() => types.StaffMember)
+  class StaffMemberResolver {
+    @Query(() => types.StaffMember, {
+      name: field('StaffMember'),
+      nullable: true,
+      description: `A member of staff of ${TUTELLES[tutelle].name}, by hub id ('${tutelle}:…').`,
+    })
+    staffMember(@Arg('id', () => ID) id: string, @Ctx() { loaders }: TutelleContext) {
+      return loaders.staffById.load(id);
+    }
+  }
+
+  /** How the gateway's `_entities` turns keys into this tutelle's entities. */
+  const referenceResolvers = {
+    [`${prefix}CostCentre`]: {
+      __resolveReference: (ref: { code: string }): CostCentreValue => ({ code: ref.code, tutelle }),
+    },
+    [`${prefix}InventoryRecord`]: {
+      __resolveReference: (ref: { id: string }, ctx: TutelleContext) => ctx.loaders.inventoryById.load(ref.id),
+    },
+    [`${prefix}StaffMember`]: {
+      __resolveReference: (ref: { id: string }, ctx: TutelleContext) => ctx.loaders.staffById.load(ref.id),
+    },
+  };
+
+  return {
+    resolvers: [CostCentreResolver, InventoryRecordResolver, StaffMemberResolver] as const,
+    referenceResolvers,
+  };
+}

@@ -1,6 +1,7 @@
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
+import { logger } from '@hub/subgraph-kit';
 import { REGISTRY_ENTITIES } from './entities';
 import { REGISTRY_MIGRATIONS } from './migrations';
 
@@ -22,6 +23,8 @@ export async function openSiteDatabase(config: SiteDatabaseConfig): Promise<Site
     extensions: [Migrator],
     migrations: { migrationsList: REGISTRY_MIGRATIONS, transactional: true, snapshot: false },
     allowGlobalContext: false,
+    debug: ['discovery', 'info'] as ('discovery' | 'info')[],
+    logger: (message: string) => logger.debug({ service: 'site' }, message),
   };
   const orm =
     config.kind === 'postgresql'

@@ -6,10 +6,17 @@ import { Migration } from '@mikro-orm/migrations';
  * (the embedded default) and PostgreSQL alike. Never edit a released migration: add the next one.
  */
 
-export class Migration20261123000000RegistryInit extends Migration {
+/** Knex's schema builder can emit several statements (a table, then its indexes): run them one by one. */
+abstract class KnexMigration extends Migration {
+  protected addSchema(build: (schema: Knex.SchemaBuilder) => Knex.SchemaBuilder): void {
+    // A schema builder accumulates: take a fresh one for each change.
+    for (const statement of build(this.getKnex().schema).toSQL()) this.addSql(statement.sql);
+  }
+}
+
+export class Migration20261123000000RegistryInit extends KnexMigration {
   override async up(): Promise<void> {
-    const schema = this.getKnex().schema;
-    this.addSql(
+    this.addSchema((schema) =>
       schema.createTable('platform', (t) => {
         t.string('code', 40).primary();
         t.string('name', 200).notNullable();
@@ -21,16 +28,16 @@ export class Migration20261123000000RegistryInit extends Migration {
         t.string('label_next_review', 10);
         t.string('contact_name', 120);
         t.string('contact_email', 120);
-      }).toQuery(),
+      }),
     );
     const child = (name: string, columns: (t: Knex.CreateTableBuilder) => void) =>
-      this.addSql(
+      this.addSchema((schema) =>
         schema.createTable(name, (t) => {
           t.increments('id');
           t.string('platform_code', 40).notNullable().references('platform.code').onDelete('cascade');
           t.index(['platform_code']);
           columns(t);
-        }).toQuery(),
+        }),
       );
     child('platform_cost_centre', (t) => {
       t.string('tutelle', 8).notNullable();
@@ -53,9 +60,8 @@ export class Migration20261123000000RegistryInit extends Migration {
   }
 
   override async down(): Promise<void> {
-    const schema = this.getKnex().schema;
     for (const table of ['platform_service', 'platform_staff', 'platform_cost_centre', 'platform']) {
-      this.addSql(schema.dropTable(table).toQuery());
+      this.addSchema((schema) => schema.dropTable(table));
     }
   }
 }

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { type Hub, startSubgraphsAndGateway } from '../src/harness';
+
+/** Nothing listens on port 1: UL's replica is down from the start. */
+const UNREACHABLE_UL = { database: { kind: 'postgresql' as const, url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 2000 } };
+
+describe('UL source down', () => {
+  let hub: Hub;
+  beforeAll(async () => {
+    hub = await startSubgraphsAndGateway({ registryFile: path.join(__dirname, '../fixtures/registry.yaml'), ul: UNREACHABLE_UL });
+  });
+  afterAll(() => hub?.close());
+
+  it('still lists the platforms, with an error naming the UL source where UL data was asked', async () => {
+    const { data, errors } = await hub.query(`{
+      platforms { nodes { code name staffCount costCentres { code tutelle equipment { totalCount } } } }
+    }`);
+    expect(data?.platforms.nodes.map((p: { code: string }) => p.code)).toEqual(['CNRSONLY', 'MICROSCOPY', 'XGAMMA']);
+    const xgamma = data?.platforms.nodes[2];
+    expect(xgamma).toMatchObject({ name: 'Centre de compétences XGamma', staffCount: 3 });
+    expect(xgamma.costCentres).toEqual([{ code: 'PF-XGAMMA', tutelle: 'UL', equipment: null }]);
+    expect(errors?.length).toBeGreaterThan(0);
+    for (const error of errors ?? []) {
+      expect(error.extensions).toMatchObject({ code: 'SOURCE_UNAVAILABLE', source: 'UL/sifac+siham' });
+    }
+  });
+
+  it('reports the source down on the subgraph health check', async () => {
+    const health = await (await fetch(hub.ul.url.replace('/graphql', '/health'))).json();
+    expect(health).toMatchObject({ status: 'degraded', service: 'ul', sources: [{ source: 'UL/sifac+siham', up: false }] });
+  });
+});

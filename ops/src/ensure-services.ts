@@ -1,0 +1,67 @@
+import { execSync } from 'node:child_process';
+import net from 'node:net';
+
+/*
+ * Start the local PostgreSQL, MariaDB and Redis the backend tests need, where they are down. Uses the
+ * machine's own service commands (Debian packages); does nothing where a service already answers.
+ */
+
+interface LocalService {
+  name: string;
+  port: number;
+  start: string;
+}
+
+const SERVICES: LocalService[] = [
+  {
+    name: 'PostgreSQL',
+    port: 5432,
+    start: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | sort -V | tail -1) main start',
+  },
+  { name: 'MariaDB', port: 3306, start: 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd' },
+  {
+    name: 'Redis',
+    port: 6379,
+    start:
+      'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /tmp --logfile /tmp/hub-redis.log',
+  },
+];
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.setTimeout(1000);
+    socket.once('connect', () => resolve(true));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => resolve(false));
+  }).finally(() => undefined) as Promise<boolean>;
+}
+
+async function ensure(service: LocalService): Promise<void> {
+  if (await answers(service.port)) return;
+  process.stdout.write(`${service.name} is down on :${service.port}; starting it… `);
+  try {
+    execSync(service.start, { stdio: 'ignore', shell: '/bin/bash' });
+  } catch (error) {
+    throw new Error(`${service.name} could not be started with: ${service.start}`, { cause: error });
+  }
+  for (let waited = 0; waited < 30_000; waited += 500) {
+    if (await answers(service.port)) {
+      process.stdout.write('up\n');
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${service.name} did not answer on :${service.port} within 30 s`);
+}
+
+export async function ensureLocalServices(): Promise<void> {
+  for (const service of SERVICES) await ensure(service);
+}
+
+if (require.main === module) {
+  ensureLocalServices().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

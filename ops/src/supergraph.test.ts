@@ -1,0 +1,60 @@
+import { Supergraph } from '@apollo/federation-internals';
+import { prettyFormatQueryPlan, QueryPlanner } from '@apollo/query-planner';
+import { parse } from 'graphql';
+import { composeSupergraph, readCommittedSupergraph } from './supergraph';
+import { operationFromDocument } from '@apollo/federation-internals';
+
+describe('the committed supergraph', () => {
+  it('is what the subgraphs compose to today (run `pnpm supergraph` after a schema change)', async () => {
+    expect(readCommittedSupergraph()).toBe(await composeSupergraph());
+  });
+
+  it('plans a platform list with UL equipment as one site fetch, then one batched UL fetch', () => {
+    const supergraph = Supergraph.build(readCommittedSupergraph());
+    const planner = new QueryPlanner(supergraph);
+    const operation = operationFromDocument(
+      supergraph.schema,
+      parse(`{ platforms { nodes { code costCentres { code equipment { totalCount } } } } }`),
+    );
+    expect(prettyFormatQueryPlan(planner.buildQueryPlan(operation))).toMatchInlineSnapshot(`
+"QueryPlan {
+  Sequence {
+    Fetch(service: "site") {
+      {
+        platforms {
+          nodes {
+            code
+            costCentres {
+              __typename
+              code
+              ... on UlCostCentre {
+                __typename
+                code
+              }
+            }
+          }
+        }
+      }
+    },
+    Flatten(path: "platforms.nodes.@.costCentres.@") {
+      Fetch(service: "ul") {
+        {
+          ... on UlCostCentre {
+            __typename
+            code
+          }
+        } =>
+        {
+          ... on UlCostCentre {
+            equipment {
+              totalCount
+            }
+          }
+        }
+      },
+    },
+  },
+}"
+`);
+  });
+});

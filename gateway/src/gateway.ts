@@ -17,7 +17,10 @@ interface GatewayContext {
 
 /** Forwards the caller's bearer token: every subgraph verifies it again. */
 class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 }

@@ -18,7 +18,11 @@ const SERVICES: LocalService[] = [
     port: 5432,
     start: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | sort -V | tail -1) main start',
   },
-  { name: 'MariaDB', port: 3306, start: 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd' },
+  {
+    name: 'MariaDB',
+    port: 3306,
+    start: 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd',
+  },
   {
     name: 'Redis',
     port: 6379,

@@ -1,8 +1,7 @@
-import { Supergraph } from '@apollo/federation-internals';
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { prettyFormatQueryPlan, QueryPlanner } from '@apollo/query-planner';
 import { parse } from 'graphql';
 import { composeSupergraph, readCommittedSupergraph } from './supergraph';
-import { operationFromDocument } from '@apollo/federation-internals';
 
 describe('the committed supergraph', () => {
   it('is what the subgraphs compose to today (run `pnpm supergraph` after a schema change)', async () => {

@@ -1,6 +1,5 @@
 import { Args, ArgsType, Field, ID, Int, InterfaceType } from 'type-graphql';
-import { PageArgs } from './pagination';
-import { type Connection } from './pagination';
+import { type Connection, PageArgs } from './pagination';
 import { type Expense, ExpenseConnection, type InventoryRecord, InventoryRecordConnection } from './records';
 import { resolveTutelleType, Tutelle } from './tutelles';
 
@@ -22,7 +21,9 @@ export class ExpenseArgs extends PageArgs {
   resolveType: resolveTutelleType('CostCentre'),
 })
 export abstract class CostCentre {
-  @Field(() => ID, { description: "The code as the tutelle's finance system writes it: 'PF-XGAMMA', '4521'." })
+  @Field(() => ID, {
+    description: "The code as the tutelle's finance system writes it: 'PF-XGAMMA', '4521'.",
+  })
   code!: string;
 
   @Field(() => Tutelle)
@@ -36,7 +37,10 @@ export abstract class CostCentre {
     return null;
   }
 
-  @Field(() => ExpenseConnection, { nullable: true, description: 'Expenses booked on this cost centre, by date.' })
+  @Field(() => ExpenseConnection, {
+    nullable: true,
+    description: 'Expenses booked on this cost centre, by date.',
+  })
   expenses(@Args(() => ExpenseArgs) _args: ExpenseArgs): Promise<Connection<Expense>> | null {
     return null;
   }
@@ -46,7 +50,10 @@ export abstract class CostCentre {
  * The same interface as the site subgraph declares it: only what the registry knows. Composition merges the
  * two, so clients see one `CostCentre`.
  */
-@InterfaceType('CostCentre', { autoRegisterImplementations: false, resolveType: resolveTutelleType('CostCentre') })
+@InterfaceType('CostCentre', {
+  autoRegisterImplementations: false,
+  resolveType: resolveTutelleType('CostCentre'),
+})
 export abstract class CostCentreReference {
   @Field(() => ID)
   code!: string;

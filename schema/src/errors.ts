@@ -17,4 +17,7 @@ export enum ErrorCode {
   /** A bug or an unexpected failure on the hub's side; details are in the server's logs. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
-registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable codes of `errors[].extensions.code`.' });
+registerEnumType(ErrorCode, {
+  name: 'ErrorCode',
+  description: 'Stable codes of `errors[].extensions.code`.',
+});

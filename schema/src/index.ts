@@ -33,4 +33,12 @@ export {
   StaffMemberReference,
   type TutelleTypes,
 } from './tutelle-types';
-export { FEDERATED_TUTELLES, hubIdOf, isTutelle, resolveTutelleType, TUTELLES, Tutelle, type TutelleInfo } from './tutelles';
+export {
+  FEDERATED_TUTELLES,
+  hubIdOf,
+  isTutelle,
+  resolveTutelleType,
+  TUTELLES,
+  Tutelle,
+  type TutelleInfo,
+} from './tutelles';

@@ -1,5 +1,4 @@
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { Directive } from 'type-graphql';
+import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Whether an amount includes VAT. Sources differ; the hub says which one every figure is. */
 export enum VatBasis {

@@ -1,4 +1,14 @@
-import { Authorized, Directive, Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  Authorized,
+  Directive,
+  Field,
+  Float,
+  ID,
+  Int,
+  InterfaceType,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { Money } from './money';
 import { ConnectionType } from './pagination';
 import { PERSONAL_DATA_READERS, SALARY_READERS } from './roles';
@@ -50,10 +60,16 @@ export abstract class InventoryRecord {
   @Field(() => String, { description: 'Designation as recorded (free text).' })
   designation!: string;
 
-  @Field(() => String, { nullable: true, description: 'Further free text the source keeps (often maker and model).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Further free text the source keeps (often maker and model).',
+  })
   details!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Manufacturer as recorded, where the source has a column.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Manufacturer as recorded, where the source has a column.',
+  })
   manufacturer!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Model as recorded, where the source has a column.' })
@@ -64,7 +80,8 @@ export abstract class InventoryRecord {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Serial number normalised for matching (no prefix, case, spaces or dashes); null for placeholders.',
+    description:
+      'Serial number normalised for matching (no prefix, case, spaces or dashes); null for placeholders.',
   })
   serialNumberNormalized!: string | null;
 
@@ -150,7 +167,10 @@ export abstract class StaffMember {
   email!: string | null;
 
   @Authorized(...PERSONAL_DATA_READERS)
-  @Field(() => [StaffAssignment], { nullable: true, description: 'Personal data: authenticated staff roles only.' })
+  @Field(() => [StaffAssignment], {
+    nullable: true,
+    description: 'Personal data: authenticated staff roles only.',
+  })
   assignments!: StaffAssignment[] | null;
 }
 

@@ -14,7 +14,12 @@ export enum Role {
 }
 
 /** Names, e-mails and grades of individual staff: an individual HR record. */
-export const PERSONAL_DATA_READERS: readonly Role[] = [Role.PLATFORM, Role.CENTRAL, Role.STEERING, Role.ADMIN];
+export const PERSONAL_DATA_READERS: readonly Role[] = [
+  Role.PLATFORM,
+  Role.CENTRAL,
+  Role.STEERING,
+  Role.ADMIN,
+];
 
 /** Individual loaded yearly costs (salaries): the most sensitive figure the hub carries. */
 export const SALARY_READERS: readonly Role[] = [Role.CENTRAL, Role.STEERING, Role.ADMIN];

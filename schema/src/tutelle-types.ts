@@ -48,7 +48,10 @@ export const defineTutelleTypes = once((tutelle: Tutelle) => {
 export type TutelleTypes = ReturnType<typeof defineTutelleTypes>;
 
 /** The site's side of the interfaces: keys only. Composition merges them with the tutelles' full ones. */
-@InterfaceType('StaffMember', { autoRegisterImplementations: false, resolveType: resolveTutelleType('StaffMember') })
+@InterfaceType('StaffMember', {
+  autoRegisterImplementations: false,
+  resolveType: resolveTutelleType('StaffMember'),
+})
 export abstract class StaffMemberReference {
   @Field(() => ID)
   id!: string;

@@ -21,7 +21,12 @@ export interface TutelleInfo {
 export const TUTELLES: Readonly<Record<Tutelle, TutelleInfo>> = {
   UL: { code: Tutelle.UL, name: 'Université de Lorraine', typePrefix: 'Ul', subgraph: 'ul' },
   CNRS: { code: Tutelle.CNRS, name: 'CNRS, délégation Centre-Est', typePrefix: 'Cnrs', subgraph: 'cnrs' },
-  INRAE: { code: Tutelle.INRAE, name: 'INRAE, centre Grand Est-Nancy', typePrefix: 'Inrae', subgraph: 'inrae' },
+  INRAE: {
+    code: Tutelle.INRAE,
+    name: 'INRAE, centre Grand Est-Nancy',
+    typePrefix: 'Inrae',
+    subgraph: 'inrae',
+  },
   CHRU: { code: Tutelle.CHRU, name: 'CHRU de Nancy', typePrefix: 'Chru', subgraph: 'chru' },
 };
 

@@ -48,7 +48,12 @@ function site(platforms: number) {
         centre_couts: `PF-${p.code}`,
       })),
     ),
-    'siham.agent': registry.platforms.map((_, i) => ({ matricule: matricule(i), nom: 'NOM', prenom: 'Prénom', corps: 'IGE' })),
+    'siham.agent': registry.platforms.map((_, i) => ({
+      matricule: matricule(i),
+      nom: 'NOM',
+      prenom: 'Prénom',
+      corps: 'IGE',
+    })),
     'siham.affectation': registry.platforms.map((_, i) => ({
       matricule: matricule(i),
       structure: 'UMR7198',
@@ -73,9 +78,14 @@ async function statementsFor(platforms: number): Promise<{ statements: number; a
     const before = hub.ul.connector.source.statementCount;
     const { data, errors } = await hub.query(QUERY, { variables: { first: platforms } });
     expect(errors).toBeUndefined();
-    const nodes = data?.platforms.nodes as Array<{ costCentres: Array<{ equipment: { totalCount: number } }>; staff: Array<{ member: { grade: string } }> }>;
+    const nodes = data?.platforms.nodes as Array<{
+      costCentres: Array<{ equipment: { totalCount: number } }>;
+      staff: Array<{ member: { grade: string } }>;
+    }>;
     // Every platform answered in full: two instruments and its one staff member.
-    const answered = nodes.filter((p) => p.costCentres[0]?.equipment.totalCount === 2 && p.staff[0]?.member.grade === 'IGE').length;
+    const answered = nodes.filter(
+      (p) => p.costCentres[0]?.equipment.totalCount === 2 && p.staff[0]?.member.grade === 'IGE',
+    ).length;
     return { statements: hub.ul.connector.source.statementCount - before, answered };
   } finally {
     await hub?.close();

@@ -2,12 +2,17 @@ import path from 'node:path';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** Nothing listens on port 1: UL's replica is down from the start. */
-const UNREACHABLE_UL = { database: { kind: 'postgresql' as const, url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 2000 } };
+const UNREACHABLE_UL = {
+  database: { kind: 'postgresql' as const, url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 2000 },
+};
 
 describe('UL source down', () => {
   let hub: Hub;
   beforeAll(async () => {
-    hub = await startSubgraphsAndGateway({ registryFile: path.join(__dirname, '../fixtures/registry.yaml'), ul: UNREACHABLE_UL });
+    hub = await startSubgraphsAndGateway({
+      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
+      ul: UNREACHABLE_UL,
+    });
   });
   afterAll(() => hub?.close());
 
@@ -15,7 +20,11 @@ describe('UL source down', () => {
     const { data, errors } = await hub.query(`{
       platforms { nodes { code name staffCount costCentres { code tutelle equipment { totalCount } } } }
     }`);
-    expect(data?.platforms.nodes.map((p: { code: string }) => p.code)).toEqual(['CNRSONLY', 'MICROSCOPY', 'XGAMMA']);
+    expect(data?.platforms.nodes.map((p: { code: string }) => p.code)).toEqual([
+      'CNRSONLY',
+      'MICROSCOPY',
+      'XGAMMA',
+    ]);
     const xgamma = data?.platforms.nodes[2];
     expect(xgamma).toMatchObject({ name: 'Centre de compétences XGamma', staffCount: 3 });
     expect(xgamma.costCentres).toEqual([{ code: 'PF-XGAMMA', tutelle: 'UL', equipment: null }]);
@@ -27,6 +36,10 @@ describe('UL source down', () => {
 
   it('reports the source down on the subgraph health check', async () => {
     const health = await (await fetch(hub.ul.url.replace('/graphql', '/health'))).json();
-    expect(health).toMatchObject({ status: 'degraded', service: 'ul', sources: [{ source: 'UL/sifac+siham', up: false }] });
+    expect(health).toMatchObject({
+      status: 'degraded',
+      service: 'ul',
+      sources: [{ source: 'UL/sifac+siham', up: false }],
+    });
   });
 });

@@ -35,7 +35,10 @@ describe('platforms with their UL equipment, through the gateway', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-ul-'));
     writeUlSqlite(dir, UL_FIXTURE);
-    hub = await startSubgraphsAndGateway({ registryFile: REGISTRY, ul: { database: ulSqliteDatabase(dir), asOf: () => '2026-01-01' } });
+    hub = await startSubgraphsAndGateway({
+      registryFile: REGISTRY,
+      ul: { database: ulSqliteDatabase(dir), asOf: () => '2026-01-01' },
+    });
   });
   afterAll(async () => {
     await hub?.close();
@@ -46,10 +49,13 @@ describe('platforms with their UL equipment, through the gateway', () => {
     const { data, errors } = await hub.query(PLATFORMS_WITH_UL_EQUIPMENT);
     expect(errors).toBeUndefined();
     expect(data?.platforms.totalCount).toBe(3);
-    const [cnrsOnly, micro, xgamma] = data?.platforms.nodes;
+    const [cnrsOnly, micro, xgamma] = data?.platforms.nodes ?? [];
     expect(cnrsOnly).toEqual({ code: 'CNRSONLY', staffCount: 0, costCentres: [] });
     expect(micro.costCentres[0].equipment.nodes).toEqual([
-      expect.objectContaining({ id: 'UL:000020004600', valueHT: { amount: 500000, currency: 'EUR', basis: 'HT' } }),
+      expect.objectContaining({
+        id: 'UL:000020004600',
+        valueHT: { amount: 500000, currency: 'EUR', basis: 'HT' },
+      }),
     ]);
     expect(xgamma.staffCount).toBe(3);
     expect(xgamma.costCentres).toHaveLength(1);

@@ -37,7 +37,13 @@ describe('personal data needs the right role', () => {
     const { data, errors } = await hub.query(STAFF);
     expect(data?.platform.staffCount).toBe(3);
     const marie = data?.platform.staff[0].member;
-    expect(marie).toEqual({ id: 'UL:00123456', grade: 'IGR', firstName: null, lastName: null, assignments: null });
+    expect(marie).toEqual({
+      id: 'UL:00123456',
+      grade: 'IGR',
+      firstName: null,
+      lastName: null,
+      assignments: null,
+    });
     expect(new Set(errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
   });
 
@@ -60,7 +66,10 @@ describe('personal data needs the right role', () => {
   });
 
   it('refuses a token it did not sign, at the gateway and at the subgraph', async () => {
-    const forged = await mintToken(new TextEncoder().encode('not-the-hub-key'), { subject: 'x', roles: [Role.ADMIN] });
+    const forged = await mintToken(new TextEncoder().encode('not-the-hub-key'), {
+      subject: 'x',
+      roles: [Role.ADMIN],
+    });
     for (const url of [hub.gatewayUrl, hub.ul.url]) {
       const { data, errors } = await hub.query('{ __typename }', { token: forged, url });
       expect(data ?? null).toBeNull();

@@ -29,11 +29,17 @@ export interface Hub {
  * The whole hub on disposable ports: site (SQLite in a temporary folder, loaded from a registry file), UL
  * over the given source, and the gateway over the committed supergraph, talking real HTTP. Always `close()`.
  */
-export async function startSubgraphsAndGateway(options: { registryFile: string; ul: UlConnectorOptions }): Promise<Hub> {
+export async function startSubgraphsAndGateway(options: {
+  registryFile: string;
+  ul: UlConnectorOptions;
+}): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const started: RunningServer[] = [];
   try {
-    const site = await startSiteSubgraph({ database: { kind: 'sqlite', file: path.join(dir, 'site.sqlite') }, port: 0 });
+    const site = await startSiteSubgraph({
+      database: { kind: 'sqlite', file: path.join(dir, 'site.sqlite') },
+      port: 0,
+    });
     started.push(site);
     await loadRegistry(site.orm.em.fork(), parseRegistryFile(readFileSync(options.registryFile, 'utf8')));
     const ul = await startUlSubgraph({ source: options.ul, port: 0 });
@@ -49,7 +55,8 @@ export async function startSubgraphsAndGateway(options: { registryFile: string; 
       ul,
       site,
       gateway,
-      query: (query, { variables, token, url } = {}) => postGraphQL(url ?? gateway.url, query, variables, token),
+      query: (query, { variables, token, url } = {}) =>
+        postGraphQL(url ?? gateway.url, query, variables, token),
       close: async () => {
         for (const server of started.reverse()) await server.close();
         rmSync(dir, { recursive: true, force: true });

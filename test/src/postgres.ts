@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** The server the backend tests use: `HUB_TEST_POSTGRES_URL`, or the machine's local PostgreSQL. */
-export const POSTGRES_ADMIN_URL = process.env.HUB_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL =
+  process.env.HUB_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database for one test file; `drop()` removes it, whatever the test left open. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

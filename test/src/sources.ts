@@ -24,7 +24,8 @@ export function writeUlSqlite(dir: string, rows: TableRows): void {
   for (const statement of UL_SOURCE_DDL('sqlite')) db.exec(statement);
   db.transaction(() => {
     for (const [table, list] of Object.entries(rows)) {
-      for (const row of list) db.prepare(insertSql(table, Object.keys(row), () => '?')).run(...Object.values(row));
+      for (const row of list)
+        db.prepare(insertSql(table, Object.keys(row), () => '?')).run(...Object.values(row));
     }
   })();
   db.close();
@@ -38,7 +39,11 @@ export async function writeUlPostgres(url: string, rows: TableRows): Promise<voi
     await client.query('DROP SCHEMA IF EXISTS sifac CASCADE; DROP SCHEMA IF EXISTS siham CASCADE');
     for (const statement of UL_SOURCE_DDL('postgresql')) await client.query(statement);
     for (const [table, list] of Object.entries(rows)) {
-      for (const row of list) await client.query(insertSql(table, Object.keys(row), (i) => `$${i + 1}`), Object.values(row));
+      for (const row of list)
+        await client.query(
+          insertSql(table, Object.keys(row), (i) => `$${i + 1}`),
+          Object.values(row),
+        );
     }
   } finally {
     await client.end();

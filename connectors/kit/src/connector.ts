@@ -33,7 +33,11 @@ export interface TutelleConnector {
 }
 
 /** Group rows by a key, keeping every requested key (empty list where nothing matched). */
-export function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+export function groupBy<T>(
+  keys: readonly string[],
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+): Map<string, T[]> {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return groups;

@@ -12,7 +12,12 @@ describe('normalisation shared by every connector', () => {
   ])('unit code %j → %j', (raw, code) => expect(normaliseUnitCode(raw)).toBe(code));
 
   it('keeps the unit number for codes typed without their type', () => {
-    expect(['UMR7198', 'UMR 7198', 'UR 7198', '7198'].map(unitNumber)).toEqual(['7198', '7198', '7198', '7198']);
+    expect(['UMR7198', 'UMR 7198', 'UR 7198', '7198'].map(unitNumber)).toEqual([
+      '7198',
+      '7198',
+      '7198',
+      '7198',
+    ]);
   });
 
   it.each([

@@ -19,7 +19,20 @@ export function unitNumber(raw: string | null | undefined): string | null {
   return match?.[2] ?? null;
 }
 
-const SERIAL_PLACEHOLDERS = new Set(['', 'NC', 'NA', 'N/A', 'ND', '?', '0', '-', 'INCONNU', 'SANS', 'AUCUN', 'XXX']);
+const SERIAL_PLACEHOLDERS = new Set([
+  '',
+  'NC',
+  'NA',
+  'N/A',
+  'ND',
+  '?',
+  '0',
+  '-',
+  'INCONNU',
+  'SANS',
+  'AUCUN',
+  'XXX',
+]);
 const SERIAL_PREFIX = /^(S\/N|SN|N°|NO|NUM|SERIE)\s*[:.#-]?\s*/i;
 
 /** Serial numbers as typed by hand → a comparable key; placeholders (`NC`, `N/A`, `?`, `0`, `-`) → null. */

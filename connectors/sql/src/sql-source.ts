@@ -1,11 +1,15 @@
-import { SourceUnavailableError, type SourceHealth } from '@hub/connector-kit';
+import { type SourceHealth, SourceUnavailableError } from '@hub/connector-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import type { Knex } from '@mikro-orm/knex';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
 
 /** Where a SQL source lives. PostgreSQL and MariaDB in deployment; SQLite files for the embedded demo. */
 export type SqlSourceConfig =
-  | { kind: 'postgresql'; url: string; /** ms before a query or a connection attempt gives up */ timeoutMs?: number }
+  | {
+      kind: 'postgresql';
+      url: string /** ms before a query or a connection attempt gives up */;
+      timeoutMs?: number;
+    }
   | {
       kind: 'sqlite';
       /**
@@ -38,7 +42,12 @@ export class SqlSource {
   static async connect(name: string, config: SqlSourceConfig): Promise<SqlSource> {
     // `connect: false`: a source that is down at start-up must not stop the subgraph; reads will fail
     // with a SourceUnavailableError naming it, and /health will say so.
-    const common = { entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true, connect: false };
+    const common = {
+      entities: [],
+      discovery: { warnWhenNoEntities: false },
+      allowGlobalContext: true,
+      connect: false,
+    };
     if (config.kind === 'postgresql') {
       const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const orm = await PostgresORM.init({
@@ -59,7 +68,8 @@ export class SqlSource {
         max: 1,
         afterCreate: (db: { exec(sql: string): void }, done: (err: Error | null, db: unknown) => void) => {
           try {
-            for (const [schema, file] of attach) db.exec(`ATTACH DATABASE '${file.replaceAll("'", "''")}' AS ${schema}`);
+            for (const [schema, file] of attach)
+              db.exec(`ATTACH DATABASE '${file.replaceAll("'", "''")}' AS ${schema}`);
             done(null, db);
           } catch (error) {
             done(error as Error, db);
@@ -83,9 +93,13 @@ export class SqlSource {
       // pg answers { rows }, better-sqlite3 an array of rows.
       return (Array.isArray(result) ? result : result.rows) as Row[];
     } catch (error) {
-      throw new SourceUnavailableError(`${this.name} could not be read: ${(error as Error).message}`, this.name, {
-        cause: error,
-      });
+      throw new SourceUnavailableError(
+        `${this.name} could not be read: ${(error as Error).message}`,
+        this.name,
+        {
+          cause: error,
+        },
+      );
     }
   }
 

@@ -17,9 +17,23 @@ const row = (num_immo: string, sous_num: number, valeur_acq: string): Immobilisa
 });
 
 describe("UL's rows to records", () => {
-  it('rolls additions into their asset: values summed, description and cost centre the asset\'s', () => {
-    const records = rollUpAssets([row('1', 0, '1200.00'), row('1', 1, '600.00'), row('1', 2, '0.60'), row('2', 0, '120')]);
-    expect(records.map((r) => [r.id, r.designation, r.costCentre, r.additionCount, r.value.amount, r.valueHT.amount])).toEqual([
+  it("rolls additions into their asset: values summed, description and cost centre the asset's", () => {
+    const records = rollUpAssets([
+      row('1', 0, '1200.00'),
+      row('1', 1, '600.00'),
+      row('1', 2, '0.60'),
+      row('2', 0, '120'),
+    ]);
+    expect(
+      records.map((r) => [
+        r.id,
+        r.designation,
+        r.costCentre,
+        r.additionCount,
+        r.value.amount,
+        r.valueHT.amount,
+      ]),
+    ).toEqual([
       ['UL:1', 'ITEM 1-0', 'PF-X', 2, 1800.6, 1500.5],
       ['UL:2', 'ITEM 2-0', 'PF-X', 0, 120, 100],
     ]);

@@ -70,7 +70,7 @@ export function unitFromCentreFin(centreFin: string): string | null {
  */
 export function toInventoryRecord(rows: readonly ImmobilisationRow[]): InventoryRecordData {
   const [asset, ...additions] = rows;
-  if (!asset || asset.sous_num !== 0) throw new Error(`asset rows must start with sous_num 0`);
+  if (asset?.sous_num !== 0) throw new Error(`asset rows must start with sous_num 0`);
   const valueTTC = rows.reduce((sum, row) => sum + (toNumber(row.valeur_acq) ?? 0), 0);
   return {
     id: hubIdOf(Tutelle.UL, asset.num_immo),

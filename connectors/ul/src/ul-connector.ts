@@ -106,7 +106,10 @@ export class UlConnector implements TutelleConnector {
     );
   }
 
-  async expensesByCostCentres(codes: readonly string[], year: number | null): Promise<Map<string, ExpenseData[]>> {
+  async expensesByCostCentres(
+    codes: readonly string[],
+    year: number | null,
+  ): Promise<Map<string, ExpenseData[]>> {
     if (codes.length === 0) return new Map();
     const period = year == null ? '' : 'AND date_comptable >= ? AND date_comptable < ?';
     const rows = await this.source.query<DepenseRow>(

@@ -27,11 +27,16 @@ export function jwtSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
 }
 
 function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+  });
 }
 
 /** The caller of a request, from its `Authorization` header. A bad token is refused, never downgraded. */
-export async function callerFromHeader(authorization: string | undefined, secret: Uint8Array): Promise<Caller> {
+export async function callerFromHeader(
+  authorization: string | undefined,
+  secret: Uint8Array,
+): Promise<Caller> {
   if (!authorization) return PUBLIC_CALLER;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
@@ -71,7 +76,10 @@ export interface HasCaller {
  */
 export const authChecker: AuthChecker<HasCaller> = ({ context, info }, roles) => {
   if (roles.some((role) => context.caller.roles.includes(role as Role))) return true;
-  throw new GraphQLError(`${info.parentType.name}.${info.fieldName} needs one of the roles: ${roles.join(', ')}`, {
-    extensions: { code: ErrorCode.FORBIDDEN },
-  });
+  throw new GraphQLError(
+    `${info.parentType.name}.${info.fieldName} needs one of the roles: ${roles.join(', ')}`,
+    {
+      extensions: { code: ErrorCode.FORBIDDEN },
+    },
+  );
 };

@@ -19,7 +19,11 @@ export function formatError(production: boolean) {
     }
     const code = formatted.extensions?.code;
     if (production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)) {
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      return {
+        message: 'Internal server error',
+        path: formatted.path,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
     }
     return formatted;
   };

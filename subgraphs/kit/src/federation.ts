@@ -9,7 +9,10 @@ import { authChecker } from './auth';
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
 
 /** `__resolveReference` per entity type: how this subgraph turns a key into the entity. */
-export type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (reference: never, context: never) => unknown }
+>;
 
 export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, 'authChecker' | 'validate'> {
   referenceResolvers?: ReferenceResolvers;
@@ -25,7 +28,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      ...reference,
+    } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }

@@ -13,4 +13,9 @@ export {
 export { formatError } from './errors';
 export { buildFederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './federation';
 export { type Logger, logger } from './logger';
-export { type GraphQLServerOptions, type HealthReport, type RunningServer, startGraphQLServer } from './server';
+export {
+  type GraphQLServerOptions,
+  type HealthReport,
+  type RunningServer,
+  startGraphQLServer,
+} from './server';

@@ -1,8 +1,8 @@
 import type { Caller } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
-import { Platform as PlatformEntity } from './registry/entities';
 import type { Platform } from './graphql/types';
 import { toPlatformView } from './graphql/views';
+import { Platform as PlatformEntity } from './registry/entities';
 
 /**
  * The registry as one request sees it: read once (four statements whatever its size), then served from

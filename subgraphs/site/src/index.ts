@@ -1,6 +1,11 @@
 // @hub/subgraph-site: the registry and the cross-tutelle answers. Add exports with intention: it is public API.
 export { RegistryReader, type SiteContext } from './context';
-export { openSiteDatabase, parseSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
+export {
+  openSiteDatabase,
+  parseSiteDatabase,
+  type SiteDatabaseConfig,
+  type SiteOrm,
+} from './registry/database';
 export {
   parseRegistryFile,
   type RegistryFile,

@@ -21,7 +21,9 @@ export interface SiteSubgraphOptions {
   host?: string;
 }
 
-export async function startSiteSubgraph(options: SiteSubgraphOptions): Promise<RunningServer & { orm: SiteOrm }> {
+export async function startSiteSubgraph(
+  options: SiteSubgraphOptions,
+): Promise<RunningServer & { orm: SiteOrm }> {
   const orm = await openSiteDatabase(options.database);
   const server = await startGraphQLServer<SiteContext>({
     name: 'site',

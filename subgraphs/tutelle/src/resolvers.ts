@@ -94,7 +94,8 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
       __resolveReference: (ref: { code: string }): CostCentreValue => ({ code: ref.code, tutelle }),
     },
     [`${prefix}InventoryRecord`]: {
-      __resolveReference: (ref: { id: string }, ctx: TutelleContext) => ctx.loaders.inventoryById.load(ref.id),
+      __resolveReference: (ref: { id: string }, ctx: TutelleContext) =>
+        ctx.loaders.inventoryById.load(ref.id),
     },
     [`${prefix}StaffMember`]: {
       __resolveReference: (ref: { id: string }, ctx: TutelleContext) => ctx.loaders.staffById.load(ref.id),

@@ -1,5 +1,5 @@
-import type { UlConnectorOptions } from '@hub/connector-ul';
 import path from 'node:path';
+import type { UlConnectorOptions } from '@hub/connector-ul';
 
 /**
  * UL's source settings, UL's alone: no other subgraph reads them.
@@ -9,7 +9,9 @@ import path from 'node:path';
 export function ulConnectorOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): UlConnectorOptions {
   if (env.HUB_UL_DATABASE_URL) return { database: { kind: 'postgresql', url: env.HUB_UL_DATABASE_URL } };
   if (env.HUB_UL_SQLITE_DIR) return { database: ulSqliteDatabase(env.HUB_UL_SQLITE_DIR) };
-  throw new Error('UL source not configured: set HUB_UL_DATABASE_URL (PostgreSQL) or HUB_UL_SQLITE_DIR (SQLite)');
+  throw new Error(
+    'UL source not configured: set HUB_UL_DATABASE_URL (PostgreSQL) or HUB_UL_SQLITE_DIR (SQLite)',
+  );
 }
 
 export function ulSqliteDatabase(dir: string): UlConnectorOptions['database'] {

@@ -9,7 +9,9 @@ export interface UlSubgraphOptions {
 }
 
 /** Université de Lorraine's subgraph: the shared tutelle subgraph over UL's connector. */
-export async function startUlSubgraph(options: UlSubgraphOptions): Promise<RunningServer & { connector: UlConnector }> {
+export async function startUlSubgraph(
+  options: UlSubgraphOptions,
+): Promise<RunningServer & { connector: UlConnector }> {
   const connector = await UlConnector.connect(options.source);
   const server = await startTutelleSubgraph({ connector, port: options.port, host: options.host });
   return { ...server, connector };

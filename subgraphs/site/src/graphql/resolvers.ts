@@ -6,7 +6,9 @@ import { matchesFilter } from './views';
 
 @Resolver(() => Platform)
 export class PlatformResolver {
-  @Query(() => PlatformConnection, { description: 'Platforms of the site, by code; filter and page through them.' })
+  @Query(() => PlatformConnection, {
+    description: 'Platforms of the site, by code; filter and page through them.',
+  })
   async platforms(
     @Arg('filter', () => PlatformFilter, { nullable: true }) filter: PlatformFilter | null,
     @Args(() => PageArgs) page: PageArgs,
@@ -20,7 +22,10 @@ export class PlatformResolver {
   }
 
   @Query(() => Platform, { nullable: true, description: 'One platform by its site-wide code.' })
-  async platform(@Arg('code', () => ID) code: string, @Ctx() { registry }: SiteContext): Promise<Platform | null> {
+  async platform(
+    @Arg('code', () => ID) code: string,
+    @Ctx() { registry }: SiteContext,
+  ): Promise<Platform | null> {
     return registry.platform(code);
   }
 }

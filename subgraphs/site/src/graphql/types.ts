@@ -1,4 +1,11 @@
-import { ConnectionType, CostCentreReference, DateScalar, Money, StaffMemberReference, Tutelle } from '@hub/schema';
+import {
+  ConnectionType,
+  CostCentreReference,
+  DateScalar,
+  Money,
+  StaffMemberReference,
+  Tutelle,
+} from '@hub/schema';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum LabelStatus {
@@ -6,7 +13,10 @@ export enum LabelStatus {
   IN_PROGRESS = 'in_progress',
   NONE = 'none',
 }
-registerEnumType(LabelStatus, { name: 'LabelStatus', description: 'Where a platform stands in the site label.' });
+registerEnumType(LabelStatus, {
+  name: 'LabelStatus',
+  description: 'Where a platform stands in the site label.',
+});
 
 export enum ServiceUnit {
   HOUR = 'hour',
@@ -57,7 +67,8 @@ export class PlatformStaff {
 
   @Field(() => StaffMemberReference, {
     nullable: true,
-    description: "The person in their tutelle's HR records; null (with an error) if that tutelle is unreachable.",
+    description:
+      "The person in their tutelle's HR records; null (with an error) if that tutelle is unreachable.",
   })
   member!: StaffMemberReference | null;
 }
@@ -94,7 +105,9 @@ export class Service {
   @Field(() => Float, { description: 'Instrument time one unit takes, hours.' })
   equipmentHoursPerUnit!: number;
 
-  @Field(() => [PublishedPrice], { description: 'Prices each tutelle publishes today (before the single tariff).' })
+  @Field(() => [PublishedPrice], {
+    description: 'Prices each tutelle publishes today (before the single tariff).',
+  })
   currentPrices!: PublishedPrice[];
 }
 
@@ -123,7 +136,8 @@ export class Platform {
   contact!: Contact | null;
 
   @Field(() => [CostCentreReference], {
-    description: "Each tutelle's cost centres serving the platform: where its equipment and expenses are booked.",
+    description:
+      "Each tutelle's cost centres serving the platform: where its equipment and expenses are booked.",
   })
   costCentres!: CostCentreReference[];
 

@@ -1,7 +1,13 @@
 import { normaliseUnitCode, unitNumber } from '@hub/connector-kit';
 import { euros, FEDERATED_TUTELLES, hubIdOf, type Tutelle, VatBasis } from '@hub/schema';
 import type { Platform as PlatformEntity } from '../registry/entities';
-import { type LabelStatus, type Platform, type PlatformFilter, type ServiceUnit, UserCategory } from './types';
+import {
+  type LabelStatus,
+  type Platform,
+  type PlatformFilter,
+  type ServiceUnit,
+  UserCategory,
+} from './types';
 
 /**
  * From the registry's rows to the graph's platforms. References to a tutelle's records (cost centres,
@@ -41,7 +47,9 @@ export function toPlatformView(p: PlatformEntity): Platform {
       currentPrices: Object.entries(s.currentPrices).flatMap(([tutelle, prices]) =>
         Object.values(UserCategory).flatMap((category) => {
           const amount = prices[category];
-          return amount == null ? [] : [{ tutelle: tutelle as Tutelle, category, price: euros(amount, VatBasis.HT) }];
+          return amount == null
+            ? []
+            : [{ tutelle: tutelle as Tutelle, category, price: euros(amount, VatBasis.HT) }];
         }),
       ),
     })),

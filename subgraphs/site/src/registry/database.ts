@@ -1,7 +1,7 @@
+import { logger } from '@hub/subgraph-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
-import { logger } from '@hub/subgraph-kit';
 import { REGISTRY_ENTITIES } from './entities';
 import { REGISTRY_MIGRATIONS } from './migrations';
 

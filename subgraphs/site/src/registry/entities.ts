@@ -117,4 +117,9 @@ export const PlatformServiceSchema = new EntitySchema<PlatformService>({
   },
 });
 
-export const REGISTRY_ENTITIES = [PlatformSchema, PlatformCostCentreSchema, PlatformStaffSchema, PlatformServiceSchema];
+export const REGISTRY_ENTITIES = [
+  PlatformSchema,
+  PlatformCostCentreSchema,
+  PlatformStaffSchema,
+  PlatformServiceSchema,
+];

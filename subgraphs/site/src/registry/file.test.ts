@@ -19,7 +19,12 @@ describe('the registry file', () => {
     const file = parseRegistryFile(FIXTURE);
     expect(file.platforms.map((p) => p.code)).toEqual(['XGAMMA', 'MICROSCOPY', 'CNRSONLY']);
     expect(file.platforms[0]?.services[0]?.currentPrices.CNRS).toEqual({ internal: 45, external: 60 });
-    expect(file.platforms[2]).toMatchObject({ staff: [], services: [], themes: [], label: { status: 'none' } });
+    expect(file.platforms[2]).toMatchObject({
+      staff: [],
+      services: [],
+      themes: [],
+      label: { status: 'none' },
+    });
   });
 
   it('reports every problem at once, with its path and line', () => {
@@ -42,10 +47,18 @@ describe('the registry file', () => {
     tutelles: [UL]
 `;
     expect(problems(bad)).toEqual([
-      { path: 'platforms[0].tutelles[1]', line: 5, message: expect.stringContaining('expected one of UL, CNRS') },
+      {
+        path: 'platforms[0].tutelles[1]',
+        line: 5,
+        message: expect.stringContaining('expected one of UL, CNRS'),
+      },
       { path: 'platforms[0].label.granted', line: 6, message: "expected a date 'YYYY-MM-DD'" },
       { path: 'platforms[0].contact.email', line: 7, message: expect.stringMatching(/email/i) },
-      { path: 'platforms[0].staff[0].share', line: 10, message: expect.stringMatching(/<=1|less than or equal/i) },
+      {
+        path: 'platforms[0].staff[0].share',
+        line: 10,
+        message: expect.stringMatching(/<=1|less than or equal/i),
+      },
       { path: 'platforms[0].services[1].unit', line: 13, message: expect.any(String) },
       { path: 'platforms[0].services[1].yearlyVolume', line: 13, message: expect.any(String) },
       { path: 'platforms[1].units', line: 16, message: expect.any(String) },

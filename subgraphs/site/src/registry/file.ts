@@ -1,4 +1,4 @@
-import { Tutelle, TUTELLES } from '@hub/schema';
+import { TUTELLES, Tutelle } from '@hub/schema';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
@@ -19,7 +19,10 @@ const service = z.object({
   staffHoursPerUnit: z.number().nonnegative(),
   equipmentHoursPerUnit: z.number().nonnegative(),
   currentPrices: z
-    .partialRecord(tutelleCode, z.object({ internal: price, external: price, private: price }).partial().strict())
+    .partialRecord(
+      tutelleCode,
+      z.object({ internal: price, external: price, private: price }).partial().strict(),
+    )
     .default({}),
 });
 
@@ -47,24 +50,28 @@ const platform = z
   .superRefine((p, ctx) => {
     for (const [tutelle, codes] of Object.entries(p.costCentres)) {
       if (codes && codes.length > 0 && !p.tutelles.includes(tutelle as Tutelle)) {
-        ctx.addIssue({ code: 'custom', path: ['costCentres', tutelle], message: `${tutelle} is not a tutelle of ${p.code}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['costCentres', tutelle],
+          message: `${tutelle} is not a tutelle of ${p.code}`,
+        });
       }
     }
-    duplicates(p.services.map((s) => s.code)).forEach((i) =>
-      ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: 'duplicate service code' }),
-    );
-    duplicates(p.staff.map((s) => `${s.tutelle}:${s.id}`)).forEach((i) =>
-      ctx.addIssue({ code: 'custom', path: ['staff', i], message: 'person listed twice' }),
-    );
+    for (const i of duplicates(p.services.map((s) => s.code))) {
+      ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: 'duplicate service code' });
+    }
+    for (const i of duplicates(p.staff.map((s) => `${s.tutelle}:${s.id}`))) {
+      ctx.addIssue({ code: 'custom', path: ['staff', i], message: 'person listed twice' });
+    }
   });
 
 const registryFile = z
   .object({ platforms: z.array(platform) })
   .strict()
   .superRefine((r, ctx) => {
-    duplicates(r.platforms.map((p) => p.code)).forEach((i) =>
-      ctx.addIssue({ code: 'custom', path: ['platforms', i, 'code'], message: 'duplicate platform code' }),
-    );
+    for (const i of duplicates(r.platforms.map((p) => p.code))) {
+      ctx.addIssue({ code: 'custom', path: ['platforms', i, 'code'], message: 'duplicate platform code' });
+    }
   });
 
 export type RegistryFile = z.infer<typeof registryFile>;
@@ -73,7 +80,12 @@ export type RegistryPlatform = z.infer<typeof platform>;
 /** Indexes of the second and later occurrences of each value. */
 function duplicates(values: readonly string[]): number[] {
   const seen = new Set<string>();
-  return values.flatMap((v, i) => (seen.has(v) ? [i] : (seen.add(v), [])));
+  const repeated: number[] = [];
+  values.forEach((value, i) => {
+    if (seen.has(value)) repeated.push(i);
+    seen.add(value);
+  });
+  return repeated;
 }
 
 export interface RegistryProblem {
@@ -124,7 +136,9 @@ export function parseRegistryFile(source: string, file = 'registry.yaml'): Regis
       const node = doc.getIn(issue.path.slice(0, depth) as (string | number)[], true) as
         | { range?: [number, number, number] }
         | undefined;
-      line = lineOf(node?.range?.[0] ?? (depth === 0 && isMap(doc.contents) ? doc.contents.range?.[0] : undefined));
+      line = lineOf(
+        node?.range?.[0] ?? (depth === 0 && isMap(doc.contents) ? doc.contents.range?.[0] : undefined),
+      );
     }
     return { path: formatPath(issue.path), line, message: issue.message };
   });

@@ -6,7 +6,9 @@ import { Platform } from './entities';
 import { parseRegistryFile } from './file';
 import { loadRegistry } from './load';
 
-const FIXTURE = parseRegistryFile(readFileSync(path.resolve(__dirname, '../../../../test/fixtures/registry.yaml'), 'utf8'));
+const FIXTURE = parseRegistryFile(
+  readFileSync(path.resolve(__dirname, '../../../../test/fixtures/registry.yaml'), 'utf8'),
+);
 
 /** The registry in PostgreSQL, as a deployment configures it: migrations, load, reload. */
 describe('the registry in PostgreSQL', () => {
@@ -38,14 +40,20 @@ describe('the registry in PostgreSQL', () => {
       removed: ['CNRSONLY'],
     });
     const em = orm.em.fork();
-    const xgamma = await em.findOneOrFail(Platform, 'XGAMMA', { populate: ['staff', 'costCentres', 'services'] });
+    const xgamma = await em.findOneOrFail(
+      Platform,
+      { code: 'XGAMMA' },
+      { populate: ['staff', 'costCentres', 'services'] },
+    );
     expect(xgamma).toMatchObject({ name: 'XGamma renamed', units: ['UMR7198', '7365'] });
     expect(xgamma.staff.getItems().map((s) => [s.tutelle, s.personId, s.share])).toEqual([
       ['UL', '00123456', 0.8],
       ['UL', '00123457', 0.5],
       ['CNRS', '40412', 1],
     ]);
-    expect(xgamma.services.getItems()[0]?.currentPrices).toEqual(FIXTURE.platforms[0]?.services[0]?.currentPrices);
+    expect(xgamma.services.getItems()[0]?.currentPrices).toEqual(
+      FIXTURE.platforms[0]?.services[0]?.currentPrices,
+    );
     expect(await em.count(Platform)).toBe(2);
   });
 

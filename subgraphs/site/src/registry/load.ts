@@ -52,10 +52,13 @@ function toEntity(em: EntityManager, p: RegistryPlatform): Platform {
     contactEmail: p.contact?.email ?? null,
   });
   for (const [tutelle, codes] of Object.entries(p.costCentres)) {
-    for (const code of codes ?? []) platform.costCentres.add(em.create(PlatformCostCentre, { platform, tutelle, code }));
+    for (const code of codes ?? [])
+      platform.costCentres.add(em.create(PlatformCostCentre, { platform, tutelle, code }));
   }
   for (const s of p.staff) {
-    platform.staff.add(em.create(PlatformStaff, { platform, tutelle: s.tutelle, personId: s.id, share: s.share }));
+    platform.staff.add(
+      em.create(PlatformStaff, { platform, tutelle: s.tutelle, personId: s.id, share: s.share }),
+    );
   }
   for (const s of p.services) {
     platform.services.add(em.create(PlatformService, { platform, ...s }));

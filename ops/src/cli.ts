@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isRole, Role } from '@hub/schema';
+import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { parseRegistryFile, RegistryFileError } from '@hub/subgraph-site';
+import { Argument, Command, InvalidArgumentError } from 'commander';
+import { demoDir, loadConfig } from './config';
+import { writeDemo } from './demo';
+import { loadRegistryFile, SERVICES, type ServiceName, startServices, stopOnSignal } from './services';
+import { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';
+
+/** `pnpm hub <command>`: everything an operator or a developer runs. */
+const program = new Command('hub').description('The Lorraine research site hub').showHelpAfterError();
+
+const positiveNumber = (value: string) => {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError('expected a positive number');
+  return n;
+};
+
+const EXAMPLE_QUERY = `{ platforms(first: 3) { totalCount nodes { code name staffCount
+    costCentres { tutelle code equipment(first: 2) { totalCount nodes { designation serialNumber valueHT { amount } } } } } } }`;
+
+program
+  .command('start')
+  .description(
+    'Run the whole hub on the embedded default: demo sources in SQLite, site registry loaded, every service up',
+  )
+  .option('--scale <factor>', 'size of the demo site (1 = the real site)', positiveNumber, 1)
+  .option('--seed <n>', 'demo data seed', (v) => Number.parseInt(v, 10), 42)
+  .option('--fresh', 'generate the demo data again even if it is there')
+  .action(async (options: { scale: number; seed: number; fresh?: boolean }) => {
+    const started = performance.now();
+    const config = loadConfig();
+    const dir = demoDir(config.dataDir);
+    const manifest = path.join(dir, 'manifest.json');
+    const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : null;
+    if (options.fresh || current?.seed !== options.seed || current?.scale !== options.scale) {
+      console.log(`Generating the demo site (scale ${options.scale}, seed ${options.seed}) in ${dir}…`);
+      const counts = await writeDemo(dir, { seed: options.seed, scale: options.scale });
+      console.log(`  ${JSON.stringify(counts)}`);
+    }
+    const report = await loadRegistryFile(config, path.join(dir, 'registry.yaml'));
+    console.log(
+      `Registry loaded: ${report.platforms} platforms, ${report.staff} staff links, ${report.services} services`,
+    );
+    const running = await startServices(config, Object.keys(SERVICES) as ServiceName[]);
+    stopOnSignal(running);
+    const gateway = running.at(-1)!;
+    console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
+    console.log(
+      `Try:\n  curl -s ${gateway.url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
+    );
+  });
+
+program
+  .command('serve')
+  .description('Run one service from the environment (production: one process per service)')
+  .addArgument(new Argument('<service>', 'the service to run').choices(Object.keys(SERVICES)))
+  .action(async (service: ServiceName) => {
+    stopOnSignal(await startServices(loadConfig(), [service]));
+  });
+
+const registry = program.command('registry').description('The site registry (INFRA+ cartography)');
+registry
+  .command('check <file>')
+  .description('Validate a registry YAML file and report every problem with its path and line')
+  .action(async (file: string) => {
+    const parsed = parseRegistryFile(readFileSync(file, 'utf8'), file);
+    console.log(`${file}: valid, ${parsed.platforms.length} platforms`);
+  });
+registry
+  .command('load <file>')
+  .description('Validate a registry YAML file, then replace the registry with it (HUB_SITE_DB)')
+  .action(async (file: string) => {
+    const report = await loadRegistryFile(loadConfig(), file);
+    console.log(
+      `Loaded ${report.platforms} platforms: ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed` +
+        (report.removed.length ? ` (${report.removed.join(', ')})` : ''),
+    );
+  });
+
+program
+  .command('supergraph')
+  .description(`Compose the subgraphs into ${path.relative(process.cwd(), SUPERGRAPH_PATH)}`)
+  .option('--check', 'fail if the committed supergraph differs from what the subgraphs compose to')
+  .action(async (options: { check?: boolean }) => {
+    if (!options.check) {
+      await writeSupergraph();
+      console.log(`Wrote ${SUPERGRAPH_PATH}`);
+    } else if (readCommittedSupergraph() !== (await composeSupergraph())) {
+      throw new Error('The committed supergraph is out of date: run `pnpm supergraph`');
+    } else {
+      console.log('The committed supergraph is up to date');
+    }
+  });
+
+program
+  .command('demo <dir>')
+  .description('Write the demo site (registry, UL replica as SQLite, ground truth) into a folder')
+  .option('--scale <factor>', 'size of the demo site (1 = the real site)', positiveNumber, 1)
+  .option('--seed <n>', 'seed', (v) => Number.parseInt(v, 10), 42)
+  .action(async (dir: string, options: { scale: number; seed: number }) => {
+    const started = performance.now();
+    const counts = await writeDemo(path.resolve(dir), options);
+    console.log(`${JSON.stringify(counts)} in ${Math.round(performance.now() - started)} ms`);
+  });
+
+program
+  .command('token <role>')
+  .description(`Mint a development bearer token for a role (${Object.values(Role).join(', ')})`)
+  .option('--platforms <codes>', 'platforms a platform manager manages, comma-separated', '')
+  .option('--ttl <duration>', 'lifetime', '8h')
+  .action(async (role: string, options: { platforms: string; ttl: string }) => {
+    if (!isRole(role))
+      throw new InvalidArgumentError(`role must be one of ${Object.values(Role).join(', ')}`);
+    const platforms = options.platforms.split(',').filter(Boolean);
+    console.log(
+      await mintToken(jwtSecret(), { subject: `dev-${role}`, roles: [role], platforms }, options.ttl),
+    );
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof RegistryFileError ? error.message : `hub: ${(error as Error).message}`);
+  process.exit(1);
+});

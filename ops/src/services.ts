@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { startGateway } from '@hub/gateway';
+import { logger, type RunningServer } from '@hub/subgraph-kit';
+import { loadRegistry, openSiteDatabase, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
+import { startUlSubgraph } from '@hub/subgraph-ul';
+import type { HubConfig } from './config';
+
+/** Each service of the hub, started from the configuration: `hub serve <name>` runs one, `hub start` all. */
+export const SERVICES = {
+  site: (config: HubConfig) =>
+    startSiteSubgraph({ database: config.site, port: config.ports.site, host: config.host }),
+  ul: (config: HubConfig) => startUlSubgraph({ source: config.ul, port: config.ports.ul, host: config.host }),
+  gateway: (config: HubConfig) =>
+    startGateway({
+      supergraphPath: config.supergraphPath,
+      port: config.ports.gateway,
+      host: config.host,
+      subgraphUrls: config.subgraphUrls,
+    }),
+} satisfies Record<string, (config: HubConfig) => Promise<RunningServer>>;
+
+export type ServiceName = keyof typeof SERVICES;
+
+/** Start services in order (subgraphs before the gateway); on any failure, stop those already started. */
+export async function startServices(config: HubConfig, names: ServiceName[]): Promise<RunningServer[]> {
+  const running: RunningServer[] = [];
+  try {
+    for (const name of names) running.push(await SERVICES[name](config));
+    return running;
+  } catch (error) {
+    await stopServices(running);
+    throw error;
+  }
+}
+
+export async function stopServices(running: RunningServer[]): Promise<void> {
+  for (const server of [...running].reverse()) await server.close();
+}
+
+/** Stop cleanly on Ctrl-C or a service manager's SIGTERM: in-flight requests finish first. */
+export function stopOnSignal(running: RunningServer[]): void {
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    await stopServices(running);
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Validate a registry file and load it into the site database. */
+export async function loadRegistryFile(config: HubConfig, file: string) {
+  const registry = parseRegistryFile(readFileSync(file, 'utf8'), file);
+  const orm = await openSiteDatabase(config.site);
+  try {
+    return await loadRegistry(orm.em.fork(), registry);
+  } finally {
+    await orm.close(true);
+  }
+}

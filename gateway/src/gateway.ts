@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { SourceHealth } from '@hub/connector-kit';
 import { type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
 
 export interface GatewayOptions {
@@ -20,17 +21,45 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({
     request,
     context,
-  }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+}
+
+/** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */
+export function subgraphsOf(
+  supergraphSdl: string,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  const graphs = [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
+  return Object.fromEntries(graphs.map(([, name, url]) => [name!, overrides[name!] ?? url!]));
+}
+
+/** Each subgraph's own /health, within a short timeout: a subgraph that does not answer is down. */
+async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> {
+  const started = performance.now();
+  const latencyMs = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/health'), {
+      signal: AbortSignal.timeout(2000),
+    });
+    const report = (await response.json()) as { sources: SourceHealth[] };
+    return [{ source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() }, ...report.sources];
+  } catch (error) {
+    return [
+      { source: `subgraph/${name}`, up: false, latencyMs: latencyMs(), error: (error as Error).message },
+    ];
   }
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
+  const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new HubDataSource({ url: options.subgraphUrls?.[name] ?? url }),
+    supergraphSdl,
+    buildService: ({ name, url }) => new HubDataSource({ url: subgraphs[name] ?? url }),
   });
   return startGraphQLServer<GatewayContext>({
     name: 'gateway',
@@ -38,5 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     host: options.host,
     gateway,
     context: (_caller, req) => ({ authorization: req.headers.authorization }),
+    health: async () =>
+      (await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
   });
 }

@@ -1,2 +1,2 @@
 // @hub/gateway: the one endpoint of the hub. Add exports with intention: it is public API.
-export { type GatewayOptions, startGateway } from './gateway';
+export { type GatewayOptions, startGateway, subgraphsOf } from './gateway';

@@ -43,3 +43,31 @@ describe('UL source down', () => {
     });
   });
 });
+
+describe('the gateway health check', () => {
+  let hub: Hub;
+  beforeAll(async () => {
+    hub = await startSubgraphsAndGateway({
+      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
+      ul: UNREACHABLE_UL,
+    });
+  });
+  afterAll(() => hub?.close());
+
+  it('names the subgraphs and the sources that are down', async () => {
+    const health = await (await fetch(hub.gatewayUrl.replace('/graphql', '/health'))).json();
+    expect(health.status).toBe('degraded');
+    expect(health.sources).toEqual([
+      expect.objectContaining({ source: 'subgraph/site', up: true }),
+      expect.objectContaining({ source: 'site/registry', up: true }),
+      expect.objectContaining({ source: 'subgraph/ul', up: true }),
+      expect.objectContaining({ source: 'UL/sifac+siham', up: false }),
+    ]);
+  });
+
+  it('serves the sandbox page to a browser in development', async () => {
+    const page = await fetch(hub.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toMatch(/sandbox/i);
+  });
+});

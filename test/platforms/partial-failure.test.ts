@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { HealthReport } from '@hub/subgraph-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** Nothing listens on port 1: UL's replica is down from the start. */
@@ -55,7 +56,7 @@ describe('the gateway health check', () => {
   afterAll(() => hub?.close());
 
   it('names the subgraphs and the sources that are down', async () => {
-    const health = await (await fetch(hub.gatewayUrl.replace('/graphql', '/health'))).json();
+    const health: HealthReport = await (await fetch(hub.gatewayUrl.replace('/graphql', '/health'))).json();
     expect(health.status).toBe('degraded');
     expect(health.sources).toEqual([
       expect.objectContaining({ source: 'subgraph/site', up: true }),

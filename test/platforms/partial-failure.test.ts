@@ -56,7 +56,9 @@ describe('the gateway health check', () => {
   afterAll(() => hub?.close());
 
   it('names the subgraphs and the sources that are down', async () => {
-    const health: HealthReport = await (await fetch(hub.gatewayUrl.replace('/graphql', '/health'))).json();
+    const health = (await (
+      await fetch(hub.gatewayUrl.replace('/graphql', '/health'))
+    ).json()) as HealthReport;
     expect(health.status).toBe('degraded');
     expect(health.sources).toEqual([
       expect.objectContaining({ source: 'subgraph/site', up: true }),

@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isRole, Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
-import { parseRegistryFile, RegistryFileError } from '@hub/subgraph-site';
 import { Argument, Command, InvalidArgumentError } from 'commander';
-import { demoDir, loadConfig } from './config';
-import { writeDemo } from './demo';
-import { loadRegistryFile, SERVICES, type ServiceName, startServices, stopOnSignal } from './services';
-import { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';
 
-/** `pnpm hub <command>`: everything an operator or a developer runs. */
+/*
+ * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
+ * it runs, so checking a file does not wait for the gateway to load.
+ */
+const SERVICE_NAMES = ['site', 'ul', 'gateway'] as const;
+type ServiceName = (typeof SERVICE_NAMES)[number];
+
 const program = new Command('hub').description('The Lorraine research site hub').showHelpAfterError();
 
 const positiveNumber = (value: string) => {
@@ -18,47 +17,67 @@ const positiveNumber = (value: string) => {
   if (!(n > 0)) throw new InvalidArgumentError('expected a positive number');
   return n;
 };
+const integer = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected an integer');
+  return n;
+};
 
-const EXAMPLE_QUERY = `{ platforms(first: 3) { totalCount nodes { code name staffCount
-    costCentres { tutelle code equipment(first: 2) { totalCount nodes { designation serialNumber valueHT { amount } } } } } } }`;
+export const EXAMPLE_QUERY = `{
+  platforms(first: 2, filter: { tutelle: UL }) {
+    totalCount
+    nodes {
+      code name staffCount
+      costCentres {
+        tutelle code
+        equipment(first: 2) { totalCount nodes { designation serialNumber valueHT { amount currency } } }
+      }
+    }
+  }
+}`;
 
 program
   .command('start')
   .description(
-    'Run the whole hub on the embedded default: demo sources in SQLite, site registry loaded, every service up',
+    'Run the whole hub on the embedded default: demo sources in SQLite, registry loaded, every service up',
   )
   .option('--scale <factor>', 'size of the demo site (1 = the real site)', positiveNumber, 1)
-  .option('--seed <n>', 'demo data seed', (v) => Number.parseInt(v, 10), 42)
+  .option('--seed <n>', 'demo data seed', integer, 42)
   .option('--fresh', 'generate the demo data again even if it is there')
   .action(async (options: { scale: number; seed: number; fresh?: boolean }) => {
     const started = performance.now();
+    const { demoDir, loadConfig } = await import('./config');
+    const { writeDemo } = await import('./demo');
+    const { loadRegistryFile, startServices, stopOnSignal } = await import('./services');
     const config = loadConfig();
     const dir = demoDir(config.dataDir);
     const manifest = path.join(dir, 'manifest.json');
     const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : null;
     if (options.fresh || current?.seed !== options.seed || current?.scale !== options.scale) {
       console.log(`Generating the demo site (scale ${options.scale}, seed ${options.seed}) in ${dir}…`);
-      const counts = await writeDemo(dir, { seed: options.seed, scale: options.scale });
-      console.log(`  ${JSON.stringify(counts)}`);
+      console.log(`  ${JSON.stringify(await writeDemo(dir, { seed: options.seed, scale: options.scale }))}`);
     }
     const report = await loadRegistryFile(config, path.join(dir, 'registry.yaml'));
     console.log(
-      `Registry loaded: ${report.platforms} platforms, ${report.staff} staff links, ${report.services} services`,
+      `Registry loaded: ${report.platforms} platforms, ${report.staff} staff, ${report.services} services`,
     );
-    const running = await startServices(config, Object.keys(SERVICES) as ServiceName[]);
+    const running = await startServices(config, [...SERVICE_NAMES]);
     stopOnSignal(running);
     const gateway = running.at(-1)!;
     console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
     console.log(
-      `Try:\n  curl -s ${gateway.url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
+      `Open it in a browser for the sandbox, or:\n  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
     );
+    console.log(`    -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'`);
   });
 
 program
   .command('serve')
   .description('Run one service from the environment (production: one process per service)')
-  .addArgument(new Argument('<service>', 'the service to run').choices(Object.keys(SERVICES)))
+  .addArgument(new Argument('<service>', 'the service to run').choices(SERVICE_NAMES))
   .action(async (service: ServiceName) => {
+    const { loadConfig } = await import('./config');
+    const { startServices, stopOnSignal } = await import('./services');
     stopOnSignal(await startServices(loadConfig(), [service]));
   });
 
@@ -67,6 +86,7 @@ registry
   .command('check <file>')
   .description('Validate a registry YAML file and report every problem with its path and line')
   .action(async (file: string) => {
+    const { parseRegistryFile } = await import('@hub/subgraph-site');
     const parsed = parseRegistryFile(readFileSync(file, 'utf8'), file);
     console.log(`${file}: valid, ${parsed.platforms.length} platforms`);
   });
@@ -74,18 +94,23 @@ registry
   .command('load <file>')
   .description('Validate a registry YAML file, then replace the registry with it (HUB_SITE_DB)')
   .action(async (file: string) => {
+    const { loadConfig } = await import('./config');
+    const { loadRegistryFile } = await import('./services');
     const report = await loadRegistryFile(loadConfig(), file);
+    const removed = report.removed.length ? ` (${report.removed.join(', ')})` : '';
     console.log(
-      `Loaded ${report.platforms} platforms: ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed` +
-        (report.removed.length ? ` (${report.removed.join(', ')})` : ''),
+      `Loaded ${report.platforms} platforms: ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed${removed}`,
     );
   });
 
 program
   .command('supergraph')
-  .description(`Compose the subgraphs into ${path.relative(process.cwd(), SUPERGRAPH_PATH)}`)
+  .description('Compose the subgraphs into gateway/supergraph.graphql')
   .option('--check', 'fail if the committed supergraph differs from what the subgraphs compose to')
   .action(async (options: { check?: boolean }) => {
+    const { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } = await import(
+      './supergraph'
+    );
     if (!options.check) {
       await writeSupergraph();
       console.log(`Wrote ${SUPERGRAPH_PATH}`);
@@ -100,8 +125,9 @@ program
   .command('demo <dir>')
   .description('Write the demo site (registry, UL replica as SQLite, ground truth) into a folder')
   .option('--scale <factor>', 'size of the demo site (1 = the real site)', positiveNumber, 1)
-  .option('--seed <n>', 'seed', (v) => Number.parseInt(v, 10), 42)
+  .option('--seed <n>', 'seed', integer, 42)
   .action(async (dir: string, options: { scale: number; seed: number }) => {
+    const { writeDemo } = await import('./demo');
     const started = performance.now();
     const counts = await writeDemo(path.resolve(dir), options);
     console.log(`${JSON.stringify(counts)} in ${Math.round(performance.now() - started)} ms`);
@@ -109,10 +135,12 @@ program
 
 program
   .command('token <role>')
-  .description(`Mint a development bearer token for a role (${Object.values(Role).join(', ')})`)
+  .description('Mint a development bearer token for a role (public, platform, central, steering, admin)')
   .option('--platforms <codes>', 'platforms a platform manager manages, comma-separated', '')
   .option('--ttl <duration>', 'lifetime', '8h')
   .action(async (role: string, options: { platforms: string; ttl: string }) => {
+    const { isRole, Role } = await import('@hub/schema');
+    const { jwtSecret, mintToken } = await import('@hub/subgraph-kit');
     if (!isRole(role))
       throw new InvalidArgumentError(`role must be one of ${Object.values(Role).join(', ')}`);
     const platforms = options.platforms.split(',').filter(Boolean);
@@ -122,6 +150,8 @@ program
   });
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof RegistryFileError ? error.message : `hub: ${(error as Error).message}`);
+  // A registry file's problems are the message; anything else gets the command's name before it.
+  const message = (error as Error).message;
+  console.error((error as Error).name === 'RegistryFileError' ? message : `hub: ${message}`);
   process.exit(1);
 });

@@ -1,0 +1,5 @@
+// The demo site: a seeded, realistic stand-in for the tutelles' sources and the registry, with its truth.
+export { countSite, type DemoCounts, UL_SUPPORT_CORPS } from './counts';
+export { DEFAULT_AS_OF, type GenerateOptions, generateSite } from './generate';
+export type * from './types';
+export { loadUlPostgres, registryYaml, writeDemo, writeUlSqlite } from './write';

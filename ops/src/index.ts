@@ -1,3 +1,5 @@
 // @hub/ops: running the hub. Add exports with intention: it is public API.
+
+export { loadUlPostgres, type UlRows, writeUlSqlite } from './demo';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type UlRows, writeUlSqlite } from '@hub/ops';
 import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { stringify } from 'yaml';
+import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-import { writeUlSqlite } from '../src/sources';
 
 /**
  * One query of the platforms' equipment and staff must cost UL's replica the same number of SQL statements
@@ -35,30 +36,24 @@ function site(platforms: number) {
       staff: [{ tutelle: 'UL', id: matricule(i), share: 0.5 }],
     })),
   };
-  const rows = {
-    'sifac.immobilisation': registry.platforms.flatMap((p, i) =>
+  const rows: UlRows = {
+    immobilisation: registry.platforms.flatMap((p, i) =>
       [0, 1].map((k) => ({
-        societe: 'UL00',
+        ...UL_FIXTURE.immobilisation[0]!,
         num_immo: String(20_000_000 + i * 2 + k).padStart(12, '0'),
-        sous_num: 0,
-        classe_immo: '21540',
         designation: `INSTRUMENT ${i}-${k}`,
-        valeur_acq: 12_000,
-        centre_fin: '951UMR7198',
         centre_couts: `PF-${p.code}`,
       })),
     ),
-    'siham.agent': registry.platforms.map((_, i) => ({
+    depense: [],
+    agent: registry.platforms.map((_, i) => ({
+      ...UL_FIXTURE.agent[0]!,
       matricule: matricule(i),
-      nom: 'NOM',
-      prenom: 'Prénom',
       corps: 'IGE',
     })),
-    'siham.affectation': registry.platforms.map((_, i) => ({
+    affectation: registry.platforms.map((_, i) => ({
+      ...UL_FIXTURE.affectation[0]!,
       matricule: matricule(i),
-      structure: 'UMR7198',
-      quotite: 100,
-      date_debut: '2020-01-01',
     })),
   };
   return { registry, rows };
@@ -68,7 +63,7 @@ async function statementsFor(platforms: number): Promise<{ statements: number; a
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-batch-'));
   const { registry, rows } = site(platforms);
   writeFileSync(path.join(dir, 'registry.yaml'), stringify(registry));
-  writeUlSqlite(path.join(dir, 'ul'), rows);
+  writeUlSqlite(rows, path.join(dir, 'ul'));
   let hub: Hub | undefined;
   try {
     hub = await startSubgraphsAndGateway({

@@ -1,8 +1,8 @@
 import path from 'node:path';
+import { loadUlPostgres } from '@hub/ops';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 import { createPostgresDatabase } from '../src/postgres';
-import { writeUlPostgres } from '../src/sources';
 
 /** The same answers as on the embedded SQLite default, from a real PostgreSQL replica of UL. */
 describe('UL from its PostgreSQL replica', () => {
@@ -11,7 +11,7 @@ describe('UL from its PostgreSQL replica', () => {
 
   beforeAll(async () => {
     database = await createPostgresDatabase();
-    await writeUlPostgres(database.url, UL_FIXTURE);
+    await loadUlPostgres(UL_FIXTURE, database.url);
     hub = await startSubgraphsAndGateway({
       registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: { kind: 'postgresql', url: database.url }, asOf: () => '2026-01-01' },

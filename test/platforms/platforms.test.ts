@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeUlSqlite } from '@hub/ops';
 import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-import { writeUlSqlite } from '../src/sources';
 
 const REGISTRY = path.join(__dirname, '../fixtures/registry.yaml');
 
@@ -34,7 +34,7 @@ describe('platforms with their UL equipment, through the gateway', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-ul-'));
-    writeUlSqlite(dir, UL_FIXTURE);
+    writeUlSqlite(UL_FIXTURE, dir);
     hub = await startSubgraphsAndGateway({
       registryFile: REGISTRY,
       ul: { database: ulSqliteDatabase(dir), asOf: () => '2026-01-01' },

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/subgraph-kit';
 import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-import { writeUlSqlite } from '../src/sources';
 
 const STAFF = /* GraphQL */ `{
   platform(code: "XGAMMA") {
@@ -22,7 +22,7 @@ describe('personal data needs the right role', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-roles-'));
-    writeUlSqlite(dir, UL_FIXTURE);
+    writeUlSqlite(UL_FIXTURE, dir);
     hub = await startSubgraphsAndGateway({
       registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: ulSqliteDatabase(dir) },

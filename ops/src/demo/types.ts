@@ -260,6 +260,14 @@ export interface Unit {
   site: string;
 }
 
+/** UL's replica, table by table: what the writers load into SQLite or PostgreSQL. */
+export interface UlRows {
+  immobilisation: UlImmobilisation[];
+  depense: UlDepense[];
+  agent: UlAgent[];
+  affectation: UlAffectation[];
+}
+
 export interface DemoSite {
   seed: number;
   scale: number;
@@ -267,12 +275,7 @@ export interface DemoSite {
   asOf: string;
   units: Unit[];
   registry: { platforms: RegistryPlatform[] };
-  ul: {
-    immobilisation: UlImmobilisation[];
-    depense: UlDepense[];
-    agent: UlAgent[];
-    affectation: UlAffectation[];
-  };
+  ul: UlRows;
   cnrs: { inventaire: CnrsInventaire[]; agent: CnrsAgent[]; depense: CnrsDepense[] };
   inrae: { Equipements: InraeEquipement[]; Agents: InraeAgent[]; Dépenses: InraeDepense[] };
   chru: { equipements: ChruEquipement[]; personnels: ChruPersonnel[]; depenses: ChruDepense[] };

@@ -16,8 +16,8 @@ describe('loading the demo site into PostgreSQL', () => {
   it('replaces the sifac and siham schemas with every UL row', async () => {
     const site = generateSite();
     // Twice: the second load drops what the first created.
-    await loadUlPostgres(generateSite({ scale: 0.1 }), database.url);
-    await loadUlPostgres(site, database.url);
+    await loadUlPostgres(generateSite({ scale: 0.1 }).ul, database.url);
+    await loadUlPostgres(site.ul, database.url);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {

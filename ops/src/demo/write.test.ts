@@ -18,9 +18,9 @@ describe('writing the demo site', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes UL as two SQLite files holding every row', () => {
-    writeUlSqlite(site, dir);
+    writeUlSqlite(site.ul, path.join(dir, 'ul'));
     // Written twice: the files are replaced, not appended to.
-    writeUlSqlite(site, dir);
+    writeUlSqlite(site.ul, path.join(dir, 'ul'));
     const db = new Database(':memory:');
     db.exec(`ATTACH DATABASE '${path.join(dir, 'ul', 'sifac.sqlite')}' AS sifac`);
     db.exec(`ATTACH DATABASE '${path.join(dir, 'ul', 'siham.sqlite')}' AS siham`);
@@ -36,7 +36,7 @@ describe('writing the demo site', () => {
   });
 
   it('lets the UL connector read the platform equipment the truth says UL holds', async () => {
-    writeUlSqlite(site, dir);
+    writeUlSqlite(site.ul, path.join(dir, 'ul'));
     const connector = await UlConnector.connect({
       database: {
         kind: 'sqlite',

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import { countSite, type DemoCounts } from './counts';
 import { type GenerateOptions, generateSite } from './generate';
-import type { DemoSite, UlAffectation, UlAgent, UlDepense, UlImmobilisation } from './types';
+import type { DemoSite, UlAffectation, UlAgent, UlDepense, UlImmobilisation, UlRows } from './types';
 
 /*
  * Writes a demo site where the hub reads it: UL's replica as SQLite files (the embedded default) or into a
@@ -16,20 +16,20 @@ import type { DemoSite, UlAffectation, UlAgent, UlDepense, UlImmobilisation } fr
 
 interface UlTable {
   name: string;
-  rows: (site: DemoSite) => readonly object[];
+  rows: (ul: UlRows) => readonly object[];
   columns: readonly string[];
 }
 
 /** Typed against the row interface: a column the rows lack does not compile. */
 const table = <Row extends object>(
   name: string,
-  rows: (site: DemoSite) => readonly Row[],
+  rows: (ul: UlRows) => readonly Row[],
   columns: ReadonlyArray<keyof Row & string>,
 ): UlTable => ({ name, rows, columns });
 
 /** UL's tables in load order (agents before the assignments that reference them), columns as in the DDL. */
 const UL_TABLES: readonly UlTable[] = [
-  table<UlImmobilisation>('sifac.immobilisation', (site) => site.ul.immobilisation, [
+  table<UlImmobilisation>('sifac.immobilisation', (ul) => ul.immobilisation, [
     'societe',
     'num_immo',
     'sous_num',
@@ -48,7 +48,7 @@ const UL_TABLES: readonly UlTable[] = [
     'financement',
     'date_sortie',
   ]),
-  table<UlDepense>('sifac.depense', (site) => site.ul.depense, [
+  table<UlDepense>('sifac.depense', (ul) => ul.depense, [
     'id',
     'date_comptable',
     'centre_fin',
@@ -57,15 +57,8 @@ const UL_TABLES: readonly UlTable[] = [
     'libelle',
     'montant',
   ]),
-  table<UlAgent>('siham.agent', (site) => site.ul.agent, [
-    'matricule',
-    'nom',
-    'prenom',
-    'corps',
-    'bap',
-    'email',
-  ]),
-  table<UlAffectation>('siham.affectation', (site) => site.ul.affectation, [
+  table<UlAgent>('siham.agent', (ul) => ul.agent, ['matricule', 'nom', 'prenom', 'corps', 'bap', 'email']),
+  table<UlAffectation>('siham.affectation', (ul) => ul.affectation, [
     'matricule',
     'structure',
     'quotite',
@@ -79,11 +72,11 @@ const valuesOf = (row: object, columns: readonly string[]) =>
   columns.map((column) => (row as Record<string, unknown>)[column]);
 
 /**
- * `dir/ul/sifac.sqlite` and `dir/ul/siham.sqlite`, one file per schema as the UL connector attaches them,
+ * `dir/sifac.sqlite` and `dir/siham.sqlite`, one file per schema as the UL connector attaches them,
  * replaced if there. One transaction over both files: a million rows take seconds, not minutes.
  */
-export function writeUlSqlite(site: DemoSite, dir: string): void {
-  const ulDir = path.join(dir, 'ul');
+export function writeUlSqlite(ul: UlRows, dir: string): void {
+  const ulDir = dir;
   mkdirSync(ulDir, { recursive: true });
   const db = new Database(':memory:');
   try {
@@ -98,7 +91,7 @@ export function writeUlSqlite(site: DemoSite, dir: string): void {
         const insert = db.prepare(
           `INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
         );
-        for (const row of rows(site)) insert.run(valuesOf(row, columns));
+        for (const row of rows(ul)) insert.run(valuesOf(row, columns));
       }
     })();
   } finally {
@@ -110,7 +103,7 @@ export function writeUlSqlite(site: DemoSite, dir: string): void {
 const BATCH_PARAMETERS = 60_000;
 
 /** Replaces the `sifac` and `siham` schemas of a PostgreSQL database with the site's UL rows. */
-export async function loadUlPostgres(site: DemoSite, url: string): Promise<void> {
+export async function loadUlPostgres(ul: UlRows, url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -119,7 +112,7 @@ export async function loadUlPostgres(site: DemoSite, url: string): Promise<void>
     await client.query('DROP SCHEMA IF EXISTS siham CASCADE');
     for (const statement of UL_SOURCE_DDL('postgresql')) await client.query(statement);
     for (const { name, rows, columns } of UL_TABLES) {
-      const all = rows(site);
+      const all = rows(ul);
       const batch = Math.floor(BATCH_PARAMETERS / columns.length);
       for (let start = 0; start < all.length; start += batch) {
         const chunk = all.slice(start, start + batch);
@@ -168,7 +161,7 @@ export function writeDemo(dir: string, options: GenerateOptions = {}): DemoCount
   const site = generateSite(options);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'registry.yaml'), registryYaml(site));
-  writeUlSqlite(site, dir);
+  writeUlSqlite(site.ul, path.join(dir, 'ul'));
   writeFileSync(path.join(dir, 'truth.json'), truthJson(site));
   const counts = countSite(site);
   const manifest = {

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeUlSqlite } from '@hub/ops';
+import { loadRegistry, parseRegistryFile } from '@hub/subgraph-site';
 import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
@@ -82,5 +83,17 @@ describe('platforms with their UL equipment, through the gateway', () => {
         },
       ],
     });
+  });
+
+  it('serves a newly loaded registry from the next request on', async () => {
+    const file = parseRegistryFile(readFileSync(REGISTRY, 'utf8'));
+    const renamed = { platforms: [{ ...file.platforms[0]!, name: 'XGamma, nouveau nom' }] };
+    const names = async () =>
+      (await hub.query('{ platforms { nodes { code name } } }')).data?.platforms.nodes;
+    expect(await names()).toHaveLength(3);
+    await loadRegistry(hub.site.orm.em.fork(), renamed);
+    expect(await names()).toEqual([{ code: 'XGAMMA', name: 'XGamma, nouveau nom' }]);
+    await loadRegistry(hub.site.orm.em.fork(), file);
+    expect(await names()).toHaveLength(3);
   });
 });

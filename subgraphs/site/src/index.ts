@@ -1,5 +1,5 @@
 // @hub/subgraph-site: the registry and the cross-tutelle answers. Add exports with intention: it is public API.
-export { RegistryReader, type SiteContext } from './context';
+export { RegistryCache, RegistryReader, type SiteContext } from './context';
 export {
   openSiteDatabase,
   parseSiteDatabase,
@@ -12,5 +12,5 @@ export {
   RegistryFileError,
   type RegistryProblem,
 } from './registry/file';
-export { loadRegistry, type RegistryLoadReport } from './registry/load';
+export { loadRegistry, type RegistryLoadReport, registryVersion } from './registry/load';
 export { buildSiteSchema, type SiteSubgraphOptions, startSiteSubgraph } from './subgraph';

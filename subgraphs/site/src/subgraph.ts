@@ -1,7 +1,7 @@
 import { defineTutelleReferences, FEDERATED_TUTELLES } from '@hub/schema';
 import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
-import { RegistryReader, type SiteContext } from './context';
+import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
 import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
 
@@ -25,12 +25,13 @@ export async function startSiteSubgraph(
   options: SiteSubgraphOptions,
 ): Promise<RunningServer & { orm: SiteOrm }> {
   const orm = await openSiteDatabase(options.database);
+  const registry = new RegistryCache(orm.em);
   const server = await startGraphQLServer<SiteContext>({
     name: 'site',
     port: options.port,
     host: options.host,
     schema: await buildSiteSchema(),
-    context: (caller) => ({ caller, registry: new RegistryReader(orm.em.fork()) }),
+    context: (caller) => ({ caller, registry: new RegistryReader(registry) }),
     health: async () => {
       const started = performance.now();
       const up = await orm.isConnected();

@@ -117,9 +117,27 @@ export const PlatformServiceSchema = new EntitySchema<PlatformService>({
   },
 });
 
+/** One row: bumped by every load, so readers can cache the registry and notice a new one cheaply. */
+export class RegistryVersion {
+  id!: number;
+  version!: number;
+  loadedAt: string | null = null;
+}
+
+export const RegistryVersionSchema = new EntitySchema<RegistryVersion>({
+  class: RegistryVersion,
+  tableName: 'registry_version',
+  properties: {
+    id: { type: 'integer', primary: true },
+    version: { type: 'integer' },
+    loadedAt: { type: 'string', length: 30, nullable: true },
+  },
+});
+
 export const REGISTRY_ENTITIES = [
   PlatformSchema,
   PlatformCostCentreSchema,
   PlatformStaffSchema,
   PlatformServiceSchema,
+  RegistryVersionSchema,
 ];

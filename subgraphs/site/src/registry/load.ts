@@ -1,6 +1,6 @@
 import { normaliseUnitCode } from '@hub/connector-kit';
-import type { EntityManager } from '@mikro-orm/core';
-import { Platform, PlatformCostCentre, PlatformService, PlatformStaff } from './entities';
+import { type EntityManager, raw } from '@mikro-orm/core';
+import { Platform, PlatformCostCentre, PlatformService, PlatformStaff, RegistryVersion } from './entities';
 import type { RegistryFile, RegistryPlatform } from './file';
 
 export interface RegistryLoadReport {
@@ -26,6 +26,12 @@ export async function loadRegistry(em: EntityManager, file: RegistryFile): Promi
     await tx.nativeDelete(Platform, {});
     tx.clear();
     for (const p of file.platforms) tx.persist(toEntity(tx, p));
+    // Tell every reader (in any process) that the registry changed, with the data in the same commit.
+    await tx.nativeUpdate(
+      RegistryVersion,
+      { id: 1 },
+      { version: raw('version + 1'), loadedAt: new Date().toISOString() },
+    );
     await tx.flush();
     return {
       added: [...incoming].filter((c) => !existing.has(c)),
@@ -36,6 +42,12 @@ export async function loadRegistry(em: EntityManager, file: RegistryFile): Promi
       services: file.platforms.reduce((n, p) => n + p.services.length, 0),
     };
   });
+}
+
+/** The registry's current version: one row, read by primary key. */
+export async function registryVersion(em: EntityManager): Promise<number> {
+  const row = await em.findOne(RegistryVersion, { id: 1 }, { disableIdentityMap: true });
+  return row?.version ?? 0;
 }
 
 function toEntity(em: EntityManager, p: RegistryPlatform): Platform {

@@ -66,6 +66,25 @@ export class Migration20261123000000RegistryInit extends KnexMigration {
   }
 }
 
+/** The registry's version, bumped by every load, so readers can cache it and notice a new one cheaply. */
+export class Migration20261123000001RegistryVersion extends KnexMigration {
+  override async up(): Promise<void> {
+    this.addSchema((schema) =>
+      schema.createTable('registry_version', (t) => {
+        t.integer('id').primary();
+        t.integer('version').notNullable();
+        t.string('loaded_at', 30);
+      }),
+    );
+    this.addSql(this.getKnex().insert({ id: 1, version: 0, loaded_at: null }).into('registry_version'));
+  }
+
+  override async down(): Promise<void> {
+    this.addSchema((schema) => schema.dropTable('registry_version'));
+  }
+}
+
 export const REGISTRY_MIGRATIONS = [
   { name: 'Migration20261123000000RegistryInit', class: Migration20261123000000RegistryInit },
+  { name: 'Migration20261123000001RegistryVersion', class: Migration20261123000001RegistryVersion },
 ];

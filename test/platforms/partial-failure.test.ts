@@ -43,17 +43,6 @@ describe('UL source down', () => {
       sources: [{ source: 'UL/sifac+siham', up: false }],
     });
   });
-});
-
-describe('the gateway health check', () => {
-  let hub: Hub;
-  beforeAll(async () => {
-    hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: UNREACHABLE_UL,
-    });
-  });
-  afterAll(() => hub?.close());
 
   it('names the subgraphs and the sources that are down', async () => {
     const health = (await (

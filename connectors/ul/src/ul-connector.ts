@@ -53,37 +53,42 @@ export class UlConnector implements TutelleConnector {
   /** Assets whose main line serves one of `codes`, additions included wherever they are booked. */
   async inventoryByCostCentres(codes: readonly string[]): Promise<Map<string, InventoryRecordData[]>> {
     if (codes.length === 0) return new Map();
-    const today = this.asOf();
-    const rows = await this.source.query<ImmobilisationRow & { asset_centre: string }>(
-      `SELECT ${ASSET_COLUMNS}, m.centre_couts AS asset_centre
-         FROM sifac.immobilisation m
-         JOIN sifac.immobilisation i ON i.societe = m.societe AND i.num_immo = m.num_immo
-        WHERE m.societe = ? AND m.sous_num = 0 AND m.centre_couts IN (${SqlSource.placeholders(codes.length)})
-          AND ${IN_SERVICE('m')} AND ${IN_SERVICE('i')}
-        ORDER BY i.num_immo, i.sous_num`,
-      [SOCIETE, ...codes, today, today],
-    );
-    return groupBy(codes, rollUpAssets(rows), (record) => record.costCentre ?? '');
+    const records = await this.assetsWhere('m.centre_couts', codes);
+    return groupBy(codes, records, (record) => record.costCentre ?? '');
   }
 
   async inventoryByIds(ids: readonly string[]): Promise<Map<string, InventoryRecordData>> {
-    const keys = ids.map((id) => sourceKey(Tutelle.UL, id)).filter((k): k is string => k != null);
+    const keys = this.keysOf(ids);
     if (keys.length === 0) return new Map();
+    const records = await this.assetsWhere('m.num_immo', keys);
+    return new Map(records.map((record) => [record.id, record]));
+  }
+
+  /**
+   * One statement: the assets (`sous_num` 0, alias `m`) whose `column` is in `values` and that are in
+   * service, joined with their own lines and additions (alias `i`) still in service, rolled up per asset.
+   */
+  private async assetsWhere(column: 'm.centre_couts' | 'm.num_immo', values: readonly string[]) {
     const today = this.asOf();
     const rows = await this.source.query<ImmobilisationRow>(
       `SELECT ${ASSET_COLUMNS}
          FROM sifac.immobilisation m
          JOIN sifac.immobilisation i ON i.societe = m.societe AND i.num_immo = m.num_immo
-        WHERE m.societe = ? AND m.sous_num = 0 AND m.num_immo IN (${SqlSource.placeholders(keys.length)})
+        WHERE m.societe = ? AND m.sous_num = 0 AND ${column} IN (${SqlSource.placeholders(values.length)})
           AND ${IN_SERVICE('m')} AND ${IN_SERVICE('i')}
         ORDER BY i.num_immo, i.sous_num`,
-      [SOCIETE, ...keys, today, today],
+      [SOCIETE, ...values, today, today],
     );
-    return new Map(rollUpAssets(rows).map((record) => [record.id, record]));
+    return rollUpAssets(rows);
+  }
+
+  /** Hub ids of UL records → SIFAC/SIHAM keys; other tutelles' ids are not UL's to answer. */
+  private keysOf(ids: readonly string[]): string[] {
+    return ids.map((id) => sourceKey(Tutelle.UL, id)).filter((k): k is string => k != null);
   }
 
   async staffByIds(ids: readonly string[]): Promise<Map<string, StaffMemberData>> {
-    const keys = ids.map((id) => sourceKey(Tutelle.UL, id)).filter((k): k is string => k != null);
+    const keys = this.keysOf(ids);
     if (keys.length === 0) return new Map();
     const list = SqlSource.placeholders(keys.length);
     const [agents, affectations] = await Promise.all([

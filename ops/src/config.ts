@@ -1,7 +1,9 @@
 import path from 'node:path';
+import type { CnrsConnectorOptions } from '@hub/connector-cnrs';
 import type { UlConnectorOptions } from '@hub/connector-ul';
+import { cnrsConnectorOptionsFromEnv } from '@hub/subgraph-cnrs';
 import { parseSiteDatabase, type SiteDatabaseConfig } from '@hub/subgraph-site';
-import { ulConnectorOptionsFromEnv, ulSqliteDatabase } from '@hub/subgraph-ul';
+import { ulConnectorOptionsFromEnv } from '@hub/subgraph-ul';
 import { SUPERGRAPH_PATH } from './supergraph';
 
 /**
@@ -11,12 +13,14 @@ import { SUPERGRAPH_PATH } from './supergraph';
 export interface HubConfig {
   /** Folder of the embedded default: the site database and the demo sources. */
   dataDir: string;
-  ports: { gateway: number; site: number; ul: number };
+  ports: { gateway: number; site: number; ul: number; cnrs: number };
   host: string;
   supergraphPath: string;
   site: SiteDatabaseConfig;
   /** UL's replica; the demo's SQLite files when not configured. */
   ul: UlConnectorOptions;
+  /** CNRS's replica; the demo's SQLite file when not configured. */
+  cnrs: CnrsConnectorOptions;
   /** Subgraph URLs for a gateway whose subgraphs are not at the composed defaults. */
   subgraphUrls: Record<string, string>;
 }
@@ -45,21 +49,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     gateway: port(env.HUB_GATEWAY_PORT, 4000),
     site: port(env.HUB_SITE_PORT, 4001),
     ul: port(env.HUB_UL_PORT, 4002),
+    cnrs: port(env.HUB_CNRS_PORT, 4003),
   };
   const host = env.HUB_HOST ?? '127.0.0.1';
   // The demo's ports differ from the composed defaults: point the gateway at them unless told otherwise.
   subgraphUrls.site ??= `http://${host}:${ports.site}/graphql`;
   subgraphUrls.ul ??= `http://${host}:${ports.ul}/graphql`;
+  subgraphUrls.cnrs ??= `http://${host}:${ports.cnrs}/graphql`;
   return {
     dataDir,
     ports,
     host,
     supergraphPath: path.resolve(env.HUB_SUPERGRAPH ?? SUPERGRAPH_PATH),
     site: parseSiteDatabase(env.HUB_SITE_DB ?? `sqlite:${path.join(dataDir, 'site.sqlite')}`),
-    ul:
-      env.HUB_UL_DATABASE_URL || env.HUB_UL_SQLITE_DIR
-        ? ulConnectorOptionsFromEnv(env)
-        : { database: ulSqliteDatabase(path.join(demoDir(dataDir), 'ul')) },
+    ul: ulConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'ul')),
+    cnrs: cnrsConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'cnrs')),
     subgraphUrls,
   };
 }

@@ -1,5 +1,12 @@
 // @hub/ops: running the hub. Add exports with intention: it is public API.
 
-export { loadUlPostgres, type UlRows, writeUlSqlite } from './demo';
+export {
+  type CnrsRows,
+  loadCnrsMariadb,
+  loadUlPostgres,
+  type UlRows,
+  writeCnrsSqlite,
+  writeUlSqlite,
+} from './demo';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';

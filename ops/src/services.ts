@@ -1,15 +1,28 @@
 import { readFileSync } from 'node:fs';
+import { CnrsConnector } from '@hub/connector-cnrs';
+import { UlConnector } from '@hub/connector-ul';
 import { startGateway } from '@hub/gateway';
 import { logger, type RunningServer } from '@hub/subgraph-kit';
 import { loadRegistry, openSiteDatabase, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
-import { startUlSubgraph } from '@hub/subgraph-ul';
+import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import type { HubConfig } from './config';
 
 /** Each service of the hub, started from the configuration: `hub serve <name>` runs one, `hub start` all. */
 export const SERVICES = {
   site: (config: HubConfig) =>
     startSiteSubgraph({ database: config.site, port: config.ports.site, host: config.host }),
-  ul: (config: HubConfig) => startUlSubgraph({ source: config.ul, port: config.ports.ul, host: config.host }),
+  ul: async (config: HubConfig) =>
+    startTutelleSubgraph({
+      connector: await UlConnector.connect(config.ul),
+      port: config.ports.ul,
+      host: config.host,
+    }),
+  cnrs: async (config: HubConfig) =>
+    startTutelleSubgraph({
+      connector: await CnrsConnector.connect(config.cnrs),
+      port: config.ports.cnrs,
+      host: config.host,
+    }),
   gateway: (config: HubConfig) =>
     startGateway({
       supergraphPath: config.supergraphPath,

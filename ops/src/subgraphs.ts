@@ -16,6 +16,7 @@ export interface SubgraphDefinition {
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: 'site', defaultPort: 4001, buildSchema: buildSiteSchema },
   { name: 'ul', defaultPort: 4002, buildSchema: () => buildTutelleSchema(Tutelle.UL) },
+  { name: 'cnrs', defaultPort: 4003, buildSchema: () => buildTutelleSchema(Tutelle.CNRS) },
 ];
 
 export const DEFAULT_GATEWAY_PORT = 4000;

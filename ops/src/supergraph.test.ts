@@ -8,7 +8,7 @@ describe('the committed supergraph', () => {
     expect(readCommittedSupergraph()).toBe(await composeSupergraph());
   });
 
-  it('plans a platform list with UL equipment as one site fetch, then one batched UL fetch', () => {
+  it('plans a platform list with equipment as one site fetch, then one batched fetch per tutelle, in parallel', () => {
     const supergraph = Supergraph.build(readCommittedSupergraph());
     const planner = new QueryPlanner(supergraph);
     const operation = operationFromDocument(
@@ -26,6 +26,10 @@ describe('the committed supergraph', () => {
             costCentres {
               __typename
               code
+              ... on CnrsCostCentre {
+                __typename
+                code
+              }
               ... on UlCostCentre {
                 __typename
                 code
@@ -35,21 +39,40 @@ describe('the committed supergraph', () => {
         }
       }
     },
-    Flatten(path: "platforms.nodes.@.costCentres.@") {
-      Fetch(service: "ul") {
-        {
-          ... on UlCostCentre {
-            __typename
-            code
-          }
-        } =>
-        {
-          ... on UlCostCentre {
-            equipment {
-              totalCount
+    Parallel {
+      Flatten(path: "platforms.nodes.@.costCentres.@") {
+        Fetch(service: "cnrs") {
+          {
+            ... on CnrsCostCentre {
+              __typename
+              code
+            }
+          } =>
+          {
+            ... on CnrsCostCentre {
+              equipment {
+                totalCount
+              }
             }
           }
-        }
+        },
+      },
+      Flatten(path: "platforms.nodes.@.costCentres.@") {
+        Fetch(service: "ul") {
+          {
+            ... on UlCostCentre {
+              __typename
+              code
+            }
+          } =>
+          {
+            ... on UlCostCentre {
+              equipment {
+                totalCount
+              }
+            }
+          }
+        },
       },
     },
   },

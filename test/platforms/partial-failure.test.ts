@@ -28,7 +28,11 @@ describe('UL source down', () => {
     ]);
     const xgamma = data?.platforms.nodes[2];
     expect(xgamma).toMatchObject({ name: 'Centre de compétences XGamma', staffCount: 3 });
-    expect(xgamma.costCentres).toEqual([{ code: 'PF-XGAMMA', tutelle: 'UL', equipment: null }]);
+    // UL's part is missing; CNRS's, from a source that is up, is all there.
+    expect(xgamma.costCentres).toEqual([
+      { code: 'PF-XGAMMA', tutelle: 'UL', equipment: null },
+      { code: 'PF-XGAMMA', tutelle: 'CNRS', equipment: { totalCount: 2 } },
+    ]);
     expect(errors?.length).toBeGreaterThan(0);
     for (const error of errors ?? []) {
       expect(error.extensions).toMatchObject({ code: 'SOURCE_UNAVAILABLE', source: 'UL/sifac+siham' });
@@ -50,6 +54,8 @@ describe('UL source down', () => {
     ).json()) as HealthReport;
     expect(health.status).toBe('degraded');
     expect(health.sources).toEqual([
+      expect.objectContaining({ source: 'subgraph/cnrs', up: true }),
+      expect.objectContaining({ source: 'CNRS/cnrs_dr06', up: true }),
       expect.objectContaining({ source: 'subgraph/site', up: true }),
       expect.objectContaining({ source: 'site/registry', up: true }),
       expect.objectContaining({ source: 'subgraph/ul', up: true }),

@@ -51,7 +51,11 @@ describe('platforms with their UL equipment, through the gateway', () => {
     expect(errors).toBeUndefined();
     expect(data?.platforms.totalCount).toBe(3);
     const [cnrsOnly, micro, xgamma] = data?.platforms.nodes ?? [];
-    expect(cnrsOnly).toEqual({ code: 'CNRSONLY', staffCount: 0, costCentres: [] });
+    expect(cnrsOnly).toMatchObject({
+      code: 'CNRSONLY',
+      staffCount: 0,
+      costCentres: [{ code: 'PF-CNRS1', tutelle: 'CNRS', equipment: { totalCount: 1 } }],
+    });
     expect(micro.costCentres[0].equipment.nodes).toEqual([
       expect.objectContaining({
         id: 'UL:000020004600',
@@ -59,7 +63,7 @@ describe('platforms with their UL equipment, through the gateway', () => {
       }),
     ]);
     expect(xgamma.staffCount).toBe(3);
-    expect(xgamma.costCentres).toHaveLength(1);
+    expect(xgamma.costCentres.map((c: { tutelle: string }) => c.tutelle)).toEqual(['UL', 'CNRS']);
     expect(xgamma.costCentres[0]).toMatchObject({ code: 'PF-XGAMMA', tutelle: 'UL' });
     expect(xgamma.costCentres[0].equipment).toEqual({
       totalCount: 2,
@@ -83,6 +87,36 @@ describe('platforms with their UL equipment, through the gateway', () => {
         },
       ],
     });
+  });
+
+  it("returns a co-funded platform's equipment as each tutelle records it", async () => {
+    const { data, errors } = await hub.query(`{
+      platform(code: "XGAMMA") {
+        costCentres {
+          tutelle
+          equipment { nodes { id tutelle designation manufacturer model serialNumberNormalized status value { amount basis vatRate } valueHT { amount } } }
+        }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const [ul, cnrs] = data?.platform.costCentres ?? [];
+    expect(ul.equipment.nodes[0]).toMatchObject({ id: 'UL:000020004512', serialNumberNormalized: '1234AB' });
+    // CNRS's share of the same diffractometer, HT with its rate, in CNRS's inventory order; the instrument
+    // out of order is listed, the retired one not.
+    expect(cnrs.equipment.nodes).toEqual([
+      expect.objectContaining({ id: 'CNRS:346', status: 'OUT_OF_ORDER', serialNumberNormalized: null }),
+      {
+        id: 'CNRS:345',
+        tutelle: 'CNRS',
+        designation: 'Diffractomètre de rayons X',
+        manufacturer: 'Bruker AXS',
+        model: 'D8 Advance',
+        serialNumberNormalized: '1234AB',
+        status: 'IN_SERVICE',
+        value: { amount: 100000, basis: 'HT', vatRate: 0.2 },
+        valueHT: { amount: 100000 },
+      },
+    ]);
   });
 
   it('serves a newly loaded registry from the next request on', async () => {

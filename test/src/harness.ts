@@ -1,12 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { UlConnectorOptions } from '@hub/connector-ul';
+import { CnrsConnector, type CnrsConnectorOptions } from '@hub/connector-cnrs';
+import { UlConnector, type UlConnectorOptions } from '@hub/connector-ul';
 import { startGateway } from '@hub/gateway';
-import { SUPERGRAPH_PATH } from '@hub/ops';
+import { SUPERGRAPH_PATH, writeCnrsSqlite } from '@hub/ops';
+import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
 import { type RunningServer } from '@hub/subgraph-kit';
 import { loadRegistry, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
-import { startUlSubgraph } from '@hub/subgraph-ul';
+import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
+import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data | null;
@@ -15,7 +18,8 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 
 export interface Hub {
   gatewayUrl: string;
-  ul: Awaited<ReturnType<typeof startUlSubgraph>>;
+  ul: RunningServer & { connector: UlConnector };
+  cnrs: RunningServer & { connector: CnrsConnector };
   site: Awaited<ReturnType<typeof startSiteSubgraph>>;
   gateway: RunningServer;
   query<Data = Record<string, any>>(
@@ -26,12 +30,14 @@ export interface Hub {
 }
 
 /**
- * The whole hub on disposable ports: site (SQLite in a temporary folder, loaded from a registry file), UL
- * over the given source, and the gateway over the committed supergraph, talking real HTTP. Always `close()`.
+ * The whole hub on disposable ports: site (SQLite in a temporary folder, loaded from a registry file), each
+ * tutelle over the given source (CNRS over its hand-built fixture unless told otherwise), and the gateway
+ * over the committed supergraph, talking real HTTP. Always `close()`.
  */
 export async function startSubgraphsAndGateway(options: {
   registryFile: string;
   ul: UlConnectorOptions;
+  cnrs?: CnrsConnectorOptions;
 }): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const started: RunningServer[] = [];
@@ -42,17 +48,22 @@ export async function startSubgraphsAndGateway(options: {
     });
     started.push(site);
     await loadRegistry(site.orm.em.fork(), parseRegistryFile(readFileSync(options.registryFile, 'utf8')));
-    const ul = await startUlSubgraph({ source: options.ul, port: 0 });
+    const ul = await startTutelleSubgraph({ connector: await UlConnector.connect(options.ul), port: 0 });
     started.push(ul);
+    if (!options.cnrs) writeCnrsSqlite(CNRS_FIXTURE, path.join(dir, 'cnrs'));
+    const cnrsSource = options.cnrs ?? { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) };
+    const cnrs = await startTutelleSubgraph({ connector: await CnrsConnector.connect(cnrsSource), port: 0 });
+    started.push(cnrs);
     const gateway = await startGateway({
       supergraphPath: SUPERGRAPH_PATH,
       port: 0,
-      subgraphUrls: { site: site.url, ul: ul.url },
+      subgraphUrls: { site: site.url, ul: ul.url, cnrs: cnrs.url },
     });
     started.push(gateway);
     return {
       gatewayUrl: gateway.url,
       ul,
+      cnrs,
       site,
       gateway,
       query: (query, { variables, token, url } = {}) =>

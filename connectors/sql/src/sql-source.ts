@@ -1,15 +1,19 @@
 import { type SourceHealth, SourceUnavailableError } from '@hub/connector-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import type { Knex } from '@mikro-orm/knex';
+import { MikroORM as MariaDbORM } from '@mikro-orm/mariadb';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
+
+interface ServerSource {
+  url: string;
+  /** ms before a query or a connection attempt gives up */
+  timeoutMs?: number;
+}
 
 /** Where a SQL source lives. PostgreSQL and MariaDB in deployment; SQLite files for the embedded demo. */
 export type SqlSourceConfig =
-  | {
-      kind: 'postgresql';
-      url: string /** ms before a query or a connection attempt gives up */;
-      timeoutMs?: number;
-    }
+  | ({ kind: 'postgresql' } & ServerSource)
+  | ({ kind: 'mariadb' } & ServerSource)
   | {
       kind: 'sqlite';
       /**
@@ -31,7 +35,7 @@ export class SqlSource {
   private constructor(
     /** 'UL/sifac+siham' */
     readonly name: string,
-    private readonly orm: SqliteORM | PostgresORM,
+    private readonly orm: SqliteORM | PostgresORM | MariaDbORM,
     private readonly knex: Knex,
   ) {
     knex.on('query', () => {
@@ -55,6 +59,18 @@ export class SqlSource {
         clientUrl: config.url,
         pool: { min: 0, max: 4 },
         driverOptions: { connection: { connectionTimeoutMillis: timeout, statement_timeout: timeout } },
+      });
+      await orm.connect().catch(() => undefined);
+      return new SqlSource(name, orm, orm.em.getConnection().getKnex());
+    }
+    if (config.kind === 'mariadb') {
+      const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const orm = await MariaDbORM.init({
+        ...common,
+        clientUrl: config.url,
+        pool: { min: 0, max: 4 },
+        // Dates as the replica stores them ('YYYY-MM-DD'), not shifted into the server's time zone.
+        driverOptions: { connection: { connectTimeout: timeout, queryTimeout: timeout, dateStrings: true } },
       });
       await orm.connect().catch(() => undefined);
       return new SqlSource(name, orm, orm.em.getConnection().getKnex());
@@ -89,9 +105,8 @@ export class SqlSource {
   /** Run one read. `?` placeholders, whatever the dialect. */
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     try {
-      const result = await this.knex.raw(sql, params as Knex.RawBinding[]);
-      // pg answers { rows }, better-sqlite3 an array of rows.
-      return (Array.isArray(result) ? result : result.rows) as Row[];
+      // MikroORM's `execute` gives rows alike from every driver (pg's { rows }, mysql's [rows, fields]...).
+      return await this.orm.em.getConnection().execute<Row[]>(sql, params as unknown[], 'all');
     } catch (error) {
       throw new SourceUnavailableError(
         `${this.name} could not be read: ${(error as Error).message}`,

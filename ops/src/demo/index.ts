@@ -2,4 +2,6 @@
 export { countSite, type DemoCounts, UL_SUPPORT_CORPS } from './counts';
 export { DEFAULT_AS_OF, type GenerateOptions, generateSite } from './generate';
 export type * from './types';
-export { loadUlPostgres, registryYaml, writeDemo, writeUlSqlite } from './write';
+export { registryYaml, writeDemo } from './write';
+export { loadCnrsMariadb, writeCnrsSqlite } from './write-cnrs';
+export { loadUlPostgres, writeUlSqlite } from './write-ul';

@@ -260,6 +260,13 @@ export interface Unit {
   site: string;
 }
 
+/** CNRS's replica, table by table. */
+export interface CnrsRows {
+  inventaire: CnrsInventaire[];
+  agent: CnrsAgent[];
+  depense: CnrsDepense[];
+}
+
 /** UL's replica, table by table: what the writers load into SQLite or PostgreSQL. */
 export interface UlRows {
   immobilisation: UlImmobilisation[];
@@ -276,7 +283,7 @@ export interface DemoSite {
   units: Unit[];
   registry: { platforms: RegistryPlatform[] };
   ul: UlRows;
-  cnrs: { inventaire: CnrsInventaire[]; agent: CnrsAgent[]; depense: CnrsDepense[] };
+  cnrs: CnrsRows;
   inrae: { Equipements: InraeEquipement[]; Agents: InraeAgent[]; Dépenses: InraeDepense[] };
   chru: { equipements: ChruEquipement[]; personnels: ChruPersonnel[]; depenses: ChruDepense[] };
   truth: { instruments: TruthInstrument[]; totals: SiteTotals };

@@ -19,14 +19,16 @@ export async function buildTutelleSchema(tutelle: Tutelle): Promise<GraphQLSchem
   });
 }
 
-export interface TutelleSubgraphOptions {
-  connector: TutelleConnector;
+export interface TutelleSubgraphOptions<Connector extends TutelleConnector> {
+  connector: Connector;
   port: number;
   host?: string;
 }
 
 /** Serve a tutelle's subgraph over HTTP; /health reports its sources. */
-export async function startTutelleSubgraph(options: TutelleSubgraphOptions): Promise<RunningServer> {
+export async function startTutelleSubgraph<Connector extends TutelleConnector>(
+  options: TutelleSubgraphOptions<Connector>,
+): Promise<RunningServer & { connector: Connector }> {
   const { connector } = options;
   const schema = await buildTutelleSchema(connector.tutelle);
   const server = await startGraphQLServer<TutelleContext>({
@@ -39,6 +41,7 @@ export async function startTutelleSubgraph(options: TutelleSubgraphOptions): Pro
   });
   return {
     ...server,
+    connector,
     close: async () => {
       await server.close();
       await connector.close();

@@ -1,0 +1,109 @@
+import {
+  type ExpenseData,
+  groupBy,
+  type InventoryRecordData,
+  type SourceHealth,
+  type StaffMemberData,
+  sourceKey,
+  type TutelleConnector,
+} from '@hub/connector-kit';
+import { SqlSource, type SqlSourceConfig } from '@hub/connector-sql';
+import { Tutelle } from '@hub/schema';
+import {
+  type AgentRow,
+  type DepenseRow,
+  type InventaireRow,
+  toExpense,
+  toInventoryRecord,
+  toStaffMember,
+} from './mapping';
+
+const INVENTAIRE_COLUMNS = `id, num_inventaire, code_unite, libelle, marque, modele, num_serie, date_acquisition,
+  montant_ht, taux_tva, duree_amortissement, code_activite, etat`;
+
+export interface CnrsConnectorOptions {
+  /** The MariaDB replica, or a SQLite file with the same tables for the embedded demo. */
+  database: SqlSourceConfig;
+  /** The database holding the tables; `cnrs_dr06` at the délégation. */
+  schema?: string;
+}
+
+/**
+ * CNRS délégation Centre-Est, read from its MariaDB replica. Each method is one SQL statement for any
+ * number of keys.
+ */
+export class CnrsConnector implements TutelleConnector {
+  readonly tutelle = Tutelle.CNRS;
+
+  private constructor(
+    readonly source: SqlSource,
+    private readonly schema: string,
+  ) {}
+
+  static async connect(options: CnrsConnectorOptions): Promise<CnrsConnector> {
+    const schema = options.schema ?? 'cnrs_dr06';
+    if (!/^\w+$/.test(schema)) throw new Error(`Invalid CNRS database name ${JSON.stringify(schema)}`);
+    return new CnrsConnector(await SqlSource.connect(`CNRS/${schema}`, options.database), schema);
+  }
+
+  /** Assets on each activity code, those retired (`réformé`) left out. */
+  async inventoryByCostCentres(codes: readonly string[]): Promise<Map<string, InventoryRecordData[]>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.source.query<InventaireRow>(
+      `SELECT ${INVENTAIRE_COLUMNS} FROM ${this.schema}.inventaire
+        WHERE code_activite IN (${SqlSource.placeholders(codes.length)}) AND etat <> 'réformé'
+        ORDER BY num_inventaire, id`,
+      codes,
+    );
+    return groupBy(codes, rows.map(toInventoryRecord), (record) => record.costCentre ?? '');
+  }
+
+  async inventoryByIds(ids: readonly string[]): Promise<Map<string, InventoryRecordData>> {
+    const keys = this.keysOf(ids);
+    if (keys.length === 0) return new Map();
+    const rows = await this.source.query<InventaireRow>(
+      `SELECT ${INVENTAIRE_COLUMNS} FROM ${this.schema}.inventaire WHERE id IN (${SqlSource.placeholders(keys.length)})`,
+      keys,
+    );
+    return new Map(rows.map(toInventoryRecord).map((record) => [record.id, record]));
+  }
+
+  async staffByIds(ids: readonly string[]): Promise<Map<string, StaffMemberData>> {
+    const keys = this.keysOf(ids);
+    if (keys.length === 0) return new Map();
+    const rows = await this.source.query<AgentRow>(
+      `SELECT id_agent, nom, prenom, statut, corps, bap, code_unite, quotite_pct, date_entree, date_sortie, cout_annuel
+         FROM ${this.schema}.agent WHERE id_agent IN (${SqlSource.placeholders(keys.length)})`,
+      keys,
+    );
+    return new Map(rows.map(toStaffMember).map((member) => [member.id, member]));
+  }
+
+  async expensesByCostCentres(
+    codes: readonly string[],
+    year: number | null,
+  ): Promise<Map<string, ExpenseData[]>> {
+    if (codes.length === 0) return new Map();
+    const period = year == null ? '' : 'AND date_facture >= ? AND date_facture < ?';
+    const rows = await this.source.query<DepenseRow>(
+      `SELECT id, code_unite, code_activite, date_facture, nature, libelle, montant_ht FROM ${this.schema}.depense
+        WHERE code_activite IN (${SqlSource.placeholders(codes.length)}) ${period}
+        ORDER BY date_facture, id`,
+      year == null ? codes : [...codes, `${year}-01-01`, `${year + 1}-01-01`],
+    );
+    return groupBy(codes, rows.map(toExpense), (expense) => expense.costCentre ?? '');
+  }
+
+  /** Hub ids of CNRS records → CNRS keys; other tutelles' ids are not CNRS's to answer. */
+  private keysOf(ids: readonly string[]): string[] {
+    return ids.map((id) => sourceKey(Tutelle.CNRS, id)).filter((k): k is string => k != null);
+  }
+
+  async health(): Promise<SourceHealth[]> {
+    return [await this.source.health()];
+  }
+
+  close(): Promise<void> {
+    return this.source.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCnrsMariadb, writeUlSqlite } from '@hub/ops';
+import { Role } from '@hub/schema';
+import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { ulSqliteDatabase } from '@hub/subgraph-ul';
+import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
+import { UL_FIXTURE } from '../fixtures/ul-source';
+import { type Hub, startSubgraphsAndGateway } from '../src/harness';
+import { createMariadbDatabase } from '../src/mariadb';
+
+/** CNRS from a real MariaDB replica, beside UL: a co-funded platform answers from both. */
+describe('CNRS from its MariaDB replica', () => {
+  let dir: string;
+  let database: Awaited<ReturnType<typeof createMariadbDatabase>>;
+  let hub: Hub;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-cnrs-'));
+    writeUlSqlite(UL_FIXTURE, dir);
+    database = await createMariadbDatabase();
+    await loadCnrsMariadb(CNRS_FIXTURE, database.url);
+    hub = await startSubgraphsAndGateway({
+      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
+      ul: { database: ulSqliteDatabase(dir) },
+      cnrs: { database: { kind: 'mariadb', url: database.url }, schema: database.name },
+    });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('returns the co-funded diffractometer from UL and from CNRS', async () => {
+    const { data, errors } = await hub.query(`{
+      platform(code: "XGAMMA") {
+        costCentres { tutelle equipment { nodes { id serialNumberNormalized commissioningDate valueHT { amount } } } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const diffractometers = data?.platform.costCentres
+      .flatMap((c: { equipment: { nodes: { serialNumberNormalized: string }[] } }) => c.equipment.nodes)
+      .filter((r: { serialNumberNormalized: string }) => r.serialNumberNormalized === '1234AB');
+    expect(diffractometers).toEqual([
+      {
+        id: 'UL:000020004512',
+        serialNumberNormalized: '1234AB',
+        commissioningDate: '2019-03-14',
+        valueHT: { amount: 230000 },
+      },
+      {
+        id: 'CNRS:345',
+        serialNumberNormalized: '1234AB',
+        commissioningDate: '2019-03-14',
+        valueHT: { amount: 100000 },
+      },
+    ]);
+  });
+
+  it("reads CNRS's expenses and staff, dates as stored, decimals exact", async () => {
+    const { data, errors } = await hub.query(
+      `{
+        cnrsCostCentre(code: "PF-XGAMMA") { expenses(year: 2025) { nodes { date nature amountHT { amount } } } }
+        cnrsStaffMember(id: "CNRS:40412") { grade lastName assignments { unitCode fte start yearlyCost { amount } } }
+      }`,
+      { token: await mintToken(jwtSecret(), { subject: 'central-services', roles: [Role.CENTRAL] }) },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.cnrsCostCentre.expenses.nodes).toEqual([
+      { date: '2025-02-01', nature: 'MAINTENANCE', amountHT: { amount: 4000 } },
+      { date: '2025-06-01', nature: 'CONSUMABLES', amountHT: { amount: 800 } },
+    ]);
+    expect(data?.cnrsStaffMember).toEqual({
+      grade: 'IR',
+      lastName: 'BERNARD',
+      assignments: [{ unitCode: 'UMR7198', fte: 1, start: '2016-09-01', yearlyCost: { amount: 71000 } }],
+    });
+  });
+});

@@ -1,0 +1,15 @@
+// @hub/connector-files: the file sources every file-based connector reads. Add exports with intention: it is
+// public API.
+export { type CsvOptions, type CsvRow, readCsv } from './csv';
+export { excelSerialToIsoDate, parseFrenchDate, parseFrenchNumber, ValueError } from './french';
+export { ReadReport, type RowProblem } from './report';
+export { type CsvWriteOptions, writeCsv, writeXlsx } from './write';
+export {
+  type CellValue,
+  cellToIsoDate,
+  cellToNumber,
+  newestWorkbook,
+  readSheet,
+  type SheetRow,
+  type Workbooks,
+} from './xlsx';

@@ -1,0 +1,69 @@
+import { writeFile } from 'node:fs/promises';
+import { Workbook } from 'exceljs';
+import iconv from 'iconv-lite';
+import type { CellValue } from './xlsx';
+
+/*
+ * Files as the tutelles drop them, for the demo site and the tests: the writers make the contract's
+ * shapes (SOURCES.md); damaged files are the tests' own business.
+ */
+
+export interface CsvWriteOptions {
+  /** 'windows-1252' is the CHRU's export; 'utf-8-bom' what Excel's "CSV UTF-8" makes. */
+  encoding: 'windows-1252' | 'utf-8-bom';
+}
+
+/**
+ * A `;`-separated CSV with CRLF line ends. Values are written as given (the caller formats `1 234,56`,
+ * `14/03/2019`); a field is quoted only when it holds `;`, a quote or a line break. A character Windows-1252
+ * cannot encode is refused: iconv-lite would write `?` in its place without a word.
+ */
+export async function writeCsv(
+  file: string,
+  headers: readonly string[],
+  rows: readonly (readonly (string | null)[])[],
+  options: CsvWriteOptions,
+): Promise<void> {
+  const lines = [headers, ...rows].map((row, i) => {
+    if (row.length !== headers.length) {
+      throw new Error(`line ${i + 1}: ${row.length} values for ${headers.length} headers`);
+    }
+    return row.map((value) => quoted(value ?? '')).join(';');
+  });
+  const text = `${lines.join('\r\n')}\r\n`;
+  if (options.encoding === 'utf-8-bom') {
+    await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    return;
+  }
+  const bytes = iconv.encode(text, 'windows-1252');
+  const decoded = [...iconv.decode(bytes, 'windows-1252')];
+  const lost = [...text].find((char, i) => decoded[i] !== char);
+  if (lost !== undefined) throw new Error(`${JSON.stringify(lost)} cannot be written in Windows-1252`);
+  await writeFile(file, bytes);
+}
+
+function quoted(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * A workbook with one sheet per entry, header on row 1: numbers as number cells, Dates as date cells
+ * (shown `dd/mm/yyyy`, stored as the serial of their UTC day), strings as text, null as an empty cell.
+ */
+export async function writeXlsx(
+  file: string,
+  sheets: Record<string, { headers: readonly string[]; rows: readonly (readonly CellValue[])[] }>,
+): Promise<void> {
+  const workbook = new Workbook();
+  for (const [name, { headers, rows }] of Object.entries(sheets)) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow([...headers]);
+    for (const values of rows) {
+      const row = sheet.addRow([...values]);
+      row.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+      });
+    }
+  }
+  await workbook.xlsx.writeFile(file);
+}

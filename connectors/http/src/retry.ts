@@ -1,0 +1,29 @@
+/*
+ * How long to wait before trying again: what the source asks for (Retry-After), or else exponential
+ * backoff with full jitter, so that clients failing together do not come back together.
+ */
+
+export interface Backoff {
+  /** Bound on the first retry's wait; doubles with each retry. */
+  baseMs: number;
+  /** Bound on any retry's wait. */
+  maxMs: number;
+}
+
+/** Full jitter: uniform in [0, min(maxMs, baseMs · 2^(retry−1))]. `retry` counts from 1. */
+export function backoffDelay(retry: number, { baseMs, maxMs }: Backoff, random = Math.random): number {
+  return Math.round(random() * Math.min(maxMs, baseMs * 2 ** (retry - 1)));
+}
+
+/**
+ * A Retry-After header (RFC 9110: delay in seconds, or an HTTP date) → ms from `now`; null when absent or
+ * unreadable, so the caller falls back on its backoff.
+ */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (header == null) return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Every HTTP date form names its month; without this, Date.parse would read '-1' as a year.
+  const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}

@@ -7,7 +7,7 @@ import { Argument, Command, InvalidArgumentError } from 'commander';
  * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
  * it runs, so checking a file does not wait for the gateway to load.
  */
-const SERVICE_NAMES = ['site', 'ul', 'cnrs', 'gateway'] as const;
+const SERVICE_NAMES = ['site', 'ul', 'cnrs', 'inrae', 'gateway'] as const;
 type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const program = new Command('hub').description('The Lorraine research site hub').showHelpAfterError();

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { CnrsConnectorOptions } from '@hub/connector-cnrs';
+import type { InraeConnectorOptions } from '@hub/connector-inrae';
 import type { UlConnectorOptions } from '@hub/connector-ul';
 import { cnrsConnectorOptionsFromEnv } from '@hub/subgraph-cnrs';
+import { inraeConnectorOptionsFromEnv } from '@hub/subgraph-inrae';
 import { parseSiteDatabase, type SiteDatabaseConfig } from '@hub/subgraph-site';
 import { ulConnectorOptionsFromEnv } from '@hub/subgraph-ul';
 import { SUPERGRAPH_PATH } from './supergraph';
@@ -13,7 +15,7 @@ import { SUPERGRAPH_PATH } from './supergraph';
 export interface HubConfig {
   /** Folder of the embedded default: the site database and the demo sources. */
   dataDir: string;
-  ports: { gateway: number; site: number; ul: number; cnrs: number };
+  ports: { gateway: number; site: number; ul: number; cnrs: number; inrae: number };
   host: string;
   supergraphPath: string;
   site: SiteDatabaseConfig;
@@ -21,6 +23,8 @@ export interface HubConfig {
   ul: UlConnectorOptions;
   /** CNRS's replica; the demo's SQLite file when not configured. */
   cnrs: CnrsConnectorOptions;
+  /** INRAE's extraction folder; the demo's when not configured. */
+  inrae: InraeConnectorOptions;
   /** Subgraph URLs for a gateway whose subgraphs are not at the composed defaults. */
   subgraphUrls: Record<string, string>;
 }
@@ -50,12 +54,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     site: port(env.HUB_SITE_PORT, 4001),
     ul: port(env.HUB_UL_PORT, 4002),
     cnrs: port(env.HUB_CNRS_PORT, 4003),
+    inrae: port(env.HUB_INRAE_PORT, 4004),
   };
   const host = env.HUB_HOST ?? '127.0.0.1';
   // The demo's ports differ from the composed defaults: point the gateway at them unless told otherwise.
   subgraphUrls.site ??= `http://${host}:${ports.site}/graphql`;
   subgraphUrls.ul ??= `http://${host}:${ports.ul}/graphql`;
   subgraphUrls.cnrs ??= `http://${host}:${ports.cnrs}/graphql`;
+  subgraphUrls.inrae ??= `http://${host}:${ports.inrae}/graphql`;
   return {
     dataDir,
     ports,
@@ -64,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     site: parseSiteDatabase(env.HUB_SITE_DB ?? `sqlite:${path.join(dataDir, 'site.sqlite')}`),
     ul: ulConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'ul')),
     cnrs: cnrsConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'cnrs')),
+    inrae: inraeConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'inrae')),
     subgraphUrls,
   };
 }

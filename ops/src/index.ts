@@ -2,10 +2,12 @@
 
 export {
   type CnrsRows,
+  type InraeRows,
   loadCnrsMariadb,
   loadUlPostgres,
   type UlRows,
   writeCnrsSqlite,
+  writeInraeExtractions,
   writeUlSqlite,
 } from './demo';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';

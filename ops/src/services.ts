@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CnrsConnector } from '@hub/connector-cnrs';
+import { connectInrae } from '@hub/connector-inrae';
 import { UlConnector } from '@hub/connector-ul';
 import { startGateway } from '@hub/gateway';
 import { logger, type RunningServer } from '@hub/subgraph-kit';
@@ -21,6 +22,12 @@ export const SERVICES = {
     startTutelleSubgraph({
       connector: await CnrsConnector.connect(config.cnrs),
       port: config.ports.cnrs,
+      host: config.host,
+    }),
+  inrae: async (config: HubConfig) =>
+    startTutelleSubgraph({
+      connector: connectInrae(config.inrae),
+      port: config.ports.inrae,
       host: config.host,
     }),
   gateway: (config: HubConfig) =>

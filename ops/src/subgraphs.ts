@@ -17,6 +17,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: 'site', defaultPort: 4001, buildSchema: buildSiteSchema },
   { name: 'ul', defaultPort: 4002, buildSchema: () => buildTutelleSchema(Tutelle.UL) },
   { name: 'cnrs', defaultPort: 4003, buildSchema: () => buildTutelleSchema(Tutelle.CNRS) },
+  { name: 'inrae', defaultPort: 4004, buildSchema: () => buildTutelleSchema(Tutelle.INRAE) },
 ];
 
 export const DEFAULT_GATEWAY_PORT = 4000;

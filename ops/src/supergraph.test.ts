@@ -30,6 +30,10 @@ describe('the committed supergraph', () => {
                 __typename
                 code
               }
+              ... on InraeCostCentre {
+                __typename
+                code
+              }
               ... on UlCostCentre {
                 __typename
                 code
@@ -50,6 +54,23 @@ describe('the committed supergraph', () => {
           } =>
           {
             ... on CnrsCostCentre {
+              equipment {
+                totalCount
+              }
+            }
+          }
+        },
+      },
+      Flatten(path: "platforms.nodes.@.costCentres.@") {
+        Fetch(service: "inrae") {
+          {
+            ... on InraeCostCentre {
+              __typename
+              code
+            }
+          } =>
+          {
+            ... on InraeCostCentre {
               equipment {
                 totalCount
               }

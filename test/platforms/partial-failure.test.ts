@@ -28,10 +28,11 @@ describe('UL source down', () => {
     ]);
     const xgamma = data?.platforms.nodes[2];
     expect(xgamma).toMatchObject({ name: 'Centre de compétences XGamma', staffCount: 3 });
-    // UL's part is missing; CNRS's, from a source that is up, is all there.
+    // UL's part is missing; CNRS's and INRAE's, from sources that are up, are all there.
     expect(xgamma.costCentres).toEqual([
       { code: 'PF-XGAMMA', tutelle: 'UL', equipment: null },
       { code: 'PF-XGAMMA', tutelle: 'CNRS', equipment: { totalCount: 2 } },
+      { code: 'PF-XG-INRAE', tutelle: 'INRAE', equipment: { totalCount: 2 } },
     ]);
     expect(errors?.length).toBeGreaterThan(0);
     for (const error of errors ?? []) {
@@ -56,6 +57,12 @@ describe('UL source down', () => {
     expect(health.sources).toEqual([
       expect.objectContaining({ source: 'subgraph/cnrs', up: true }),
       expect.objectContaining({ source: 'CNRS/cnrs_dr06', up: true }),
+      expect.objectContaining({ source: 'subgraph/inrae', up: true }),
+      expect.objectContaining({
+        source: 'INRAE/extraction',
+        up: true,
+        error: '3 row(s) rejected at the last read',
+      }),
       expect.objectContaining({ source: 'subgraph/site', up: true }),
       expect.objectContaining({ source: 'site/registry', up: true }),
       expect.objectContaining({ source: 'subgraph/ul', up: true }),

@@ -33,7 +33,7 @@ describe('CNRS from its MariaDB replica', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('returns the co-funded diffractometer from UL and from CNRS', async () => {
+  it('returns the co-funded diffractometer from UL, CNRS and INRAE', async () => {
     const { data, errors } = await hub.query(`{
       platform(code: "XGAMMA") {
         costCentres { tutelle equipment { nodes { id serialNumberNormalized commissioningDate valueHT { amount } } } }
@@ -55,6 +55,12 @@ describe('CNRS from its MariaDB replica', () => {
         serialNumberNormalized: '1234AB',
         commissioningDate: '2019-03-14',
         valueHT: { amount: 100000 },
+      },
+      {
+        id: 'INRAE:INRAE-54-2019-0012',
+        serialNumberNormalized: '1234AB',
+        commissioningDate: '2019-03-14',
+        valueHT: { amount: 50000 },
       },
     ]);
   });

@@ -63,7 +63,7 @@ describe('platforms with their UL equipment, through the gateway', () => {
       }),
     ]);
     expect(xgamma.staffCount).toBe(3);
-    expect(xgamma.costCentres.map((c: { tutelle: string }) => c.tutelle)).toEqual(['UL', 'CNRS']);
+    expect(xgamma.costCentres.map((c: { tutelle: string }) => c.tutelle)).toEqual(['UL', 'CNRS', 'INRAE']);
     expect(xgamma.costCentres[0]).toMatchObject({ code: 'PF-XGAMMA', tutelle: 'UL' });
     expect(xgamma.costCentres[0].equipment).toEqual({
       totalCount: 2,
@@ -99,7 +99,7 @@ describe('platforms with their UL equipment, through the gateway', () => {
       }
     }`);
     expect(errors).toBeUndefined();
-    const [ul, cnrs] = data?.platform.costCentres ?? [];
+    const [ul, cnrs, inrae] = data?.platform.costCentres ?? [];
     expect(ul.equipment.nodes[0]).toMatchObject({ id: 'UL:000020004512', serialNumberNormalized: '1234AB' });
     // CNRS's share of the same diffractometer, HT with its rate, in CNRS's inventory order; the instrument
     // out of order is listed, the retired one not.
@@ -117,6 +117,13 @@ describe('platforms with their UL equipment, through the gateway', () => {
         valueHT: { amount: 100000 },
       },
     ]);
+    // INRAE's share, TTC in its workbook: 60 000 TTC → 50 000 HT; its serial typed 'N° 1234 AB'.
+    expect(inrae.equipment.nodes[0]).toMatchObject({
+      id: 'INRAE:INRAE-54-2019-0012',
+      serialNumberNormalized: '1234AB',
+      value: { amount: 60000, basis: 'TTC', vatRate: null },
+      valueHT: { amount: 50000 },
+    });
   });
 
   it('serves a newly loaded registry from the next request on', async () => {

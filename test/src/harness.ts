@@ -2,14 +2,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CnrsConnector, type CnrsConnectorOptions } from '@hub/connector-cnrs';
+import { connectInrae } from '@hub/connector-inrae';
+import type { SnapshotConnector } from '@hub/connector-kit';
 import { UlConnector, type UlConnectorOptions } from '@hub/connector-ul';
 import { startGateway } from '@hub/gateway';
-import { SUPERGRAPH_PATH, writeCnrsSqlite } from '@hub/ops';
+import { SUPERGRAPH_PATH, writeCnrsSqlite, writeInraeExtractions } from '@hub/ops';
 import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
 import { type RunningServer } from '@hub/subgraph-kit';
 import { loadRegistry, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
 import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
+import { INRAE_FIXTURE } from '../fixtures/inrae-source';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data | null;
@@ -20,6 +23,7 @@ export interface Hub {
   gatewayUrl: string;
   ul: RunningServer & { connector: UlConnector };
   cnrs: RunningServer & { connector: CnrsConnector };
+  inrae: RunningServer & { connector: SnapshotConnector };
   site: Awaited<ReturnType<typeof startSiteSubgraph>>;
   gateway: RunningServer;
   query<Data = Record<string, any>>(
@@ -54,16 +58,23 @@ export async function startSubgraphsAndGateway(options: {
     const cnrsSource = options.cnrs ?? { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) };
     const cnrs = await startTutelleSubgraph({ connector: await CnrsConnector.connect(cnrsSource), port: 0 });
     started.push(cnrs);
+    await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
+    const inrae = await startTutelleSubgraph({
+      connector: connectInrae({ folder: path.join(dir, 'inrae') }),
+      port: 0,
+    });
+    started.push(inrae);
     const gateway = await startGateway({
       supergraphPath: SUPERGRAPH_PATH,
       port: 0,
-      subgraphUrls: { site: site.url, ul: ul.url, cnrs: cnrs.url },
+      subgraphUrls: { site: site.url, ul: ul.url, cnrs: cnrs.url, inrae: inrae.url },
     });
     started.push(gateway);
     return {
       gatewayUrl: gateway.url,
       ul,
       cnrs,
+      inrae,
       site,
       gateway,
       query: (query, { variables, token, url } = {}) =>

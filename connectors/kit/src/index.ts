@@ -10,3 +10,10 @@ export {
 } from './connector';
 export { isSourceError, SourceContractError, SourceError, SourceUnavailableError } from './errors';
 export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumber } from './normalise';
+export {
+  type ReadSummary,
+  type Snapshot,
+  SnapshotConnector,
+  SnapshotIndex,
+  type SnapshotSource,
+} from './snapshot';

@@ -4,4 +4,5 @@ export { DEFAULT_AS_OF, type GenerateOptions, generateSite } from './generate';
 export type * from './types';
 export { registryYaml, writeDemo } from './write';
 export { loadCnrsMariadb, writeCnrsSqlite } from './write-cnrs';
+export { writeInraeExtractions } from './write-inrae';
 export { loadUlPostgres, writeUlSqlite } from './write-ul';

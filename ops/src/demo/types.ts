@@ -260,6 +260,13 @@ export interface Unit {
   site: string;
 }
 
+/** INRAE's extraction workbook, sheet by sheet. */
+export interface InraeRows {
+  Equipements: InraeEquipement[];
+  Agents: InraeAgent[];
+  Dépenses: InraeDepense[];
+}
+
 /** CNRS's replica, table by table. */
 export interface CnrsRows {
   inventaire: CnrsInventaire[];
@@ -284,7 +291,7 @@ export interface DemoSite {
   registry: { platforms: RegistryPlatform[] };
   ul: UlRows;
   cnrs: CnrsRows;
-  inrae: { Equipements: InraeEquipement[]; Agents: InraeAgent[]; Dépenses: InraeDepense[] };
+  inrae: InraeRows;
   chru: { equipements: ChruEquipement[]; personnels: ChruPersonnel[]; depenses: ChruDepense[] };
   truth: { instruments: TruthInstrument[]; totals: SiteTotals };
 }

@@ -56,8 +56,8 @@ describe('writing the demo site', () => {
     }
   });
 
-  it('writes the registry, the truth and a manifest beside the replica', () => {
-    const counts = writeDemo(path.join(dir, 'full'), { seed: 42, scale: 0.3 });
+  it('writes the registry, the truth and a manifest beside the replica', async () => {
+    const counts = await writeDemo(path.join(dir, 'full'), { seed: 42, scale: 0.3 });
     expect(counts).toEqual(countSite(site));
     const read = (file: string) => readFileSync(path.join(dir, 'full', file), 'utf8');
     expect(parse(read('registry.yaml'))).toEqual({ platforms: site.registry.platforms });

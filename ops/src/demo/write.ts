@@ -5,12 +5,13 @@ import { countSite, type DemoCounts } from './counts';
 import { type GenerateOptions, generateSite } from './generate';
 import type { DemoSite } from './types';
 import { writeCnrsSqlite } from './write-cnrs';
+import { writeInraeExtractions } from './write-inrae';
 import { writeUlSqlite } from './write-ul';
 
 /*
  * Writes a demo site where the hub reads it: each tutelle's sources in their embedded form (write-ul.ts,
- * write-cnrs.ts), the registry as YAML, the ground truth as JSON. INRAE's and CHRU's rows stay in the
- * DemoSite until their connectors arrive.
+ * write-cnrs.ts, write-inrae.ts), the registry as YAML, the ground truth as JSON. CHRU's rows stay in the
+ * DemoSite until its connector arrives.
  */
 
 /** The registry as SOURCES.md shows it: small maps inline (`{ tutelle: UL, id: "00123456", share: 0.8 }`). */
@@ -36,12 +37,13 @@ function truthJson(site: DemoSite): string {
 }
 
 /** Generates a site and writes it into `dir`: registry.yaml, ul/*.sqlite, truth.json, manifest.json. */
-export function writeDemo(dir: string, options: GenerateOptions = {}): DemoCounts {
+export async function writeDemo(dir: string, options: GenerateOptions = {}): Promise<DemoCounts> {
   const site = generateSite(options);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'registry.yaml'), registryYaml(site));
   writeUlSqlite(site.ul, path.join(dir, 'ul'));
   writeCnrsSqlite(site.cnrs, path.join(dir, 'cnrs'));
+  await writeInraeExtractions(site.inrae, path.join(dir, 'inrae'), site.asOf);
   writeFileSync(path.join(dir, 'truth.json'), truthJson(site));
   const counts = countSite(site);
   const manifest = {

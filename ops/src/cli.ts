@@ -7,7 +7,7 @@ import { Argument, Command, InvalidArgumentError } from 'commander';
  * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
  * it runs, so checking a file does not wait for the gateway to load.
  */
-const SERVICE_NAMES = ['site', 'ul', 'cnrs', 'inrae', 'gateway'] as const;
+const SERVICE_NAMES = ['site', 'ul', 'cnrs', 'inrae', 'chru', 'gateway'] as const;
 type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const program = new Command('hub').description('The Lorraine research site hub').showHelpAfterError();
@@ -48,7 +48,7 @@ program
     const started = performance.now();
     const { demoDir, loadConfig } = await import('./config');
     const { writeDemo } = await import('./demo');
-    const { loadRegistryFile, startServices, stopOnSignal } = await import('./services');
+    const { loadRegistryFile, startDemoGmao, startServices, stopOnSignal } = await import('./services');
     const config = loadConfig();
     const dir = demoDir(config.dataDir);
     const manifest = path.join(dir, 'manifest.json');
@@ -61,7 +61,9 @@ program
     console.log(
       `Registry loaded: ${report.platforms} platforms, ${report.staff} staff, ${report.services} services`,
     );
-    const running = await startServices(config, [...SERVICE_NAMES]);
+    // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
+    const standIn = config.gmaoStandIn ? [await startDemoGmao(dir)] : [];
+    const running = [...standIn, ...(await startServices(config, [...SERVICE_NAMES]))];
     stopOnSignal(running);
     const gateway = running.at(-1)!;
     console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);

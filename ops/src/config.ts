@@ -1,7 +1,9 @@
 import path from 'node:path';
+import type { ChruConnectorOptions } from '@hub/connector-chru';
 import type { CnrsConnectorOptions } from '@hub/connector-cnrs';
 import type { InraeConnectorOptions } from '@hub/connector-inrae';
 import type { UlConnectorOptions } from '@hub/connector-ul';
+import { chruConnectorOptionsFromEnv } from '@hub/subgraph-chru';
 import { cnrsConnectorOptionsFromEnv } from '@hub/subgraph-cnrs';
 import { inraeConnectorOptionsFromEnv } from '@hub/subgraph-inrae';
 import { parseSiteDatabase, type SiteDatabaseConfig } from '@hub/subgraph-site';
@@ -15,7 +17,7 @@ import { SUPERGRAPH_PATH } from './supergraph';
 export interface HubConfig {
   /** Folder of the embedded default: the site database and the demo sources. */
   dataDir: string;
-  ports: { gateway: number; site: number; ul: number; cnrs: number; inrae: number };
+  ports: { gateway: number; site: number; ul: number; cnrs: number; inrae: number; chru: number };
   host: string;
   supergraphPath: string;
   site: SiteDatabaseConfig;
@@ -25,6 +27,10 @@ export interface HubConfig {
   cnrs: CnrsConnectorOptions;
   /** INRAE's extraction folder; the demo's when not configured. */
   inrae: InraeConnectorOptions;
+  /** The CHRU's GMAO API and CSV exports; the demo's stand-in and files when not configured. */
+  chru: ChruConnectorOptions;
+  /** Whether `hub start` must serve the GMAO stand-in (no real API configured). */
+  gmaoStandIn: boolean;
   /** Subgraph URLs for a gateway whose subgraphs are not at the composed defaults. */
   subgraphUrls: Record<string, string>;
 }
@@ -55,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     ul: port(env.HUB_UL_PORT, 4002),
     cnrs: port(env.HUB_CNRS_PORT, 4003),
     inrae: port(env.HUB_INRAE_PORT, 4004),
+    chru: port(env.HUB_CHRU_PORT, 4005),
   };
   const host = env.HUB_HOST ?? '127.0.0.1';
   // The demo's ports differ from the composed defaults: point the gateway at them unless told otherwise.
@@ -62,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   subgraphUrls.ul ??= `http://${host}:${ports.ul}/graphql`;
   subgraphUrls.cnrs ??= `http://${host}:${ports.cnrs}/graphql`;
   subgraphUrls.inrae ??= `http://${host}:${ports.inrae}/graphql`;
+  subgraphUrls.chru ??= `http://${host}:${ports.chru}/graphql`;
   return {
     dataDir,
     ports,
@@ -71,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     ul: ulConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'ul')),
     cnrs: cnrsConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'cnrs')),
     inrae: inraeConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'inrae')),
+    chru: chruConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'chru')),
+    gmaoStandIn: !env.HUB_CHRU_GMAO_URL,
     subgraphUrls,
   };
 }

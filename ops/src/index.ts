@@ -1,11 +1,13 @@
 // @hub/ops: running the hub. Add exports with intention: it is public API.
 
 export {
+  type ChruRows,
   type CnrsRows,
   type InraeRows,
   loadCnrsMariadb,
   loadUlPostgres,
   type UlRows,
+  writeChruSources,
   writeCnrsSqlite,
   writeInraeExtractions,
   writeUlSqlite,

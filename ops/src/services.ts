@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { connectChru } from '@hub/connector-chru';
 import { CnrsConnector } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
 import { UlConnector } from '@hub/connector-ul';
@@ -30,6 +32,8 @@ export const SERVICES = {
       port: config.ports.inrae,
       host: config.host,
     }),
+  chru: async (config: HubConfig) =>
+    startTutelleSubgraph({ connector: connectChru(config.chru), port: config.ports.chru, host: config.host }),
   gateway: (config: HubConfig) =>
     startGateway({
       supergraphPath: config.supergraphPath,
@@ -77,4 +81,15 @@ export async function loadRegistryFile(config: HubConfig, file: string) {
   } finally {
     await orm.close(true);
   }
+}
+
+/** The GMAO API stand-in over the demo's items, where `hub start` runs without a real CHRU API. */
+export async function startDemoGmao(demoDir: string): Promise<RunningServer> {
+  const { readFileSync } = await import('node:fs');
+  const { startGmaoStandIn } = await import('./standins');
+  const { GMAO_ITEMS_FILE } = await import('./demo');
+  const { DEMO_GMAO } = await import('@hub/subgraph-chru');
+  const items = JSON.parse(readFileSync(path.join(demoDir, 'chru', GMAO_ITEMS_FILE), 'utf8'));
+  const standIn = await startGmaoStandIn({ items, token: DEMO_GMAO.token, port: DEMO_GMAO.port });
+  return { name: 'gmao-stand-in', url: standIn.url, port: DEMO_GMAO.port, close: () => standIn.close() };
 }

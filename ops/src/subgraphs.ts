@@ -18,6 +18,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: 'ul', defaultPort: 4002, buildSchema: () => buildTutelleSchema(Tutelle.UL) },
   { name: 'cnrs', defaultPort: 4003, buildSchema: () => buildTutelleSchema(Tutelle.CNRS) },
   { name: 'inrae', defaultPort: 4004, buildSchema: () => buildTutelleSchema(Tutelle.INRAE) },
+  { name: 'chru', defaultPort: 4005, buildSchema: () => buildTutelleSchema(Tutelle.CHRU) },
 ];
 
 export const DEFAULT_GATEWAY_PORT = 4000;

@@ -31,7 +31,7 @@ export const TUTELLES: Readonly<Record<Tutelle, TutelleInfo>> = {
 };
 
 /** Tutelles whose subgraph exists today; the site references only their types. */
-export const FEDERATED_TUTELLES: readonly Tutelle[] = [Tutelle.UL, Tutelle.CNRS, Tutelle.INRAE];
+export const FEDERATED_TUTELLES: readonly Tutelle[] = [Tutelle.UL, Tutelle.CNRS, Tutelle.INRAE, Tutelle.CHRU];
 
 export function isTutelle(value: unknown): value is Tutelle {
   return typeof value === 'string' && value in TUTELLES;

@@ -55,6 +55,8 @@ describe('UL source down', () => {
     ).json()) as HealthReport;
     expect(health.status).toBe('degraded');
     expect(health.sources).toEqual([
+      expect.objectContaining({ source: 'subgraph/chru', up: true }),
+      expect.objectContaining({ source: 'CHRU/gmao', up: true, error: '3 row(s) rejected at the last read' }),
       expect.objectContaining({ source: 'subgraph/cnrs', up: true }),
       expect.objectContaining({ source: 'CNRS/cnrs_dr06', up: true }),
       expect.objectContaining({ source: 'subgraph/inrae', up: true }),

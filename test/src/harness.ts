@@ -1,16 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { connectChru } from '@hub/connector-chru';
 import { CnrsConnector, type CnrsConnectorOptions } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
 import type { SnapshotConnector } from '@hub/connector-kit';
 import { UlConnector, type UlConnectorOptions } from '@hub/connector-ul';
 import { startGateway } from '@hub/gateway';
-import { SUPERGRAPH_PATH, writeCnrsSqlite, writeInraeExtractions } from '@hub/ops';
+import { SUPERGRAPH_PATH, writeChruSources, writeCnrsSqlite, writeInraeExtractions } from '@hub/ops';
+import { startGmaoStandIn } from '@hub/ops/standins';
 import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
 import { type RunningServer } from '@hub/subgraph-kit';
 import { loadRegistry, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
 import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
+import { CHRU_FIXTURE } from '../fixtures/chru-source';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { INRAE_FIXTURE } from '../fixtures/inrae-source';
 
@@ -24,6 +27,7 @@ export interface Hub {
   ul: RunningServer & { connector: UlConnector };
   cnrs: RunningServer & { connector: CnrsConnector };
   inrae: RunningServer & { connector: SnapshotConnector };
+  chru: RunningServer & { connector: SnapshotConnector };
   site: Awaited<ReturnType<typeof startSiteSubgraph>>;
   gateway: RunningServer;
   query<Data = Record<string, any>>(
@@ -64,10 +68,19 @@ export async function startSubgraphsAndGateway(options: {
       port: 0,
     });
     started.push(inrae);
+    await writeChruSources(CHRU_FIXTURE, path.join(dir, 'chru'));
+    const gmao = await startGmaoStandIn({ items: CHRU_FIXTURE.equipements, token: 'test-token' });
+    started.push({ name: 'gmao', url: gmao.url, port: 0, close: () => gmao.close() });
+    const chruConnector = connectChru({
+      gmao: { baseUrl: gmao.url, token: 'test-token' },
+      exportsFolder: path.join(dir, 'chru'),
+    });
+    const chru = await startTutelleSubgraph({ connector: chruConnector, port: 0 });
+    started.push(chru);
     const gateway = await startGateway({
       supergraphPath: SUPERGRAPH_PATH,
       port: 0,
-      subgraphUrls: { site: site.url, ul: ul.url, cnrs: cnrs.url, inrae: inrae.url },
+      subgraphUrls: { site: site.url, ul: ul.url, cnrs: cnrs.url, inrae: inrae.url, chru: chru.url },
     });
     started.push(gateway);
     return {
@@ -75,6 +88,7 @@ export async function startSubgraphsAndGateway(options: {
       ul,
       cnrs,
       inrae,
+      chru,
       site,
       gateway,
       query: (query, { variables, token, url } = {}) =>

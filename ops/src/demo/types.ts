@@ -260,6 +260,13 @@ export interface Unit {
   site: string;
 }
 
+/** The CHRU's GMAO items and CSV exports. */
+export interface ChruRows {
+  equipements: ChruEquipement[];
+  personnels: ChruPersonnel[];
+  depenses: ChruDepense[];
+}
+
 /** INRAE's extraction workbook, sheet by sheet. */
 export interface InraeRows {
   Equipements: InraeEquipement[];
@@ -292,6 +299,6 @@ export interface DemoSite {
   ul: UlRows;
   cnrs: CnrsRows;
   inrae: InraeRows;
-  chru: { equipements: ChruEquipement[]; personnels: ChruPersonnel[]; depenses: ChruDepense[] };
+  chru: ChruRows;
   truth: { instruments: TruthInstrument[]; totals: SiteTotals };
 }

@@ -4,14 +4,14 @@ import { Document, isScalar, isSeq, visit } from 'yaml';
 import { countSite, type DemoCounts } from './counts';
 import { type GenerateOptions, generateSite } from './generate';
 import type { DemoSite } from './types';
+import { writeChruSources } from './write-chru';
 import { writeCnrsSqlite } from './write-cnrs';
 import { writeInraeExtractions } from './write-inrae';
 import { writeUlSqlite } from './write-ul';
 
 /*
  * Writes a demo site where the hub reads it: each tutelle's sources in their embedded form (write-ul.ts,
- * write-cnrs.ts, write-inrae.ts), the registry as YAML, the ground truth as JSON. CHRU's rows stay in the
- * DemoSite until its connector arrives.
+ * write-cnrs.ts, write-inrae.ts, write-chru.ts), the registry as YAML, the ground truth as JSON.
  */
 
 /** The registry as SOURCES.md shows it: small maps inline (`{ tutelle: UL, id: "00123456", share: 0.8 }`). */
@@ -44,6 +44,7 @@ export async function writeDemo(dir: string, options: GenerateOptions = {}): Pro
   writeUlSqlite(site.ul, path.join(dir, 'ul'));
   writeCnrsSqlite(site.cnrs, path.join(dir, 'cnrs'));
   await writeInraeExtractions(site.inrae, path.join(dir, 'inrae'), site.asOf);
+  await writeChruSources(site.chru, path.join(dir, 'chru'));
   writeFileSync(path.join(dir, 'truth.json'), truthJson(site));
   const counts = countSite(site);
   const manifest = {

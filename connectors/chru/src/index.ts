@@ -1,0 +1,3 @@
+// @hub/connector-chru: CHRU de Nancy's sources. Add exports with intention: it is public API.
+export { type ChruConnectorOptions, connectChru } from './chru-connector';
+export { DEPENSES_HEADERS, type GmaoItem, PERSONNELS_HEADERS } from './mapping';

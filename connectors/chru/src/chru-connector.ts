@@ -1,13 +1,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type CsvRow, ReadReport, readCsv } from '@hub/connector-files';
+import { type CsvRow, mapRows, ReadReport, readCsv } from '@hub/connector-files';
 import { createHttpJsonClient, fetchAllPages, type HttpJsonClient } from '@hub/connector-http';
-import { type ReadSummary, type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/connector-kit';
+import { type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/connector-kit';
 import { Tutelle } from '@hub/schema';
 import {
   DEPENSES_HEADERS,
   type GmaoItem,
-  mapAll,
   PERSONNELS_HEADERS,
   toExpense,
   toInventoryRecord,
@@ -52,7 +51,7 @@ class ChruSources implements SnapshotSource {
     const gmao = new ReadReport(GMAO);
     const pages = fetchAllPages<GmaoItem>(this.client, '/api/v1/equipements');
     let index = 0;
-    const inventory = await mapAll(
+    const inventory = await mapRows(
       (async function* () {
         for await (const paged of pages) {
           gmao.see();
@@ -66,7 +65,7 @@ class ChruSources implements SnapshotSource {
     const csv = async <T>(file: string, headers: string[], map: (row: CsvRow) => T) => {
       const report = new ReadReport(EXPORTS);
       const rows = readCsv(path.join(this.options.exportsFolder, file), report, { expectedHeaders: headers });
-      return { rows: await mapAll(rows, report, (row) => row.location, map), report };
+      return { rows: await mapRows(rows, report, (row) => row.location, map), report };
     };
     const staff = await csv(FILES.staff, PERSONNELS_HEADERS, toStaffMember);
     const expenses = await csv(FILES.expenses, DEPENSES_HEADERS, toExpense);
@@ -74,19 +73,9 @@ class ChruSources implements SnapshotSource {
       inventory,
       staff: staff.rows,
       expenses: expenses.rows,
-      reads: [gmao, staff.report, expenses.report].map(summary),
+      reads: [gmao, staff.report, expenses.report].map((report) => report.summary()),
     };
   }
-}
-
-function summary(report: ReadReport): ReadSummary {
-  return {
-    source: report.source,
-    seen: report.seen,
-    mapped: report.mapped,
-    rejected: report.rejected,
-    problems: report.problems.map(({ location, reason }) => ({ location, reason })),
-  };
 }
 
 /** CHRU de Nancy: the GMAO API read page by page within its rate limit, the CSV exports, answered from memory. */

@@ -1,4 +1,4 @@
-import { type CsvRow, parseFrenchDate, parseFrenchNumber, type ReadReport } from '@hub/connector-files';
+import { type CsvRow, parseFrenchDate, parseFrenchNumber, RowError } from '@hub/connector-files';
 import {
   type ExpenseData,
   type InventoryRecordData,
@@ -41,8 +41,6 @@ export const PERSONNELS_HEADERS = [
   'Coût annuel chargé',
 ];
 export const DEPENSES_HEADERS = ['Date', 'UF', 'Compte', 'Libellé', 'Montant'];
-
-export class RowError extends Error {}
 
 const STATUS: Record<string, EquipmentStatus> = {
   EN_SERVICE: EquipmentStatus.IN_SERVICE,
@@ -155,24 +153,4 @@ export function toExpense(row: CsvRow): ExpenseData {
     amount: euros(amount, VatBasis.TTC),
     amountHT: toHT(amount, VatBasis.TTC),
   };
-}
-
-/** Map rows one by one: a row that cannot be read is rejected with its place and reason, the rest goes on. */
-export async function mapAll<Row, T>(
-  rows: AsyncIterable<Row> | Iterable<Row>,
-  report: ReadReport,
-  locate: (row: Row) => string,
-  map: (row: Row) => T,
-): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) {
-    try {
-      out.push(map(row));
-      report.accept();
-    } catch (error) {
-      if (!(error instanceof RowError)) throw error;
-      report.reject(locate(row), error.message);
-    }
-  }
-  return out;
 }

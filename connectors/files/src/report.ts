@@ -1,3 +1,5 @@
+import type { ReadSummary } from '@hub/connector-kit';
+
 /** One row a read could not use, and why: `personnels_recherche.csv:12`, `…xlsx#Equipements:7`. */
 export interface RowProblem {
   /** Which source: 'CHRU/personnels', 'INRAE/extraction'. */
@@ -44,5 +46,16 @@ export class ReadReport {
   reject(location: string, reason: string): void {
     this.counts.rejected++;
     this.problems.push({ source: this.source, location, reason });
+  }
+
+  /** The counts and problems, as a connector's snapshot reports its reads. */
+  summary(): ReadSummary {
+    return {
+      source: this.source,
+      seen: this.seen,
+      mapped: this.mapped,
+      rejected: this.rejected,
+      problems: this.problems.map(({ location, reason }) => ({ location, reason })),
+    };
   }
 }

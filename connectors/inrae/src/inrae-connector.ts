@@ -1,12 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { newestWorkbook, ReadReport, readSheet } from '@hub/connector-files';
-import { type ReadSummary, type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/connector-kit';
+import { mapRows, newestWorkbook, ReadReport, readSheet, type SheetRow } from '@hub/connector-files';
+import { type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/connector-kit';
 import { Tutelle } from '@hub/schema';
 import {
   AGENTS_HEADERS,
   DEPENSES_HEADERS,
   EQUIPEMENTS_HEADERS,
-  mapRows,
   toExpense,
   toInventoryRecord,
   toStaffMember,
@@ -35,9 +34,14 @@ class InraeExtractions implements SnapshotSource {
 
   async read(): Promise<Snapshot> {
     const { newest } = await newestWorkbook(this.folder, 'extraction_INRAE_', SOURCE);
-    const sheet = async <T>(name: string, headers: string[], map: Parameters<typeof mapRows<T>>[2]) => {
+    const sheet = async <T>(name: string, headers: string[], map: (row: SheetRow) => T) => {
       const report = new ReadReport(SOURCE);
-      const rows = await mapRows(readSheet(newest, name, report, { expectedHeaders: headers }), report, map);
+      const rows = await mapRows(
+        readSheet(newest, name, report, { expectedHeaders: headers }),
+        report,
+        (row) => row.location,
+        map,
+      );
       return { rows, report };
     };
     const inventory = await sheet('Equipements', EQUIPEMENTS_HEADERS, toInventoryRecord);
@@ -47,19 +51,9 @@ class InraeExtractions implements SnapshotSource {
       inventory: inventory.rows,
       staff: staff.rows,
       expenses: expenses.rows,
-      reads: [inventory.report, staff.report, expenses.report].map(summary),
+      reads: [inventory.report, staff.report, expenses.report].map((report) => report.summary()),
     };
   }
-}
-
-function summary(report: ReadReport): ReadSummary {
-  return {
-    source: report.source,
-    seen: report.seen,
-    mapped: report.mapped,
-    rejected: report.rejected,
-    problems: report.problems.map(({ location, reason }) => ({ location, reason })),
-  };
 }
 
 /** INRAE centre Grand Est-Nancy, from its extraction files: read whole, answered from memory. */

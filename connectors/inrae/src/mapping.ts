@@ -1,10 +1,4 @@
-import {
-  type CellValue,
-  cellToIsoDate,
-  cellToNumber,
-  type ReadReport,
-  type SheetRow,
-} from '@hub/connector-files';
+import { type CellValue, cellToIsoDate, cellToNumber, RowError, type SheetRow } from '@hub/connector-files';
 import {
   type ExpenseData,
   type InventoryRecordData,
@@ -61,8 +55,6 @@ const NATURE: Record<string, ExpenseNature> = {
   missions: ExpenseNature.TRAVEL,
 };
 
-class RowError extends Error {}
-
 function textOf(cell: CellValue | undefined): string | null {
   if (cell == null) return null;
   const t = (cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)).trim();
@@ -96,26 +88,7 @@ function lookup<T>(table: Record<string, T>, cells: Record<string, CellValue>, h
   return found;
 }
 
-/** Map the rows of a sheet, rejecting in `report` those that cannot be read, with their place and reason. */
-export async function mapRows<T>(
-  rows: AsyncIterable<SheetRow>,
-  report: ReadReport,
-  map: (cells: Record<string, CellValue>, row: SheetRow) => T,
-): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) {
-    try {
-      out.push(map(row.cells, row));
-      report.accept();
-    } catch (error) {
-      if (!(error instanceof RowError)) throw error;
-      report.reject(row.location, error.message);
-    }
-  }
-  return out;
-}
-
-export function toInventoryRecord(cells: Record<string, CellValue>): InventoryRecordData {
+export function toInventoryRecord({ cells }: SheetRow): InventoryRecordData {
   const ttc = read(cells, "Prix d'achat TTC (€)", cellToNumber);
   if (ttc == null) throw new RowError("Prix d'achat TTC (€) is empty");
   const serial = textOf(cells['N° série']);
@@ -141,7 +114,7 @@ export function toInventoryRecord(cells: Record<string, CellValue>): InventoryRe
   };
 }
 
-export function toStaffMember(cells: Record<string, CellValue>): StaffMemberData {
+export function toStaffMember({ cells }: SheetRow): StaffMemberData {
   const start = read(cells, 'Date début', cellToIsoDate);
   if (start == null) throw new RowError('Date début is empty');
   const cost = read(cells, 'Coût chargé annuel (€)', cellToNumber);
@@ -166,7 +139,8 @@ export function toStaffMember(cells: Record<string, CellValue>): StaffMemberData
 }
 
 /** Expenses have no id of their own in the extraction: their place in it is theirs. */
-export function toExpense(cells: Record<string, CellValue>, row: SheetRow): ExpenseData {
+export function toExpense(row: SheetRow): ExpenseData {
+  const { cells } = row;
   const date = read(cells, 'Date', cellToIsoDate);
   if (date == null) throw new RowError('Date is empty');
   const amount = read(cells, 'Montant TTC (€)', cellToNumber);

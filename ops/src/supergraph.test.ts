@@ -26,6 +26,10 @@ describe('the committed supergraph', () => {
             costCentres {
               __typename
               code
+              ... on ChruCostCentre {
+                __typename
+                code
+              }
               ... on CnrsCostCentre {
                 __typename
                 code
@@ -44,6 +48,23 @@ describe('the committed supergraph', () => {
       }
     },
     Parallel {
+      Flatten(path: "platforms.nodes.@.costCentres.@") {
+        Fetch(service: "chru") {
+          {
+            ... on ChruCostCentre {
+              __typename
+              code
+            }
+          } =>
+          {
+            ... on ChruCostCentre {
+              equipment {
+                totalCount
+              }
+            }
+          }
+        },
+      },
       Flatten(path: "platforms.nodes.@.costCentres.@") {
         Fetch(service: "cnrs") {
           {

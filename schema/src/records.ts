@@ -68,12 +68,21 @@ export abstract class InventoryRecord {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Manufacturer as recorded, where the source has a column.',
+    description: 'Manufacturer as recorded, or as it starts the designation where the source has no column.',
   })
   manufacturer!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Model as recorded, where the source has a column.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Model as recorded, or as it follows the manufacturer in the designation.',
+  })
   model!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Manufacturer normalised for matching: 'Bruker Biospin GmbH' → 'BRUKER'.",
+  })
+  manufacturerNormalized!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Serial number as typed in the source.' })
   serialNumber!: string | null;

@@ -2,6 +2,7 @@ import { type CsvRow, parseFrenchDate, parseFrenchNumber, RowError } from '@hub/
 import {
   type ExpenseData,
   type InventoryRecordData,
+  normaliseManufacturer,
   normaliseSerial,
   type StaffMemberData,
   text,
@@ -74,6 +75,7 @@ export function toInventoryRecord(item: GmaoItem): InventoryRecordData {
     details: text(item.service),
     manufacturer: text(item.marque),
     model: text(item.modele),
+    manufacturerNormalized: normaliseManufacturer(item.marque),
     serialNumber: text(item.numeroSerie),
     serialNumberNormalized: normaliseSerial(item.numeroSerie),
     commissioningDate: date,

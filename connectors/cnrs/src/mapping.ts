@@ -1,6 +1,7 @@
 import {
   type ExpenseData,
   type InventoryRecordData,
+  normaliseManufacturer,
   normaliseSerial,
   normaliseUnitCode,
   type StaffMemberData,
@@ -86,6 +87,7 @@ export function toInventoryRecord(row: InventaireRow): InventoryRecordData {
     details: null,
     manufacturer: text(row.marque),
     model: text(row.modele),
+    manufacturerNormalized: normaliseManufacturer(row.marque),
     serialNumber: text(row.num_serie),
     serialNumberNormalized: normaliseSerial(row.num_serie),
     commissioningDate: toIsoDate(row.date_acquisition),

@@ -2,6 +2,7 @@ import { type CellValue, cellToIsoDate, cellToNumber, RowError, type SheetRow } 
 import {
   type ExpenseData,
   type InventoryRecordData,
+  normaliseManufacturer,
   normaliseSerial,
   normaliseUnitCode,
   type StaffMemberData,
@@ -100,6 +101,7 @@ export function toInventoryRecord({ cells }: SheetRow): InventoryRecordData {
     details: null,
     manufacturer: textOf(cells.Fabricant),
     model: textOf(cells.Modèle),
+    manufacturerNormalized: normaliseManufacturer(textOf(cells.Fabricant)),
     serialNumber: serial,
     serialNumberNormalized: normaliseSerial(serial),
     commissioningDate: read(cells, "Date d'achat", cellToIsoDate),

@@ -9,6 +9,7 @@ export {
   type TutelleConnector,
 } from './connector';
 export { isSourceError, SourceContractError, SourceError, SourceUnavailableError } from './errors';
+export { normaliseManufacturer, splitMakerModel } from './manufacturers';
 export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumber } from './normalise';
 export {
   type ReadSummary,

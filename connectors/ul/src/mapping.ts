@@ -1,9 +1,11 @@
 import {
   type ExpenseData,
   type InventoryRecordData,
+  normaliseManufacturer,
   normaliseSerial,
   normaliseUnitCode,
   type StaffMemberData,
+  splitMakerModel,
   text,
   toIsoDate,
   toNumber,
@@ -78,8 +80,7 @@ export function toInventoryRecord(rows: readonly ImmobilisationRow[]): Inventory
     inventoryNumber: text(asset.num_inventaire),
     designation: asset.designation.trim(),
     details: text(asset.designation2),
-    manufacturer: null,
-    model: null,
+    ...makerAndModel(asset),
     serialNumber: text(asset.num_serie),
     serialNumberNormalized: normaliseSerial(asset.num_serie),
     commissioningDate: toIsoDate(asset.date_mes),
@@ -91,6 +92,23 @@ export function toInventoryRecord(rows: readonly ImmobilisationRow[]): Inventory
     status: EquipmentStatus.IN_SERVICE,
     funding: text(asset.financement),
     additionCount: additions.length,
+  };
+}
+
+/**
+ * SIFAC has no maker or model column: they are typed in `designation2` ('BRUKER D8 ADVANCE') or at the end
+ * of the designation ('UVVIS SHIMADZU UV-3600i Plus'), when at all.
+ */
+function makerAndModel(asset: ImmobilisationRow) {
+  const words = asset.designation.trim().split(/\s+/);
+  const found =
+    splitMakerModel(asset.designation2) ??
+    words.map((_, i) => splitMakerModel(words.slice(i).join(' '))).find((split) => split != null) ??
+    null;
+  return {
+    manufacturer: found?.manufacturer ?? null,
+    model: found?.model ?? null,
+    manufacturerNormalized: normaliseManufacturer(found?.manufacturer),
   };
 }
 

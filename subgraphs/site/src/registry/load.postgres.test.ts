@@ -29,7 +29,7 @@ describe('the registry in PostgreSQL', () => {
       added: ['XGAMMA', 'MICROSCOPY', 'CNRSONLY'],
       removed: [],
       platforms: 3,
-      staff: 4,
+      staff: 5,
       services: 1,
     });
     const next = { platforms: FIXTURE.platforms.filter((p) => p.code !== 'CNRSONLY') };

@@ -84,4 +84,17 @@ describe('CNRS from its MariaDB replica', () => {
       assignments: [{ unitCode: 'UMR7198', fte: 1, start: '2016-09-01', yearlyCost: { amount: 71000 } }],
     });
   });
+
+  it('reads the MariaDB inventory incrementally by `maj`', async () => {
+    const ids = async (changedSince: string | null) => {
+      const out: string[] = [];
+      for await (const page of hub.cnrs.connector.readInventory({ pageSize: 2, changedSince })) {
+        out.push(...page.records.map((r) => r.id));
+      }
+      return out;
+    };
+    expect(await ids(null)).toEqual(['CNRS:345', 'CNRS:346', 'CNRS:347', 'CNRS:400']);
+    expect(await ids('2026-01-05 09:59:59')).toHaveLength(4);
+    expect(await ids('2026-01-05 10:00:00')).toEqual([]);
+  });
 });

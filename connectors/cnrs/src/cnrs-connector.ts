@@ -1,6 +1,9 @@
 import {
+  DEFAULT_INVENTORY_PAGE_SIZE,
   type ExpenseData,
   groupBy,
+  type InventoryPage,
+  type InventoryReadOptions,
   type InventoryRecordData,
   type SourceHealth,
   type StaffMemberData,
@@ -20,6 +23,17 @@ import {
 
 const INVENTAIRE_COLUMNS = `id, num_inventaire, code_unite, libelle, marque, modele, num_serie, date_acquisition,
   montant_ht, taux_tva, duree_amortissement, code_activite, etat`;
+
+/** `maj` as the source writes it, 'YYYY-MM-DD hh:mm:ss', whatever the driver made of it. */
+function sourceTime(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
+  return String(value).slice(0, 19);
+}
+
+function splitCursor(cursor: string): [string, number] {
+  const at = cursor.lastIndexOf('|');
+  return [cursor.slice(0, at), Number(cursor.slice(at + 1))];
+}
 
 export interface CnrsConnectorOptions {
   /** The MariaDB replica, or a SQLite file with the same tables for the embedded demo. */
@@ -92,6 +106,32 @@ export class CnrsConnector implements TutelleConnector {
       year == null ? codes : [...codes, `${year}-01-01`, `${year + 1}-01-01`],
     );
     return groupBy(codes, rows.map(toExpense), (expense) => expense.costCentre ?? '');
+  }
+
+  /** `maj` records every change: a read can start after the last one it saw. */
+  readonly incremental = true;
+
+  /** Every asset, retired ones included (a sync must see them go), by (maj, id): resumable and incremental. */
+  async *readInventory(options: InventoryReadOptions = {}): AsyncIterable<InventoryPage> {
+    const size = options.pageSize ?? DEFAULT_INVENTORY_PAGE_SIZE;
+    // Strictly after `changedSince`; exactly after the cursor's (maj, id) when resuming.
+    let [maj, id] = options.after
+      ? splitCursor(options.after)
+      : options.changedSince
+        ? [options.changedSince, Number.MAX_SAFE_INTEGER]
+        : ['', -1];
+    for (;;) {
+      const rows = await this.source.query<InventaireRow & { maj: unknown }>(
+        `SELECT ${INVENTAIRE_COLUMNS}, maj FROM ${this.schema}.inventaire
+          WHERE maj > ? OR (maj = ? AND id > ?) ORDER BY maj, id LIMIT ${size}`,
+        [maj, maj, id],
+      );
+      if (rows.length === 0) return;
+      const last = rows.at(-1)!;
+      [maj, id] = [sourceTime(last.maj), Number(last.id)];
+      yield { records: rows.map(toInventoryRecord), cursor: `${maj}|${id}`, changedUpTo: maj };
+      if (rows.length < size) return;
+    }
   }
 
   /** Hub ids of CNRS records → CNRS keys; other tutelles' ids are not CNRS's to answer. */

@@ -28,9 +28,35 @@ export interface TutelleConnector {
   staffByIds(ids: readonly string[]): Promise<Map<string, StaffMemberData>>;
   /** Expenses booked on each cost centre, in date order, optionally within one calendar year. */
   expensesByCostCentres(codes: readonly string[], year: number | null): Promise<Map<string, ExpenseData[]>>;
+  /**
+   * Every asset record, page by page in a stable order: what a sync reads. `incremental` connectors read
+   * only the records changed after `changedSince` (CNRS's `maj`); the others read everything whatever it
+   * says, and a sync tells removals by absence. Resume a read with the last page's `cursor` as `after`.
+   */
+  readInventory(options?: InventoryReadOptions): AsyncIterable<InventoryPage>;
+  /** Whether `readInventory` honours `changedSince`. */
+  readonly incremental: boolean;
   health(): Promise<SourceHealth[]>;
   close(): Promise<void>;
 }
+
+export interface InventoryReadOptions {
+  pageSize?: number;
+  /** Source time of the last read ('2026-01-05 10:00:00'): only records changed after it. */
+  changedSince?: string | null;
+  /** A page's `cursor`: the read resumes after it. */
+  after?: string | null;
+}
+
+export interface InventoryPage {
+  records: InventoryRecordData[];
+  /** Where this page ends: pass it as `after` to resume there. */
+  cursor: string;
+  /** The source time of the newest change in the page, for the next incremental read; null where none. */
+  changedUpTo: string | null;
+}
+
+export const DEFAULT_INVENTORY_PAGE_SIZE = 500;
 
 /** Group rows by a key, keeping every requested key (empty list where nothing matched). */
 export function groupBy<T>(

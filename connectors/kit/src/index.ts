@@ -1,7 +1,10 @@
 // @hub/connector-kit: what every connector shares. Add exports with intention: it is public API.
 export {
+  DEFAULT_INVENTORY_PAGE_SIZE,
   type ExpenseData,
   groupBy,
+  type InventoryPage,
+  type InventoryReadOptions,
   type InventoryRecordData,
   type SourceHealth,
   type StaffMemberData,

@@ -1,7 +1,10 @@
 import type { Tutelle } from '@hub/schema';
 import {
+  DEFAULT_INVENTORY_PAGE_SIZE,
   type ExpenseData,
   groupBy,
+  type InventoryPage,
+  type InventoryReadOptions,
   type InventoryRecordData,
   type SourceHealth,
   type StaffMemberData,
@@ -89,6 +92,17 @@ export class SnapshotConnector implements TutelleConnector {
     return groupBy(codes, rows, (e) => e.costCentre ?? '');
   }
 
+  /** Files and APIs record no change times: every read is whole, in the source's order. */
+  readonly incremental = false;
+
+  async *readInventory(options: InventoryReadOptions = {}): AsyncIterable<InventoryPage> {
+    const records = (await this.snapshot()).allInventory;
+    const size = options.pageSize ?? DEFAULT_INVENTORY_PAGE_SIZE;
+    for (let start = options.after ? Number(options.after) : 0; start < records.length; start += size) {
+      yield { records: records.slice(start, start + size), cursor: String(start + size), changedUpTo: null };
+    }
+  }
+
   async health(): Promise<SourceHealth[]> {
     const started = performance.now();
     try {
@@ -125,10 +139,11 @@ export class SnapshotIndex {
   readonly staffById: Map<string, StaffMemberData>;
   readonly expenses: ExpenseData[];
   readonly reads: ReadSummary[];
-  private readonly inventory: InventoryRecordData[];
+  /** Every record, disposals included, in the source's order. */
+  readonly allInventory: InventoryRecordData[];
 
   constructor(snapshot: Snapshot) {
-    this.inventory = snapshot.inventory;
+    this.allInventory = snapshot.inventory;
     this.inventoryById = new Map(snapshot.inventory.map((r) => [r.id, r]));
     this.staffById = new Map(snapshot.staff.map((s) => [s.id, s]));
     this.expenses = [...snapshot.expenses].sort(
@@ -140,6 +155,6 @@ export class SnapshotIndex {
   /** Assets on the given cost centres, disposals left out, in the source's order. */
   inventoryInService(codes: readonly string[]): InventoryRecordData[] {
     const wanted = new Set(codes);
-    return this.inventory.filter((r) => wanted.has(r.costCentre ?? '') && r.status !== 'DISPOSED');
+    return this.allInventory.filter((r) => wanted.has(r.costCentre ?? '') && r.status !== 'DISPOSED');
   }
 }

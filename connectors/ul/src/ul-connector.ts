@@ -1,6 +1,9 @@
 import {
+  DEFAULT_INVENTORY_PAGE_SIZE,
   type ExpenseData,
   groupBy,
+  type InventoryPage,
+  type InventoryReadOptions,
   type InventoryRecordData,
   type SourceHealth,
   type StaffMemberData,
@@ -80,6 +83,34 @@ export class UlConnector implements TutelleConnector {
       [SOCIETE, ...values, today, today],
     );
     return rollUpAssets(rows);
+  }
+
+  /** SIFAC records no change time: every read is whole, and a disposed asset is one that is gone. */
+  readonly incremental = false;
+
+  /** Every asset in service with its additions, by `num_immo`: resumable after any page. */
+  async *readInventory(options: InventoryReadOptions = {}): AsyncIterable<InventoryPage> {
+    const size = options.pageSize ?? DEFAULT_INVENTORY_PAGE_SIZE;
+    const today = this.asOf();
+    let after = options.after ?? '';
+    for (;;) {
+      const rows = await this.source.query<ImmobilisationRow>(
+        `SELECT ${ASSET_COLUMNS}
+           FROM sifac.immobilisation m
+           JOIN sifac.immobilisation i ON i.societe = m.societe AND i.num_immo = m.num_immo
+          WHERE m.societe = ? AND m.sous_num = 0 AND ${IN_SERVICE('m')} AND ${IN_SERVICE('i')}
+            AND m.num_immo IN (SELECT a.num_immo FROM sifac.immobilisation a
+                                WHERE a.societe = ? AND a.sous_num = 0 AND a.num_immo > ? AND ${IN_SERVICE('a')}
+                                ORDER BY a.num_immo LIMIT ${size})
+          ORDER BY i.num_immo, i.sous_num`,
+        [SOCIETE, today, today, SOCIETE, after, today],
+      );
+      const records = rollUpAssets(rows);
+      if (records.length === 0) return;
+      after = rows.at(-1)!.num_immo;
+      yield { records, cursor: after, changedUpTo: null };
+      if (records.length < size) return;
+    }
   }
 
   /** Hub ids of UL records → SIFAC/SIHAM keys; other tutelles' ids are not UL's to answer. */

@@ -8,8 +8,9 @@ const record: InventoryRecordData = {
   inventoryNumber: 'UL-2019-004512',
   designation: 'DIFFRACTOMETRE RX',
   details: null,
-  manufacturer: null,
-  model: null,
+  manufacturer: 'Bruker AXS',
+  model: 'D8 ADVANCE',
+  manufacturerNormalized: 'BRUKER',
   serialNumber: 'S/N 1234-ab',
   serialNumberNormalized: '1234AB',
   commissioningDate: '2019-03-14',
@@ -66,6 +67,7 @@ describe('contract checks of mapped records', () => {
       valueHT: euros(200000, VatBasis.TTC),
       commissioningDate: '14/03/2019',
       unitCode: 'UMR 7198',
+      manufacturerNormalized: 'Bruker AXS',
       serialNumberNormalized: 'S/N 1234-ab',
       usefulLifeYears: 7.5,
     });
@@ -76,6 +78,7 @@ describe('contract checks of mapped records', () => {
       '"000020004512": valueHT.basis is "TTC", not "HT"',
       '"000020004512": commissioningDate "14/03/2019" is not a date \'YYYY-MM-DD\'',
       '"000020004512": unitCode "UMR 7198" is not normalised (normaliseUnitCode gives "UMR7198")',
+      '"000020004512": manufacturerNormalized "Bruker AXS" is not normaliseManufacturer("Bruker AXS")',
       '"000020004512": serialNumberNormalized "S/N 1234-ab" is not normaliseSerial("S/N 1234-ab")',
       '"000020004512": usefulLifeYears 7.5 is not a whole number (GraphQL Int)',
     ]);

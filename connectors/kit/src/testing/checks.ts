@@ -1,5 +1,6 @@
 import { EquipmentStatus, ExpenseNature, type Money, type Tutelle, VatBasis } from '@hub/schema';
 import type { ExpenseData, InventoryRecordData, StaffMemberData } from '../connector';
+import { normaliseManufacturer } from '../manufacturers';
 import { normaliseSerial, normaliseUnitCode } from '../normalise';
 
 /*
@@ -64,6 +65,11 @@ export function inventoryProblems(tutelle: Tutelle, record: InventoryRecordData)
     ...unitCodeProblems('unitCode', record.unitCode),
   ];
   if (!record.designation?.trim()) problems.push('designation is empty');
+  if (record.manufacturerNormalized !== normaliseManufacturer(record.manufacturer)) {
+    problems.push(
+      `manufacturerNormalized ${json(record.manufacturerNormalized)} is not normaliseManufacturer(${json(record.manufacturer)})`,
+    );
+  }
   if (record.serialNumberNormalized !== normaliseSerial(record.serialNumber)) {
     problems.push(
       `serialNumberNormalized ${json(record.serialNumberNormalized)} is not normaliseSerial(${json(record.serialNumber)})`,

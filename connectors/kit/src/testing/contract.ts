@@ -1,8 +1,17 @@
 import { EquipmentStatus, Tutelle } from '@hub/schema';
-import type { TutelleConnector } from '../connector';
+import type { InventoryPage, InventoryReadOptions, SourceHealth, TutelleConnector } from '../connector';
 import { SourceError } from '../errors';
 import { SnapshotConnector } from '../snapshot';
 import { expenseProblems, inventoryProblems, staffProblems } from './checks';
+
+/** A whole read, every page. */
+async function readPages(connector: TutelleConnector, options?: InventoryReadOptions) {
+  const pages: InventoryPage[] = [];
+  for await (const page of connector.readInventory(options)) pages.push(page);
+  return pages;
+}
+
+const idsOf = (pages: InventoryPage[]) => pages.flatMap((page) => page.records.map((r) => r.id));
 
 /** What the author knows their test source holds. Ids are hub ids: 'UL:000020004512'. */
 export interface ContractFixture {
@@ -159,6 +168,48 @@ export function describeConnectorContract<C extends TutelleConnector>(
       });
     });
 
+    describe('whole reads (readInventory): every record once, page by page, resumable', () => {
+      let whole: InventoryPage[];
+      beforeAll(async () => {
+        whole = await readPages(connector);
+      });
+
+      it("every record once, the fixture's among them, mapped as the schema promises", () => {
+        const ids = idsOf(whole);
+        expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+        expect(ids).toEqual(expect.arrayContaining(knownIds));
+        const records = whole.flatMap((page) => page.records);
+        expect(records.flatMap((r) => inventoryProblems(tutelle, r))).toEqual([]);
+      });
+
+      it('the same records in the same order whatever the page size, no page larger than asked', async () => {
+        const small = await readPages(connector, { pageSize: 2 });
+        expect(small.filter((page) => page.records.length > 2)).toEqual([]);
+        expect(idsOf(small)).toEqual(idsOf(whole));
+      });
+
+      it("resumes after any page from that page's cursor", async () => {
+        const small = await readPages(connector, { pageSize: 2 });
+        for (const [i, page] of small.entries()) {
+          const rest = await readPages(connector, { pageSize: 2, after: page.cursor });
+          expect(idsOf(rest)).toEqual(idsOf(small.slice(i + 1)));
+        }
+      });
+
+      it('incremental connectors read nothing unchanged since the last read; the others read all', async () => {
+        if (connector.incremental) {
+          const since = whole.at(-1)?.changedUpTo;
+          expect(since).toEqual(expect.any(String));
+          expect(await readPages(connector, { changedSince: since })).toEqual([]);
+        } else {
+          // `changedSince` means nothing to a source without change times: ignored, not an empty read.
+          expect(idsOf(await readPages(connector, { changedSince: '9999-12-31 23:59:59' }))).toEqual(
+            idsOf(whole),
+          );
+        }
+      });
+    });
+
     describe('stable reads', () => {
       const readAll = (c: C) =>
         Promise.all([
@@ -167,6 +218,7 @@ export function describeConnectorContract<C extends TutelleConnector>(
           c.staffByIds([fixture.staffId]),
           c.expensesByCostCentres(codes, year),
           c.expensesByCostCentres(codes, null),
+          readPages(c),
         ]);
 
       it('answers the same when asked twice', async () => {
@@ -213,33 +265,44 @@ export function describeConnectorContract<C extends TutelleConnector>(
       const connectDown = options.connectDown;
       describe('source down', () => {
         let down: C;
+        // Asked once: a source that retries before giving up takes seconds to say it is down.
+        let health: SourceHealth[];
         beforeAll(async () => {
           down = await connectDown();
+          health = await down.health();
         });
         afterAll(() => down?.close());
+
+        it('health reports the source down, without throwing', () => {
+          const sourcesDown = health.filter((h) => !h.up);
+          expect(sourcesDown.length).toBeGreaterThan(0);
+          for (const source of sourcesDown) {
+            expect(source).toMatchObject({
+              source: expect.stringMatching(`^${tutelle}/.`),
+              error: expect.any(String),
+            });
+          }
+        });
 
         const reads: Array<[string, (c: C) => Promise<unknown>]> = [
           ['inventoryByCostCentres', (c) => c.inventoryByCostCentres(codes)],
           ['inventoryByIds', (c) => c.inventoryByIds(knownIds)],
           ['staffByIds', (c) => c.staffByIds([fixture.staffId])],
           ['expensesByCostCentres', (c) => c.expensesByCostCentres(codes, year)],
+          ['readInventory', (c) => c.readInventory()[Symbol.asyncIterator]().next()],
         ];
-        it.each(reads)('%s rejects with a SourceError naming a source /health reports', async (_, read) => {
-          const error = await read(down).then(
-            () => null,
-            (e: unknown) => e,
-          );
-          expect(error).toBeInstanceOf(SourceError);
-          const { source } = error as SourceError;
-          expect(source).toMatch(new RegExp(`^${tutelle}/.`));
-          expect((await down.health()).map((h) => h.source)).toContain(source);
-        });
-
-        it('health reports the source down, without throwing', async () => {
-          const health = await down.health();
-          expect(health.some((h) => !h.up)).toBe(true);
-          for (const source of health.filter((h) => !h.up)) expect(source.error).toEqual(expect.any(String));
-        });
+        it.each(reads)(
+          '%s rejects with a SourceError naming the source /health reports down',
+          async (_, read) => {
+            const error = await read(down).then(
+              () => null,
+              (e: unknown) => e,
+            );
+            expect(error).toBeInstanceOf(SourceError);
+            const sourcesDown = health.filter((h) => !h.up).map((h) => h.source);
+            expect(sourcesDown).toContain((error as SourceError).source);
+          },
+        );
       });
     }
   });

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describeConnectorContract } from '@hub/connector-kit/testing';
+import { writeChruSources } from '@hub/ops';
+import { type GmaoStandIn, startGmaoStandIn } from '@hub/ops/standins';
+// The end-to-end tests' hand-built CHRU, its damaged item and rows included: one fixture everywhere.
+import { CHRU_FIXTURE } from '../../../test/fixtures/chru-source';
+import { connectChru } from './chru-connector';
+
+// A GMAO that does not answer is retried with backoff before the read gives up: seconds, not milliseconds.
+jest.setTimeout(20_000);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'hub-chru-contract-'));
+let gmao: GmaoStandIn;
+beforeAll(async () => {
+  await writeChruSources(CHRU_FIXTURE, dir);
+  gmao = await startGmaoStandIn({ items: CHRU_FIXTURE.equipements, token: 't' });
+});
+afterAll(async () => {
+  await gmao?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describeConnectorContract('CHRU connector', {
+  connect: async () => connectChru({ gmao: { baseUrl: gmao.url, token: 't' }, exportsFolder: dir }),
+  // Nothing listens on port 1.
+  connectDown: async () =>
+    connectChru({ gmao: { baseUrl: 'http://127.0.0.1:1', token: 't', timeoutMs: 500 }, exportsFolder: dir }),
+  // A new drop of the exports, the same rows.
+  changeSource: async () => {
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(dir, 'depenses_uf.csv'), later, later);
+  },
+  fixture: {
+    // GMAO-004513 is out of order (listed); -004514 has no price (rejected); -000100 is retired.
+    inventory: { '4521': ['CHRU:GMAO-004512', 'CHRU:GMAO-004513'] },
+    staffId: 'CHRU:C0042',
+    expenses: { year: 2025, count: 1 },
+    unknown: { costCentre: '9999', id: 'CHRU:GMAO-999999' },
+  },
+});

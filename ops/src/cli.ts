@@ -151,6 +151,18 @@ program
     );
   });
 
+program
+  .command('connector')
+  .description("The tutelles' connectors")
+  .command('new <name>')
+  .description('Scaffold a new tutelle: connectors/<name> over a sample source, subgraphs/<name>, next steps')
+  .action(async (name: string) => {
+    const { nextSteps, scaffoldTutelle, tutelleNames } = await import('./scaffold');
+    const written = scaffoldTutelle(name);
+    console.log(`Wrote ${written.length} files:\n${written.map((file) => `  ${file}`).join('\n')}`);
+    console.log(`\nNext (docs/CONNECTORS.md):\n${nextSteps(tutelleNames(name)).join('\n')}`);
+  });
+
 program.parseAsync().catch((error: unknown) => {
   // A registry file's problems are the message; anything else gets the command's name before it.
   const message = (error as Error).message;

@@ -126,6 +126,18 @@ describe('platforms with their UL equipment, through the gateway', () => {
     });
   });
 
+  it('says when a label ends: granted for six years', async () => {
+    const { data } = await hub.query(
+      '{ platform(code: "XGAMMA") { label { status granted nextReview expires } } }',
+    );
+    expect(data?.platform.label).toEqual({
+      status: 'LABELLED',
+      granted: '2021-06-30',
+      nextReview: '2023-06-30',
+      expires: '2027-06-30',
+    });
+  });
+
   it('serves a newly loaded registry from the next request on', async () => {
     const file = parseRegistryFile(readFileSync(REGISTRY, 'utf8'));
     const renamed = { platforms: [{ ...file.platforms[0]!, name: 'XGamma, nouveau nom' }] };

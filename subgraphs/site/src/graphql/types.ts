@@ -44,8 +44,11 @@ export class PlatformLabel {
   @Field(() => DateScalar, { nullable: true })
   granted!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The follow-up review the registry records.' })
   nextReview!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the label ends: granted for 6 years.' })
+  expires!: string | null;
 }
 
 @ObjectType({ description: "A platform's public contact." })

@@ -22,7 +22,12 @@ export function toPlatformView(p: PlatformEntity): Platform {
     units: p.units,
     tutelles: p.tutelles as Tutelle[],
     themes: p.themes,
-    label: { status: p.labelStatus as LabelStatus, granted: p.labelGranted, nextReview: p.labelNextReview },
+    label: {
+      status: p.labelStatus as LabelStatus,
+      granted: p.labelGranted,
+      nextReview: p.labelNextReview,
+      expires: p.labelGranted ? yearsAfter(p.labelGranted, LABEL_YEARS) : null,
+    },
     contact: p.contactName && p.contactEmail ? { name: p.contactName, email: p.contactEmail } : null,
     costCentres: p.costCentres
       .getItems()
@@ -54,6 +59,17 @@ export function toPlatformView(p: PlatformEntity): Platform {
       ),
     })),
   };
+}
+
+/** A site label is granted for 6 years (SOURCES.md, the site registry). */
+const LABEL_YEARS = 6;
+
+/** 'YYYY-MM-DD' plus whole years, 29 February landing on 28 February. */
+function yearsAfter(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y + years, m - 1, d));
+  if (day.getUTCDate() !== d) day.setUTCDate(0);
+  return day.toISOString().slice(0, 10);
 }
 
 export function matchesFilter(p: Platform, filter: PlatformFilter | null | undefined): boolean {

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { SourceHealth } from '@hub/connector-kit';
-import { type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
+import {
+  DEFAULT_QUERY_LIMITS,
+  type QueryLimits,
+  type RunningServer,
+  startGraphQLServer,
+} from '@hub/subgraph-kit';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -10,6 +15,8 @@ export interface GatewayOptions {
   host?: string;
   /** Subgraph URLs that differ from the ones composed into the supergraph, by subgraph name. */
   subgraphUrls?: Record<string, string>;
+  /** What one operation may ask; DEFAULT_QUERY_LIMITS when not given. */
+  limits?: QueryLimits;
 }
 
 interface GatewayContext {
@@ -66,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     port: options.port,
     host: options.host,
     gateway,
+    limits: options.limits ?? DEFAULT_QUERY_LIMITS,
     context: (_caller, req) => ({ authorization: req.headers.authorization }),
     health: async () =>
       (await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),

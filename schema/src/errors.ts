@@ -12,6 +12,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** An argument is out of range or malformed (page size, cursor, date). */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The operation asks too much at once (depth, aliases, size, cost); `message` says which limit. */
+  QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
   /** The thing asked for does not exist. */
   NOT_FOUND = 'NOT_FOUND',
   /** A bug or an unexpected failure on the hub's side; details are in the server's logs. */

@@ -10,7 +10,7 @@ import { startGateway } from '@hub/gateway';
 import { SUPERGRAPH_PATH, writeChruSources, writeCnrsSqlite, writeInraeExtractions } from '@hub/ops';
 import { startGmaoStandIn } from '@hub/ops/standins';
 import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
-import { type RunningServer } from '@hub/subgraph-kit';
+import type { QueryLimits, RunningServer } from '@hub/subgraph-kit';
 import { loadRegistry, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
 import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import { CHRU_FIXTURE } from '../fixtures/chru-source';
@@ -46,6 +46,8 @@ export async function startSubgraphsAndGateway(options: {
   registryFile: string;
   ul: UlConnectorOptions;
   cnrs?: CnrsConnectorOptions;
+  /** The gateway's query limits, where a test needs others than the defaults. */
+  limits?: QueryLimits;
 }): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const started: RunningServer[] = [];
@@ -80,6 +82,7 @@ export async function startSubgraphsAndGateway(options: {
     const gateway = await startGateway({
       supergraphPath: SUPERGRAPH_PATH,
       port: 0,
+      ...(options.limits ? { limits: options.limits } : {}),
       subgraphUrls: { site: site.url, ul: ul.url, cnrs: cnrs.url, inrae: inrae.url, chru: chru.url },
     });
     started.push(gateway);

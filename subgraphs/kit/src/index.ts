@@ -12,6 +12,7 @@ export {
 } from './auth';
 export { formatError } from './errors';
 export { buildFederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './federation';
+export { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './limits';
 export { type Logger, logger } from './logger';
 export {
   type GraphQLServerOptions,

@@ -9,6 +9,7 @@ import type { SourceHealth } from '@hub/connector-kit';
 import express from 'express';
 import { type Caller, callerFromHeader, jwtSecret } from './auth';
 import { formatError } from './errors';
+import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 
 export interface HealthReport {
@@ -29,6 +30,8 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   health?: () => Promise<SourceHealth[]>;
   /** The sandbox page on GET /graphql; on by default outside production. */
   landingPage?: boolean;
+  /** Refuse operations beyond these limits (the gateway, where clients come in); none by default. */
+  limits?: QueryLimits;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -54,13 +57,16 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const app = express();
   const httpServer = http.createServer(app);
   const landingPage = options.landingPage ?? !production;
+  const armor = options.limits ? useQueryLimits(options.limits, { production }) : null;
   const apollo = new ApolloServer<Context>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: formatError(production),
+    formatError: (formatted, error) => formatError(production)(withLimitCode(formatted), error),
     logger,
+    validationRules: armor?.validationRules ?? [],
     plugins: [
+      ...(armor?.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false } })

@@ -3,8 +3,11 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { SourceHealth } from '@hub/connector-kit';
 import {
   DEFAULT_QUERY_LIMITS,
+  gatewaySecret,
   type QueryLimits,
   type RunningServer,
+  SIGNATURE_HEADER,
+  signGatewayRequest,
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 
@@ -23,12 +26,21 @@ interface GatewayContext {
   authorization?: string;
 }
 
-/** Forwards the caller's bearer token: every subgraph verifies it again. */
+/**
+ * Signs every subgraph request (subgraphs answer the gateway only) and forwards the caller's bearer
+ * token: every subgraph verifies it again.
+ */
 class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly secret = gatewaySecret();
+
   override willSendRequest({
     request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    request.http?.headers.set(
+      SIGNATURE_HEADER,
+      signGatewayRequest(this.secret, request.query ?? '', request.variables),
+    );
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { gatewaySecret, jwtSecret, mintToken, SIGNATURE_HEADER, signGatewayRequest } from '@hub/subgraph-kit';
 import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
@@ -70,10 +70,62 @@ describe('personal data needs the right role', () => {
       subject: 'x',
       roles: [Role.ADMIN],
     });
-    for (const url of [hub.gatewayUrl, hub.ul.url]) {
-      const { data, errors } = await hub.query('{ __typename }', { token: forged, url });
+    const atGateway = await hub.query('{ __typename }', { token: forged });
+    // At the subgraph, as the gateway would send it: signed, so that the token is what is judged.
+    const signature = signGatewayRequest(gatewaySecret(), '{ __typename }', undefined);
+    const atSubgraph = await hub.query('{ __typename }', {
+      token: forged,
+      url: hub.ul.url,
+      headers: { [SIGNATURE_HEADER]: signature },
+    });
+    for (const { data, errors } of [atGateway, atSubgraph]) {
       expect(data ?? null).toBeNull();
       expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
+  });
+});
+
+describe('subgraphs answer the gateway only', () => {
+  let dir: string;
+  let hub: Hub;
+  const QUERY = '{ ulStaffMember(id: "UL:00123456") { grade } }';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-direct-'));
+    writeUlSqlite(UL_FIXTURE, dir);
+    hub = await startSubgraphsAndGateway({
+      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
+      ul: { database: ulSqliteDatabase(dir) },
+    });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a direct call, even with a valid token', async () => {
+    const token = await mintToken(jwtSecret(), { subject: 'admin', roles: [Role.ADMIN] });
+    for (const url of [hub.ul.url, hub.site.url, hub.cnrs.url, hub.inrae.url, hub.chru.url]) {
+      const response = await hub.query(QUERY, { token, url });
+      expect(response.status).toBe(403);
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('refuses a signature made with another key, over another query, or too long ago', async () => {
+    const signed = (signature: string) =>
+      hub.query(QUERY, { url: hub.ul.url, headers: { [SIGNATURE_HEADER]: signature } });
+    expect((await signed(signGatewayRequest('another-key', QUERY, undefined))).status).toBe(403);
+    expect((await signed(signGatewayRequest(gatewaySecret(), '{ __typename }', undefined))).status).toBe(403);
+    const tenMinutesAgo = Date.now() - 10 * 60_000;
+    expect((await signed(signGatewayRequest(gatewaySecret(), QUERY, undefined, tenMinutesAgo))).status).toBe(
+      403,
+    );
+    const fresh = await signed(signGatewayRequest(gatewaySecret(), QUERY, undefined));
+    expect(fresh).toMatchObject({ status: 200, data: { ulStaffMember: { grade: 'IGR' } } });
+  });
+
+  it('answers the same query through the gateway', async () => {
+    expect((await hub.query(QUERY)).data).toEqual({ ulStaffMember: { grade: 'IGR' } });
   });
 });

@@ -32,8 +32,13 @@ export interface Hub {
   gateway: RunningServer;
   query<Data = Record<string, any>>(
     query: string,
-    options?: { variables?: Record<string, unknown>; token?: string; url?: string },
-  ): Promise<GraphQLResponse<Data>>;
+    options?: {
+      variables?: Record<string, unknown>;
+      token?: string;
+      url?: string;
+      headers?: Record<string, string>;
+    },
+  ): Promise<GraphQLResponse<Data> & { status: number }>;
   close(): Promise<void>;
 }
 
@@ -94,8 +99,8 @@ export async function startSubgraphsAndGateway(options: {
       chru,
       site,
       gateway,
-      query: (query, { variables, token, url } = {}) =>
-        postGraphQL(url ?? gateway.url, query, variables, token),
+      query: (query, { variables, token, url, headers } = {}) =>
+        postGraphQL(url ?? gateway.url, query, variables, token, headers),
       close: async () => {
         for (const server of started.reverse()) await server.close();
         rmSync(dir, { recursive: true, force: true });
@@ -113,11 +118,16 @@ export async function postGraphQL<Data = Record<string, any>>(
   query: string,
   variables?: Record<string, unknown>,
   token?: string,
-): Promise<GraphQLResponse<Data>> {
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<Data> & { status: number }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as GraphQLResponse<Data>;
+  return { ...((await response.json()) as GraphQLResponse<Data>), status: response.status };
 }

@@ -12,6 +12,12 @@ export {
 } from './auth';
 export { formatError } from './errors';
 export { buildFederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './federation';
+export {
+  gatewaySecret,
+  SIGNATURE_HEADER,
+  signGatewayRequest,
+  verifyGatewaySignature,
+} from './gateway-signature';
 export { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './limits';
 export { type Logger, logger } from './logger';
 export {

@@ -6,9 +6,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
+import { ErrorCode } from '@hub/schema';
 import express from 'express';
 import { type Caller, callerFromHeader, jwtSecret } from './auth';
 import { formatError } from './errors';
+import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 
@@ -32,6 +34,8 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   landingPage?: boolean;
   /** Refuse operations beyond these limits (the gateway, where clients come in); none by default. */
   limits?: QueryLimits;
+  /** Answer only requests the gateway signed (every subgraph); off for the gateway itself. */
+  requireGatewaySignature?: boolean;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -53,10 +57,11 @@ export async function startGraphQLServer<Context extends BaseContext>(
   options: GraphQLServerOptions<Context>,
 ): Promise<RunningServer> {
   const production = process.env.NODE_ENV === 'production';
-  const secret = jwtSecret();
+  const tokenKey = jwtSecret();
   const app = express();
   const httpServer = http.createServer(app);
-  const landingPage = options.landingPage ?? !production;
+  // Subgraphs are reached through the gateway only: no sandbox of their own.
+  const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
   const armor = options.limits ? useQueryLimits(options.limits, { production }) : null;
   const apollo = new ApolloServer<Context>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
@@ -84,12 +89,19 @@ export async function startGraphQLServer<Context extends BaseContext>(
     };
     res.status(200).json(report);
   });
+  const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    (req, res, next) => {
+      if (!secret || verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {})) return next();
+      res.status(403).json({
+        errors: [{ message: 'Subgraphs answer the gateway only', extensions: { code: ErrorCode.FORBIDDEN } }],
+      });
+    },
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        options.context(await callerFromHeader(req.headers.authorization, secret), req),
+        options.context(await callerFromHeader(req.headers.authorization, tokenKey), req),
     }),
   );
 

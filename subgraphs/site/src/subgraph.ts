@@ -31,6 +31,7 @@ export async function startSiteSubgraph(
     port: options.port,
     host: options.host,
     schema: await buildSiteSchema(),
+    requireGatewaySignature: true,
     context: (caller) => ({ caller, registry: new RegistryReader(registry) }),
     health: async () => {
       const started = performance.now();

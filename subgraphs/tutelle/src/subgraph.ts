@@ -36,6 +36,7 @@ export async function startTutelleSubgraph<Connector extends TutelleConnector>(
     port: options.port,
     host: options.host,
     schema,
+    requireGatewaySignature: true,
     context: (caller) => ({ caller, loaders: createLoaders(connector) }),
     health: () => connector.health(),
   });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SourceHealth } from '@hub/connector-kit';
+import { ErrorCode } from '@hub/schema';
 import {
   DEFAULT_QUERY_LIMITS,
   gatewaySecret,
@@ -10,6 +12,8 @@ import {
   signGatewayRequest,
   startGraphQLServer,
 } from '@hub/subgraph-kit';
+import { GraphQLError } from 'graphql';
+import makeFetchHappen from 'make-fetch-happen';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -20,6 +24,8 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** What one operation may ask; DEFAULT_QUERY_LIMITS when not given. */
   limits?: QueryLimits;
+  /** How long one subgraph fetch may take before its part of the answer is given up; 10 s by default. */
+  subgraphTimeoutMs?: number;
 }
 
 interface GatewayContext {
@@ -71,14 +77,41 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
   }
 }
 
+const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
+/**
+ * A subgraph that cannot be reached or does not answer in time fails as a source does: its part of the
+ * answer is null, with an error naming it (`source: "subgraph/chru"`) and a code clients can rely on.
+ */
+function namedFailures(name: string, fetcher: Fetcher): Fetcher {
+  return async (url, init) => {
+    try {
+      return await fetcher(url, init);
+    } catch (error) {
+      throw new GraphQLError(`Subgraph ${name} did not answer: ${(error as Error).message}`, {
+        extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, source: `subgraph/${name}` },
+        originalError: error as Error,
+      });
+    }
+  };
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
+  // Kept-alive connections to the subgraphs, as @apollo/gateway's own fetcher, plus a bound: a subgraph that
+  // hangs costs its part of the answer (null with an error naming it), not the whole request.
+  const fetcher = makeFetchHappen.defaults({
+    maxSockets: Number.POSITIVE_INFINITY,
+    retry: false,
+    timeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
+  }) as unknown as Fetcher;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new HubDataSource({ url: subgraphs[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new HubDataSource({ url: subgraphs[name] ?? url, fetcher: namedFailures(name, fetcher) }),
   });
   return startGraphQLServer<GatewayContext>({
     name: 'gateway',

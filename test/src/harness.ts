@@ -53,6 +53,9 @@ export async function startSubgraphsAndGateway(options: {
   cnrs?: CnrsConnectorOptions;
   /** The gateway's query limits, where a test needs others than the defaults. */
   limits?: QueryLimits;
+  /** Subgraphs the gateway must find elsewhere than where the harness started them (a hung one, say). */
+  subgraphUrls?: Record<string, string>;
+  subgraphTimeoutMs?: number;
 }): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const started: RunningServer[] = [];
@@ -88,7 +91,15 @@ export async function startSubgraphsAndGateway(options: {
       supergraphPath: SUPERGRAPH_PATH,
       port: 0,
       ...(options.limits ? { limits: options.limits } : {}),
-      subgraphUrls: { site: site.url, ul: ul.url, cnrs: cnrs.url, inrae: inrae.url, chru: chru.url },
+      subgraphUrls: {
+        site: site.url,
+        ul: ul.url,
+        cnrs: cnrs.url,
+        inrae: inrae.url,
+        chru: chru.url,
+        ...options.subgraphUrls,
+      },
+      ...(options.subgraphTimeoutMs ? { subgraphTimeoutMs: options.subgraphTimeoutMs } : {}),
     });
     started.push(gateway);
     return {

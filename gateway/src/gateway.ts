@@ -7,6 +7,7 @@ import {
   DEFAULT_QUERY_LIMITS,
   gatewaySecret,
   type QueryLimits,
+  REQUEST_ID_HEADER,
   type RunningServer,
   SIGNATURE_HEADER,
   signGatewayRequest,
@@ -30,6 +31,7 @@ export interface GatewayOptions {
 
 interface GatewayContext {
   authorization?: string;
+  requestId?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       signGatewayRequest(this.secret, request.query ?? '', request.variables),
     );
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
 

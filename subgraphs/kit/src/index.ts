@@ -20,9 +20,11 @@ export {
 } from './gateway-signature';
 export { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './limits';
 export { type Logger, logger } from './logger';
+export { REQUEST_ID_HEADER } from './observability';
 export {
   type GraphQLServerOptions,
   type HealthReport,
+  type RequestContext,
   type RunningServer,
   startGraphQLServer,
 } from './server';

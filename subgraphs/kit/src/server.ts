@@ -13,6 +13,7 @@ import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
+import { useMetrics, useRequestId } from './observability';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -41,6 +42,12 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
 );
 
+/** What every service's context carries besides its own. */
+export interface RequestContext {
+  /** Follows the request through the gateway and the subgraphs, in every log line. */
+  requestId: string;
+}
+
 export interface RunningServer {
   name: string;
   url: string;
@@ -63,7 +70,8 @@ export async function startGraphQLServer<Context extends BaseContext>(
   // Subgraphs are reached through the gateway only: no sandbox of their own.
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
   const armor = options.limits ? useQueryLimits(options.limits, { production }) : null;
-  const apollo = new ApolloServer<Context>({
+  const metrics = useMetrics(options.name);
+  const apollo = new ApolloServer<Context & RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
@@ -71,6 +79,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     logger,
     validationRules: armor?.validationRules ?? [],
     plugins: [
+      metrics.plugin,
       ...(armor?.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
@@ -80,14 +89,22 @@ export async function startGraphQLServer<Context extends BaseContext>(
   });
   await apollo.start();
 
-  app.get('/health', async (_req, res) => {
+  app.use(useRequestId());
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  const report = async (): Promise<HealthReport> => {
     const sources = options.health ? await options.health() : [];
-    const report: HealthReport = {
-      status: sources.every((s) => s.up) ? 'ok' : 'degraded',
-      service: options.name,
-      sources,
-    };
-    res.status(200).json(report);
+    return { status: sources.every((s) => s.up) ? 'ok' : 'degraded', service: options.name, sources };
+  };
+  // Liveness: the service answers (200), and says what of its sources is down.
+  app.get('/health', async (_req, res) => {
+    res.status(200).json(await report());
+  });
+  // Readiness: 503 while a source or subgraph is down, so a load balancer can route around it.
+  app.get('/ready', async (_req, res) => {
+    const health = await report();
+    res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
@@ -100,8 +117,10 @@ export async function startGraphQLServer<Context extends BaseContext>(
       });
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        options.context(await callerFromHeader(req.headers.authorization, tokenKey), req),
+      context: async ({ req, res }) => ({
+        ...(await options.context(await callerFromHeader(req.headers.authorization, tokenKey), req)),
+        requestId: res.locals.requestId as string,
+      }),
     }),
   );
 

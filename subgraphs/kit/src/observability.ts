@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type express from 'express';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { logger } from './logger';
+
+/*
+ * What operators watch: Prometheus metrics per service (requests, latency and errors per operation) on
+ * GET /metrics, and a request id that follows a request from the gateway through every subgraph, in the
+ * logs of each.
+ */
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** The caller's request id when it sent a sane one, a new one otherwise; echoed in the response. */
+export function useRequestId(): express.RequestHandler {
+  return (req, res, next) => {
+    const given = req.get(REQUEST_ID_HEADER);
+    const id = given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader(REQUEST_ID_HEADER, id);
+    next();
+  };
+}
+
+export interface ServiceMetrics {
+  registry: Registry;
+  plugin: ApolloServerPlugin<BaseContext>;
+}
+
+/** A registry of its own per service (several run in one process in the demo and the tests). */
+export function useMetrics(service: string): ServiceMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'hub_graphql_requests_total',
+    help: 'GraphQL operations answered, by operation and outcome (ok, partial, error).',
+    labelNames: ['operation', 'outcome'],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'hub_graphql_request_duration_seconds',
+    help: 'Time to answer a GraphQL operation.',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'hub_graphql_errors_total',
+    help: 'Errors in GraphQL answers, by operation and code.',
+    labelNames: ['operation', 'code'],
+    registers: [registry],
+  });
+  const plugin: ApolloServerPlugin<BaseContext> = {
+    async requestDidStart() {
+      const stop = duration.startTimer();
+      return {
+        async willSendResponse({ operationName, response, errors: requestErrors, contextValue }) {
+          // Anonymous operations are grouped; an operation name is the client's to choose, within reason.
+          const operation = (operationName ?? 'anonymous').slice(0, 64);
+          const seconds = stop({ operation });
+          const body = response.body.kind === 'single' ? response.body.singleResult : null;
+          const all = body?.errors ?? requestErrors ?? [];
+          for (const error of all)
+            errors.inc({ operation, code: String(error.extensions?.code ?? 'UNKNOWN') });
+          const outcome = all.length === 0 ? 'ok' : body?.data ? 'partial' : 'error';
+          requests.inc({ operation, outcome });
+          const requestId = (contextValue as { requestId?: string }).requestId;
+          logger.info({ service, requestId, operation, outcome, ms: Math.round(seconds * 1000) }, 'graphql');
+        },
+      };
+    },
+  };
+  return { registry, plugin };
+}

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource, type SupergraphSdlHook } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
 import {
   DEFAULT_QUERY_LIMITS,
   gatewaySecret,
+  logger,
   type QueryLimits,
   REQUEST_ID_HEADER,
   type RunningServer,
@@ -83,6 +84,31 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
 const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
 /**
+ * Serve the supergraph file, and a new one as soon as it is written there: @apollo/gateway swaps its
+ * schema and query planner between requests, so a deploy of a new supergraph drops none. A file that does
+ * not compose is logged and ignored; the graph keeps the last good one.
+ */
+function watchSupergraph(file: string, initial: string): SupergraphSdlHook {
+  return async ({ update }) => {
+    let current = initial;
+    const reload = () => {
+      const next = readFileSync(file, 'utf8');
+      if (next === current) return;
+      try {
+        update(next);
+        current = next;
+        logger.info({ service: 'gateway', file }, 'supergraph reloaded');
+      } catch (error) {
+        logger.error({ service: 'gateway', file, error: (error as Error).message }, 'supergraph refused');
+      }
+    };
+    // Polling, not inotify: deploys replace the file (rename), which an inotify watch on it would miss.
+    watchFile(file, { interval: 500 }, reload);
+    return { supergraphSdl: initial, cleanup: async () => unwatchFile(file, reload) };
+  };
+}
+
+/**
  * A subgraph that cannot be reached or does not answer in time fails as a source does: its part of the
  * answer is null, with an error naming it (`source: "subgraph/chru"`) and a code clients can rely on.
  */
@@ -112,7 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     timeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
   }) as unknown as Fetcher;
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
     buildService: ({ name, url }) =>
       new HubDataSource({ url: subgraphs[name] ?? url, fetcher: namedFailures(name, fetcher) }),
   });

@@ -56,6 +56,8 @@ export async function startSubgraphsAndGateway(options: {
   /** Subgraphs the gateway must find elsewhere than where the harness started them (a hung one, say). */
   subgraphUrls?: Record<string, string>;
   subgraphTimeoutMs?: number;
+  /** A supergraph file of the test's own (to rewrite it, say); the committed one by default. */
+  supergraphPath?: string;
 }): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const started: RunningServer[] = [];
@@ -88,7 +90,7 @@ export async function startSubgraphsAndGateway(options: {
     const chru = await startTutelleSubgraph({ connector: chruConnector, port: 0 });
     started.push(chru);
     const gateway = await startGateway({
-      supergraphPath: SUPERGRAPH_PATH,
+      supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
       port: 0,
       ...(options.limits ? { limits: options.limits } : {}),
       subgraphUrls: {

@@ -1,6 +1,6 @@
 import { ErrorCode, isRole, Role } from '@hub/schema';
 import { GraphQLError } from 'graphql';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { AuthChecker } from 'type-graphql';
 
 /**
@@ -32,17 +32,57 @@ function unauthenticated(message: string): GraphQLError {
   });
 }
 
+/**
+ * How bearer tokens are checked. In production, the site's identity provider (OIDC): its keys from
+ * `HUB_JWKS_URL` (RS256/ES256), its `HUB_JWT_ISSUER` and `HUB_JWT_AUDIENCE`, the roles in the claim
+ * `HUB_JWT_ROLES_CLAIM` (a dotted path: `realm_access.roles` for Keycloak). Without a JWKS URL, tokens
+ * signed with the hub's own key (`HUB_JWT_SECRET`, HS256), as `hub token` mints them.
+ */
+export interface TokenVerifier {
+  key: Uint8Array | ReturnType<typeof createRemoteJWKSet>;
+  algorithms: string[];
+  issuer?: string;
+  audience?: string;
+  rolesClaim: string;
+}
+
+export function tokenVerifier(env: NodeJS.ProcessEnv = process.env): TokenVerifier {
+  const rolesClaim = env.HUB_JWT_ROLES_CLAIM ?? 'roles';
+  if (env.HUB_JWKS_URL) {
+    return {
+      key: createRemoteJWKSet(new URL(env.HUB_JWKS_URL), { timeoutDuration: 5000, cooldownDuration: 30_000 }),
+      algorithms: ['RS256', 'ES256', 'PS256'],
+      ...(env.HUB_JWT_ISSUER ? { issuer: env.HUB_JWT_ISSUER } : {}),
+      ...(env.HUB_JWT_AUDIENCE ? { audience: env.HUB_JWT_AUDIENCE } : {}),
+      rolesClaim,
+    };
+  }
+  return { key: jwtSecret(env), algorithms: ['HS256'], issuer: ISSUER, rolesClaim };
+}
+
+function claim(payload: JWTPayload, dottedPath: string): unknown {
+  return dottedPath
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown>)?.[key], payload);
+}
+
 /** The caller of a request, from its `Authorization` header. A bad token is refused, never downgraded. */
 export async function callerFromHeader(
   authorization: string | undefined,
-  secret: Uint8Array,
+  verifier: TokenVerifier,
 ): Promise<Caller> {
   if (!authorization) return PUBLIC_CALLER;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
   try {
-    const { payload } = await jwtVerify(match[1]!, secret, { issuer: ISSUER, algorithms: ['HS256'] });
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
+    const { key, algorithms, issuer, audience, rolesClaim } = verifier;
+    const options = { algorithms, ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
+    const { payload } =
+      key instanceof Uint8Array
+        ? await jwtVerify(match[1]!, key, options)
+        : await jwtVerify(match[1]!, key, options);
+    const claimed = claim(payload, rolesClaim);
+    const roles = Array.isArray(claimed) ? claimed.filter(isRole) : [];
     const platforms = Array.isArray(payload.platforms) ? payload.platforms.map(String) : [];
     return { roles: roles.length > 0 ? roles : [Role.PUBLIC], platforms, subject: payload.sub ?? null };
   } catch (error) {

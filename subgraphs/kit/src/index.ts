@@ -9,6 +9,8 @@ export {
   jwtSecret,
   mintToken,
   PUBLIC_CALLER,
+  type TokenVerifier,
+  tokenVerifier,
 } from './auth';
 export { formatError } from './errors';
 export { buildFederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './federation';

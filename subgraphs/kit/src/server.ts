@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
 import express from 'express';
-import { type Caller, callerFromHeader, jwtSecret } from './auth';
+import { type Caller, callerFromHeader, tokenVerifier } from './auth';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
@@ -64,7 +64,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   options: GraphQLServerOptions<Context>,
 ): Promise<RunningServer> {
   const production = process.env.NODE_ENV === 'production';
-  const tokenKey = jwtSecret();
+  const tokens = tokenVerifier();
   const app = express();
   const httpServer = http.createServer(app);
   // Subgraphs are reached through the gateway only: no sandbox of their own.
@@ -118,7 +118,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
-        ...(await options.context(await callerFromHeader(req.headers.authorization, tokenKey), req)),
+        ...(await options.context(await callerFromHeader(req.headers.authorization, tokens), req)),
         requestId: res.locals.requestId as string,
       }),
     }),

@@ -1,0 +1,69 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Role } from '@hub/schema';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { callerFromHeader, jwtSecret, mintToken, tokenVerifier } from './auth';
+
+/** Tokens from the site's identity provider, checked against its published keys (JWKS over real HTTP). */
+describe('bearer tokens from an OIDC provider', () => {
+  let server: http.Server;
+  let jwksUrl: string;
+  let sign: (
+    claims: Record<string, unknown>,
+    options?: { issuer?: string; audience?: string },
+  ) => Promise<string>;
+
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'site-idp-1', alg: 'RS256', use: 'sig' };
+    server = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+    sign = (claims, { issuer = 'https://idp.univ-lorraine.fr', audience = 'hub' } = {}) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'site-idp-1' })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setSubject('jdupont')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+  });
+  afterAll(() => new Promise((resolve) => server?.close(resolve)));
+
+  const verifier = () =>
+    tokenVerifier({
+      HUB_JWKS_URL: jwksUrl,
+      HUB_JWT_ISSUER: 'https://idp.univ-lorraine.fr',
+      HUB_JWT_AUDIENCE: 'hub',
+      HUB_JWT_ROLES_CLAIM: 'realm_access.roles',
+    });
+
+  it('reads the roles from the configured claim of a token the provider signed', async () => {
+    const token = await sign({ realm_access: { roles: ['central', 'offline_access'] } });
+    expect(await callerFromHeader(`Bearer ${token}`, verifier())).toEqual({
+      roles: [Role.CENTRAL],
+      platforms: [],
+      subject: 'jdupont',
+    });
+  });
+
+  it("refuses a token for another audience or issuer, and the hub's own development tokens", async () => {
+    const refused = (token: string) => callerFromHeader(`Bearer ${token}`, verifier());
+    const code = { extensions: { code: 'UNAUTHENTICATED' } };
+    await expect(
+      refused(await sign({ realm_access: { roles: ['admin'] } }, { audience: 'other' })),
+    ).rejects.toMatchObject(code);
+    await expect(
+      refused(await sign({ realm_access: { roles: ['admin'] } }, { issuer: 'https://evil' })),
+    ).rejects.toMatchObject(code);
+    const hs256 = await mintToken(jwtSecret({}), { subject: 'dev', roles: [Role.ADMIN] });
+    await expect(refused(hs256)).rejects.toMatchObject(code);
+  });
+
+  it('gives the public role to a caller without a token', async () => {
+    expect((await callerFromHeader(undefined, verifier())).roles).toEqual([Role.PUBLIC]);
+  });
+});

@@ -28,6 +28,8 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** How long one subgraph fetch may take before its part of the answer is given up; 10 s by default. */
   subgraphTimeoutMs?: number;
+  /** Redis for automatic persisted queries; in memory when not given. */
+  redisUrl?: string;
 }
 
 interface GatewayContext {
@@ -148,6 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     host: options.host,
     gateway,
     limits: options.limits ?? DEFAULT_QUERY_LIMITS,
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     context: (_caller, req) => ({ authorization: req.headers.authorization }),
     health: async () =>
       (await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),

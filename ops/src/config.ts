@@ -33,6 +33,8 @@ export interface HubConfig {
   gmaoStandIn: boolean;
   /** Subgraph URLs for a gateway whose subgraphs are not at the composed defaults. */
   subgraphUrls: Record<string, string>;
+  /** Redis for the gateway's caches; in memory when not set. */
+  redisUrl?: string;
 }
 
 export const DEFAULT_DATA_DIR = path.resolve(__dirname, '../../.hub');
@@ -82,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     chru: chruConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'chru')),
     gmaoStandIn: !env.HUB_CHRU_GMAO_URL,
     subgraphUrls,
+    ...(env.HUB_REDIS_URL ? { redisUrl: env.HUB_REDIS_URL } : {}),
   };
 }

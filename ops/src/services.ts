@@ -40,6 +40,7 @@ export const SERVICES = {
       port: config.ports.gateway,
       host: config.host,
       subgraphUrls: config.subgraphUrls,
+      ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     }),
 } satisfies Record<string, (config: HubConfig) => Promise<RunningServer>>;
 

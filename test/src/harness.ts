@@ -58,6 +58,7 @@ export async function startSubgraphsAndGateway(options: {
   subgraphTimeoutMs?: number;
   /** A supergraph file of the test's own (to rewrite it, say); the committed one by default. */
   supergraphPath?: string;
+  redisUrl?: string;
 }): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const started: RunningServer[] = [];
@@ -102,6 +103,7 @@ export async function startSubgraphsAndGateway(options: {
         ...options.subgraphUrls,
       },
       ...(options.subgraphTimeoutMs ? { subgraphTimeoutMs: options.subgraphTimeoutMs } : {}),
+      ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     });
     started.push(gateway);
     return {

@@ -9,6 +9,7 @@ import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
 import express from 'express';
 import { type Caller, callerFromHeader, tokenVerifier } from './auth';
+import { createCache } from './cache';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
@@ -37,6 +38,8 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   limits?: QueryLimits;
   /** Answer only requests the gateway signed (every subgraph); off for the gateway itself. */
   requireGatewaySignature?: boolean;
+  /** Redis for the caches (automatic persisted queries); in memory when not given. */
+  redisUrl?: string;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -71,6 +74,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
   const armor = options.limits ? useQueryLimits(options.limits, { production }) : null;
   const metrics = useMetrics(options.name);
+  const cache = createCache({ redisUrl: options.redisUrl, prefix: `hub:${options.name}:` });
   const apollo = new ApolloServer<Context & RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     introspection: !production,
@@ -78,6 +82,8 @@ export async function startGraphQLServer<Context extends BaseContext>(
     formatError: (formatted, error) => formatError(production)(withLimitCode(formatted), error),
     logger,
     validationRules: armor?.validationRules ?? [],
+    // Automatic persisted queries: clients send a hash instead of the query once it is known.
+    persistedQueries: { cache: cache.cache, ttl: 24 * 3600 },
     plugins: [
       metrics.plugin,
       ...(armor?.plugins ?? []),
@@ -131,5 +137,13 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
   logger.info({ service: options.name, url }, 'listening');
-  return { name: options.name, url, port, close: () => apollo.stop() };
+  return {
+    name: options.name,
+    url,
+    port,
+    close: async () => {
+      await apollo.stop();
+      await cache.close();
+    },
+  };
 }

@@ -30,6 +30,7 @@ export { DateScalar } from './scalars';
 export {
   defineTutelleReferences,
   defineTutelleTypes,
+  oncePerTutelle,
   StaffMemberReference,
   type TutelleTypes,
 } from './tutelle-types';

@@ -10,7 +10,7 @@ import { resolveTutelleType, TUTELLES, Tutelle } from './tutelles';
  */
 
 /** Once per tutelle and process: type-graphql keeps its classes in a global store. */
-function once<T>(make: (tutelle: Tutelle) => T): (tutelle: Tutelle) => T {
+export function oncePerTutelle<T>(make: (tutelle: Tutelle) => T): (tutelle: Tutelle) => T {
   const made = new Map<Tutelle, T>();
   return (tutelle) => {
     if (!made.has(tutelle)) made.set(tutelle, make(tutelle));
@@ -18,7 +18,7 @@ function once<T>(make: (tutelle: Tutelle) => T): (tutelle: Tutelle) => T {
   };
 }
 
-export const defineTutelleTypes = once((tutelle: Tutelle) => {
+export const defineTutelleTypes = oncePerTutelle((tutelle: Tutelle) => {
   const prefix = TUTELLES[tutelle].typePrefix;
 
   @ObjectType(`${prefix}InventoryRecord`, { implements: InventoryRecord })
@@ -60,7 +60,7 @@ export abstract class StaffMemberReference {
   tutelle!: Tutelle;
 }
 
-export const defineTutelleReferences = once((tutelle: Tutelle) => {
+export const defineTutelleReferences = oncePerTutelle((tutelle: Tutelle) => {
   const prefix = TUTELLES[tutelle].typePrefix;
 
   @ObjectType(`${prefix}CostCentre`, { implements: CostCentreReference })

@@ -1,4 +1,11 @@
-import { type CsvRow, parseFrenchDate, parseFrenchNumber, RowError } from '@hub/connector-files';
+import {
+  type CsvRow,
+  convertField,
+  parseFrenchDate,
+  parseFrenchNumber,
+  RowError,
+  requiredField,
+} from '@hub/connector-files';
 import {
   type ExpenseData,
   type InventoryRecordData,
@@ -95,24 +102,16 @@ function cell(row: CsvRow, header: string): string | null {
 }
 
 function required(row: CsvRow, header: string): string {
-  const value = cell(row, header);
-  if (value == null) throw new RowError(`${header} is empty`);
-  return value;
+  return requiredField(header, cell(row, header));
 }
 
 function converted<T>(row: CsvRow, header: string, convert: (value: string) => T): T | null {
   const value = cell(row, header);
-  if (value == null) return null;
-  try {
-    return convert(value);
-  } catch (error) {
-    throw new RowError(`${header}: ${(error as Error).message}`);
-  }
+  return value == null ? null : convertField(header, value, convert);
 }
 
 export function toStaffMember(row: CsvRow): StaffMemberData {
-  const start = converted(row, 'Date entrée', parseFrenchDate);
-  if (start == null) throw new RowError('Date entrée is empty');
+  const start = requiredField('Date entrée', converted(row, 'Date entrée', parseFrenchDate));
   // 'Quotité' is typed as a percentage (80) or a fraction (0,8).
   const share = converted(row, 'Quotité', parseFrenchNumber) ?? 0;
   const cost = converted(row, 'Coût annuel chargé', parseFrenchNumber);
@@ -137,10 +136,8 @@ export function toStaffMember(row: CsvRow): StaffMemberData {
 }
 
 export function toExpense(row: CsvRow): ExpenseData {
-  const date = converted(row, 'Date', parseFrenchDate);
-  if (date == null) throw new RowError('Date is empty');
-  const amount = converted(row, 'Montant', parseFrenchNumber);
-  if (amount == null) throw new RowError('Montant is empty');
+  const date = requiredField('Date', converted(row, 'Date', parseFrenchDate));
+  const amount = requiredField('Montant', converted(row, 'Montant', parseFrenchNumber));
   const account = required(row, 'Compte');
   return {
     // The export has no id: its place in the file is the line's.

@@ -2,7 +2,7 @@
 // public API.
 export { type CsvOptions, type CsvRow, readCsv } from './csv';
 export { excelSerialToIsoDate, parseFrenchDate, parseFrenchNumber, ValueError } from './french';
-export { mapRows, RowError } from './map';
+export { convertField, mapRows, RowError, requiredField } from './map';
 export { ReadReport, type RowProblem } from './report';
 export { type CsvWriteOptions, writeCsv, writeXlsx } from './write';
 export {

@@ -1,4 +1,12 @@
-import { type CellValue, cellToIsoDate, cellToNumber, RowError, type SheetRow } from '@hub/connector-files';
+import {
+  type CellValue,
+  cellToIsoDate,
+  cellToNumber,
+  convertField,
+  RowError,
+  requiredField,
+  type SheetRow,
+} from '@hub/connector-files';
 import {
   type ExpenseData,
   type InventoryRecordData,
@@ -63,23 +71,12 @@ function textOf(cell: CellValue | undefined): string | null {
 }
 
 function required(cells: Record<string, CellValue>, header: string): string {
-  const value = textOf(cells[header]);
-  if (value == null) throw new RowError(`${header} is empty`);
-  return value;
+  return requiredField(header, textOf(cells[header]));
 }
 
 /** A cell read by a converter that throws on a bad value: the header is named in the reason. */
-function read<T>(
-  cells: Record<string, CellValue>,
-  header: string,
-  convert: (cell: CellValue) => T,
-): T | null {
-  const cell = cells[header] ?? null;
-  try {
-    return convert(cell);
-  } catch (error) {
-    throw new RowError(`${header}: ${(error as Error).message}`);
-  }
+function read<T>(cells: Record<string, CellValue>, header: string, convert: (cell: CellValue) => T): T {
+  return convertField(header, cells[header] ?? null, convert);
 }
 
 function lookup<T>(table: Record<string, T>, cells: Record<string, CellValue>, header: string): T {
@@ -90,8 +87,7 @@ function lookup<T>(table: Record<string, T>, cells: Record<string, CellValue>, h
 }
 
 export function toInventoryRecord({ cells }: SheetRow): InventoryRecordData {
-  const ttc = read(cells, "Prix d'achat TTC (€)", cellToNumber);
-  if (ttc == null) throw new RowError("Prix d'achat TTC (€) is empty");
+  const ttc = requiredField("Prix d'achat TTC (€)", read(cells, "Prix d'achat TTC (€)", cellToNumber));
   const serial = textOf(cells['N° série']);
   return {
     id: hubIdOf(Tutelle.INRAE, required(cells, 'N° inventaire')),
@@ -117,8 +113,7 @@ export function toInventoryRecord({ cells }: SheetRow): InventoryRecordData {
 }
 
 export function toStaffMember({ cells }: SheetRow): StaffMemberData {
-  const start = read(cells, 'Date début', cellToIsoDate);
-  if (start == null) throw new RowError('Date début is empty');
+  const start = requiredField('Date début', read(cells, 'Date début', cellToIsoDate));
   const cost = read(cells, 'Coût chargé annuel (€)', cellToNumber);
   return {
     id: hubIdOf(Tutelle.INRAE, required(cells, 'Matricule')),
@@ -143,10 +138,8 @@ export function toStaffMember({ cells }: SheetRow): StaffMemberData {
 /** Expenses have no id of their own in the extraction: their place in it is theirs. */
 export function toExpense(row: SheetRow): ExpenseData {
   const { cells } = row;
-  const date = read(cells, 'Date', cellToIsoDate);
-  if (date == null) throw new RowError('Date is empty');
-  const amount = read(cells, 'Montant TTC (€)', cellToNumber);
-  if (amount == null) throw new RowError('Montant TTC (€) is empty');
+  const date = requiredField('Date', read(cells, 'Date', cellToIsoDate));
+  const amount = requiredField('Montant TTC (€)', read(cells, 'Montant TTC (€)', cellToNumber));
   return {
     id: hubIdOf(Tutelle.INRAE, row.location),
     tutelle: Tutelle.INRAE,

@@ -1,10 +1,12 @@
 import {
   type Connection,
+  defineTutelleTypes,
   type Expense,
   ExpenseArgs,
   ExpenseConnection,
   type InventoryRecord,
   InventoryRecordConnection,
+  oncePerTutelle,
   PageArgs,
   paginate,
   TUTELLES,
@@ -23,13 +25,10 @@ interface CostCentreValue {
  * The resolvers of one tutelle's types, made by one factory for every tutelle: `ulCostCentre(code)`,
  * `UlCostCentre.equipment`... All reads go through the request's loaders.
  */
-const defined = new Map<Tutelle, ReturnType<typeof makeTutelleResolvers>>();
-
 /** Once per tutelle and process, like the types: type-graphql's metadata store is global. */
-export function defineTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
-  if (!defined.has(tutelle)) defined.set(tutelle, makeTutelleResolvers(tutelle, types));
-  return defined.get(tutelle)!;
-}
+export const defineTutelleResolvers = oncePerTutelle((tutelle) =>
+  makeTutelleResolvers(tutelle, defineTutelleTypes(tutelle)),
+);
 
 function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
   const prefix = TUTELLES[tutelle].typePrefix;

@@ -11,7 +11,7 @@ import { defineTutelleResolvers } from './resolvers';
  */
 export async function buildTutelleSchema(tutelle: Tutelle): Promise<GraphQLSchema> {
   const types = defineTutelleTypes(tutelle);
-  const { resolvers, referenceResolvers } = defineTutelleResolvers(tutelle, types);
+  const { resolvers, referenceResolvers } = defineTutelleResolvers(tutelle);
   return buildFederatedSchema({
     resolvers: [...resolvers],
     orphanedTypes: [types.InventoryRecord, types.StaffMember, types.Expense, types.CostCentre],

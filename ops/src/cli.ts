@@ -141,10 +141,9 @@ program
   .option('--platforms <codes>', 'platforms a platform manager manages, comma-separated', '')
   .option('--ttl <duration>', 'lifetime', '8h')
   .action(async (role: string, options: { platforms: string; ttl: string }) => {
-    const { isRole, Role } = await import('@hub/schema');
+    const { isTokenRole, TOKEN_ROLES } = await import('@hub/schema');
     const { jwtSecret, mintToken } = await import('@hub/subgraph-kit');
-    if (!isRole(role))
-      throw new InvalidArgumentError(`role must be one of ${Object.values(Role).join(', ')}`);
+    if (!isTokenRole(role)) throw new InvalidArgumentError(`role must be one of ${TOKEN_ROLES.join(', ')}`);
     const platforms = options.platforms.split(',').filter(Boolean);
     console.log(
       await mintToken(jwtSecret(), { subject: `dev-${role}`, roles: [role], platforms }, options.ttl),

@@ -3,10 +3,11 @@ import type { ChruConnectorOptions } from '@hub/connector-chru';
 import type { CnrsConnectorOptions } from '@hub/connector-cnrs';
 import type { InraeConnectorOptions } from '@hub/connector-inrae';
 import type { UlConnectorOptions } from '@hub/connector-ul';
+import { FEDERATED_TUTELLES, TUTELLES } from '@hub/schema';
 import { chruConnectorOptionsFromEnv } from '@hub/subgraph-chru';
 import { cnrsConnectorOptionsFromEnv } from '@hub/subgraph-cnrs';
 import { inraeConnectorOptionsFromEnv } from '@hub/subgraph-inrae';
-import { parseSiteDatabase, type SiteDatabaseConfig } from '@hub/subgraph-site';
+import { parseSiteDatabase, type SiteDatabaseConfig, type TutelleSubgraphUrls } from '@hub/subgraph-site';
 import { ulConnectorOptionsFromEnv } from '@hub/subgraph-ul';
 import { SUPERGRAPH_PATH } from './supergraph';
 
@@ -33,6 +34,8 @@ export interface HubConfig {
   gmaoStandIn: boolean;
   /** Subgraph URLs for a gateway whose subgraphs are not at the composed defaults. */
   subgraphUrls: Record<string, string>;
+  /** Where the site reads the tutelles' subgraphs (the same URLs the gateway uses). */
+  tutelleSubgraphs: TutelleSubgraphUrls;
   /** Redis for the gateway's caches; in memory when not set. */
   redisUrl?: string;
 }
@@ -84,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     chru: chruConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'chru')),
     gmaoStandIn: !env.HUB_CHRU_GMAO_URL,
     subgraphUrls,
+    tutelleSubgraphs: Object.fromEntries(
+      FEDERATED_TUTELLES.map((t) => [t, subgraphUrls[TUTELLES[t].subgraph]]),
+    ) as TutelleSubgraphUrls,
     ...(env.HUB_REDIS_URL ? { redisUrl: env.HUB_REDIS_URL } : {}),
   };
 }

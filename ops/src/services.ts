@@ -13,7 +13,12 @@ import type { HubConfig } from './config';
 /** Each service of the hub, started from the configuration: `hub serve <name>` runs one, `hub start` all. */
 export const SERVICES = {
   site: (config: HubConfig) =>
-    startSiteSubgraph({ database: config.site, port: config.ports.site, host: config.host }),
+    startSiteSubgraph({
+      database: config.site,
+      tutelleSubgraphs: config.tutelleSubgraphs,
+      port: config.ports.site,
+      host: config.host,
+    }),
   ul: async (config: HubConfig) =>
     startTutelleSubgraph({
       connector: await UlConnector.connect(config.ul),

@@ -11,7 +11,16 @@ export enum Role {
   /** The site's steering committee (CORIS). */
   STEERING = 'steering',
   ADMIN = 'admin',
+  /**
+   * The hub's own site subgraph, reading the tutelles' subgraphs to compute what no single tutelle can (the
+   * site-wide inventory, the full-cost tariffs). Only a request signed with the gateway key carries it, never
+   * a token: it answers aggregates, and passes no individual figure on to its own callers.
+   */
+  SERVICE = 'service',
 }
+
+/** The roles a bearer token may carry: every role but the hub's internal `service`. */
+export const TOKEN_ROLES: readonly Role[] = Object.values(Role).filter((r) => r !== Role.SERVICE);
 
 /** Names, e-mails and grades of individual staff: an individual HR record. */
 export const PERSONAL_DATA_READERS: readonly Role[] = [
@@ -19,11 +28,13 @@ export const PERSONAL_DATA_READERS: readonly Role[] = [
   Role.CENTRAL,
   Role.STEERING,
   Role.ADMIN,
+  Role.SERVICE,
 ];
 
 /** Individual loaded yearly costs (salaries): the most sensitive figure the hub carries. */
-export const SALARY_READERS: readonly Role[] = [Role.CENTRAL, Role.STEERING, Role.ADMIN];
+export const SALARY_READERS: readonly Role[] = [Role.CENTRAL, Role.STEERING, Role.ADMIN, Role.SERVICE];
 
-export function isRole(value: unknown): value is Role {
-  return Object.values(Role).includes(value as Role);
+/** Whether a token's claim names a role it may carry (`service` never comes from a token). */
+export function isTokenRole(value: unknown): value is Role {
+  return TOKEN_ROLES.includes(value as Role);
 }

@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
-import { gatewaySecret, jwtSecret, mintToken, SIGNATURE_HEADER, signGatewayRequest } from '@hub/subgraph-kit';
+import {
+  gatewaySecret,
+  jwtSecret,
+  mintToken,
+  SIGNATURE_HEADER,
+  SubgraphClient,
+  signGatewayRequest,
+  signServiceRequest,
+} from '@hub/subgraph-kit';
 import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
@@ -127,5 +135,27 @@ describe('subgraphs answer the gateway only', () => {
 
   it('answers the same query through the gateway', async () => {
     expect((await hub.query(QUERY)).data).toEqual({ ulStaffMember: { grade: 'IGR' } });
+  });
+
+  it("answers the hub's own service (the site) as `service`, which no token can claim", async () => {
+    const SALARY = '{ ulStaffMember(id: "UL:00123456") { assignments { yearlyCost { amount } } } }';
+    const site = new SubgraphClient({ subgraph: 'ul', url: hub.ul.url, service: 'site' });
+    const asService = await site.request<{ ulStaffMember: { assignments: unknown[] } }>(SALARY);
+    expect(asService.errors).toEqual([]);
+    expect(asService.data?.ulStaffMember.assignments).toEqual([
+      { yearlyCost: { amount: expect.any(Number) } },
+    ]);
+
+    const claimed = await mintToken(jwtSecret(), { subject: 'x', roles: [Role.SERVICE] });
+    const withClaim = await hub.query(SALARY, { token: claimed });
+    expect(withClaim.data?.ulStaffMember.assignments).toBeNull();
+    expect(withClaim.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // The service's name is signed: taken off a service signature, what is left is refused.
+    const service = signServiceRequest(gatewaySecret(), 'site', SALARY, undefined);
+    const stripped = service.replace(',s=site', '');
+    expect(
+      (await hub.query(SALARY, { url: hub.ul.url, headers: { [SIGNATURE_HEADER]: stripped } })).status,
+    ).toBe(403);
   });
 });

@@ -63,12 +63,6 @@ export async function startSubgraphsAndGateway(options: {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const started: RunningServer[] = [];
   try {
-    const site = await startSiteSubgraph({
-      database: { kind: 'sqlite', file: path.join(dir, 'site.sqlite') },
-      port: 0,
-    });
-    started.push(site);
-    await loadRegistry(site.orm.em.fork(), parseRegistryFile(readFileSync(options.registryFile, 'utf8')));
     const ul = await startTutelleSubgraph({ connector: await UlConnector.connect(options.ul), port: 0 });
     started.push(ul);
     if (!options.cnrs) writeCnrsSqlite(CNRS_FIXTURE, path.join(dir, 'cnrs'));
@@ -90,6 +84,14 @@ export async function startSubgraphsAndGateway(options: {
     });
     const chru = await startTutelleSubgraph({ connector: chruConnector, port: 0 });
     started.push(chru);
+    // The site reads the tutelles' subgraphs (inventory, tariffs): it starts once they answer.
+    const site = await startSiteSubgraph({
+      database: { kind: 'sqlite', file: path.join(dir, 'site.sqlite') },
+      tutelleSubgraphs: { UL: ul.url, CNRS: cnrs.url, INRAE: inrae.url, CHRU: chru.url },
+      port: 0,
+    });
+    started.push(site);
+    await loadRegistry(site.orm.em.fork(), parseRegistryFile(readFileSync(options.registryFile, 'utf8')));
     const gateway = await startGateway({
       supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
       port: 0,

@@ -1,4 +1,4 @@
-import { ErrorCode, isRole, Role } from '@hub/schema';
+import { ErrorCode, isTokenRole, Role } from '@hub/schema';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { AuthChecker } from 'type-graphql';
@@ -15,6 +15,11 @@ export interface Caller {
 }
 
 export const PUBLIC_CALLER: Caller = Object.freeze({ roles: [Role.PUBLIC], platforms: [], subject: null });
+
+/** The hub's own service (the site) calling a subgraph with a signed service request: see gateway-signature.ts. */
+export function serviceCaller(service: string): Caller {
+  return { roles: [Role.SERVICE], platforms: [], subject: `service:${service}` };
+}
 
 const ISSUER = 'lorraine-research-hub';
 const DEV_SECRET = 'hub-development-secret-not-for-production';
@@ -82,7 +87,7 @@ export async function callerFromHeader(
         ? await jwtVerify(match[1]!, key, options)
         : await jwtVerify(match[1]!, key, options);
     const claimed = claim(payload, rolesClaim);
-    const roles = Array.isArray(claimed) ? claimed.filter(isRole) : [];
+    const roles = Array.isArray(claimed) ? claimed.filter(isTokenRole) : [];
     const platforms = Array.isArray(payload.platforms) ? payload.platforms.map(String) : [];
     return { roles: roles.length > 0 ? roles : [Role.PUBLIC], platforms, subject: payload.sub ?? null };
   } catch (error) {

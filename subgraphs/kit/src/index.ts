@@ -9,6 +9,7 @@ export {
   jwtSecret,
   mintToken,
   PUBLIC_CALLER,
+  serviceCaller,
   type TokenVerifier,
   tokenVerifier,
 } from './auth';
@@ -17,7 +18,9 @@ export { buildFederatedSchema, type FederatedSchemaOptions, type ReferenceResolv
 export {
   gatewaySecret,
   SIGNATURE_HEADER,
+  type SignedBy,
   signGatewayRequest,
+  signServiceRequest,
   verifyGatewaySignature,
 } from './gateway-signature';
 export { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './limits';
@@ -30,3 +33,4 @@ export {
   type RunningServer,
   startGraphQLServer,
 } from './server';
+export { SubgraphClient, type SubgraphClientOptions, type SubgraphResponse } from './subgraph-client';

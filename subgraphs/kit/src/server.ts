@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
 import express from 'express';
-import { type Caller, callerFromHeader, tokenVerifier } from './auth';
+import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
 import { createCache } from './cache';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
@@ -117,14 +117,24 @@ export async function startGraphQLServer<Context extends BaseContext>(
     '/graphql',
     express.json({ limit: '1mb' }),
     (req, res, next) => {
-      if (!secret || verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {})) return next();
+      if (!secret) return next();
+      const signer = verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {});
+      if (signer) {
+        res.locals.signer = signer;
+        return next();
+      }
       res.status(403).json({
         errors: [{ message: 'Subgraphs answer the gateway only', extensions: { code: ErrorCode.FORBIDDEN } }],
       });
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
-        ...(await options.context(await callerFromHeader(req.headers.authorization, tokens), req)),
+        ...(await options.context(
+          res.locals.signer?.kind === 'service'
+            ? serviceCaller(res.locals.signer.service)
+            : await callerFromHeader(req.headers.authorization, tokens),
+          req,
+        )),
         requestId: res.locals.requestId as string,
       }),
     }),

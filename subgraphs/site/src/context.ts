@@ -4,6 +4,7 @@ import type { Platform } from './graphql/types';
 import { toPlatformView } from './graphql/views';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
+import type { TutelleSubgraphs } from './tutelle-subgraphs';
 
 type Snapshot = Map<string, Platform>;
 
@@ -60,4 +61,6 @@ export class RegistryReader {
 export interface SiteContext {
   caller: Caller;
   registry: RegistryReader;
+  /** The tutelles' subgraphs, read as the hub's `service` caller. */
+  tutelles: TutelleSubgraphs;
 }

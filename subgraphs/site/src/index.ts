@@ -14,3 +14,4 @@ export {
 } from './registry/file';
 export { loadRegistry, type RegistryLoadReport, registryVersion } from './registry/load';
 export { buildSiteSchema, type SiteSubgraphOptions, startSiteSubgraph } from './subgraph';
+export { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
 import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
+import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';
 
 /** The site subgraph's schema: the registry, and references to the tutelles' records. */
 export function buildSiteSchema(): Promise<GraphQLSchema> {
@@ -17,22 +18,25 @@ export function buildSiteSchema(): Promise<GraphQLSchema> {
 
 export interface SiteSubgraphOptions {
   database: SiteDatabaseConfig;
+  /** The tutelles' subgraphs the site reads for the site-wide inventory and the tariffs. */
+  tutelleSubgraphs?: TutelleSubgraphUrls;
   port: number;
   host?: string;
 }
 
 export async function startSiteSubgraph(
   options: SiteSubgraphOptions,
-): Promise<RunningServer & { orm: SiteOrm }> {
+): Promise<RunningServer & { orm: SiteOrm; tutelles: TutelleSubgraphs }> {
   const orm = await openSiteDatabase(options.database);
   const registry = new RegistryCache(orm.em);
+  const tutelles = new TutelleSubgraphs(options.tutelleSubgraphs ?? {});
   const server = await startGraphQLServer<SiteContext>({
     name: 'site',
     port: options.port,
     host: options.host,
     schema: await buildSiteSchema(),
     requireGatewaySignature: true,
-    context: (caller) => ({ caller, registry: new RegistryReader(registry) }),
+    context: (caller) => ({ caller, registry: new RegistryReader(registry), tutelles }),
     health: async () => {
       const started = performance.now();
       const up = await orm.isConnected();
@@ -42,6 +46,7 @@ export async function startSiteSubgraph(
   return {
     ...server,
     orm,
+    tutelles,
     close: async () => {
       await server.close();
       await orm.close(true);

@@ -1,4 +1,11 @@
-import { excelSerialToIsoDate, parseFrenchDate, parseFrenchNumber, ValueError } from './french';
+import {
+  excelSerialToIsoDate,
+  formatFrenchDate,
+  formatFrenchNumber,
+  parseFrenchDate,
+  parseFrenchNumber,
+  ValueError,
+} from './french';
 
 describe('French numbers', () => {
   it.each([
@@ -60,5 +67,23 @@ describe('Excel dates', () => {
     expect(excelSerialToIsoDate(new Date(Date.UTC(2019, 2, 14)))).toBe('2019-03-14');
     expect(excelSerialToIsoDate(new Date(Date.UTC(2019, 2, 14, 23, 59)))).toBe('2019-03-14');
     expect(() => excelSerialToIsoDate(new Date(Number.NaN))).toThrow(ValueError);
+  });
+});
+
+describe('French numbers and dates for exports', () => {
+  it.each([
+    [1234.5, '1234,50'],
+    [-240, '-240,00'],
+    [-0.004, '0,00'],
+    [0.126, '0,13'],
+  ])('%d → %s, read back as the same amount', (value, text) => {
+    expect(formatFrenchNumber(value)).toBe(text);
+    expect(parseFrenchNumber(text)).toBeCloseTo(value, 2);
+  });
+
+  it('writes dates dd/mm/yyyy, and refuses what is not an ISO date', () => {
+    expect(formatFrenchDate('2019-03-14')).toBe('14/03/2019');
+    expect(parseFrenchDate(formatFrenchDate('2019-03-14'))).toBe('2019-03-14');
+    expect(() => formatFrenchDate('14/03/2019')).toThrow(ValueError);
   });
 });

@@ -70,3 +70,21 @@ function utcDay(date: Date): string {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
+
+/*
+ * The other way, for the exports the central services open in a French spreadsheet: a decimal comma and no
+ * thousands separator (a spreadsheet reads `1234,50` as a number; some read a grouped `1 234,50` as text).
+ */
+
+/** 1234.5 → `1234,50`; -0.004 → `0,00`. */
+export function formatFrenchNumber(value: number, decimals = 2): string {
+  const text = value.toFixed(decimals);
+  return (/^-0(?:\.0*)?$/.test(text) ? text.slice(1) : text).replace('.', ',');
+}
+
+/** `2019-03-14` → `14/03/2019`. */
+export function formatFrenchDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new ValueError(`${JSON.stringify(isoDate)} is not a date in the form YYYY-MM-DD`);
+  return `${match[3]}/${match[2]}/${match[1]}`;
+}

@@ -26,13 +26,13 @@ module.exports = {
       displayName: 'unit',
       // Needs no server: SQLite files, in-process subgraphs over real HTTP.
       testMatch: ['<rootDir>/**/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.(postgres|mariadb|redis)\\.test\\.ts$'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.(postgres|mariadb|redis|chromium)\\.test\\.ts$'],
     },
     {
       ...common,
       displayName: 'backends',
-      // Named by the backend they need (mikro-orm style); `ops/src/ensure-services.ts` starts it first.
-      testMatch: ['<rootDir>/**/*.(postgres|mariadb|redis).test.ts'],
+      // Named by the backend they need (mikro-orm style); `ops/src/ensure-services.ts` starts (or installs) it first.
+      testMatch: ['<rootDir>/**/*.(postgres|mariadb|redis|chromium).test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
   ],

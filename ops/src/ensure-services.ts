@@ -1,9 +1,11 @@
 import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 
 /*
- * Start the local PostgreSQL, MariaDB and Redis the backend tests need, where they are down. Uses the
- * machine's own service commands (Debian packages); does nothing where a service already answers.
+ * Start the local PostgreSQL, MariaDB and Redis the backend tests need, where they are down, and install the
+ * Chromium the page tests drive where it is missing. Uses the machine's own service commands and Debian's
+ * packages; does nothing where a service already answers and the browser is there.
  */
 
 interface LocalService {
@@ -63,8 +65,24 @@ async function ensure(service: LocalService): Promise<void> {
   throw new Error(`${service.name} did not answer on :${service.port} within 30 s`);
 }
 
+/** The browser the page tests drive (`*.chromium.test.ts`): `HUB_TEST_CHROMIUM`, or Debian's package. */
+export const CHROMIUM_PATH = process.env.HUB_TEST_CHROMIUM ?? '/usr/bin/chromium';
+
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM_PATH)) return;
+  process.stdout.write(`No browser at ${CHROMIUM_PATH}; installing Debian's chromium… `);
+  const install = 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium';
+  try {
+    execSync(install, { stdio: 'ignore', shell: '/bin/bash' });
+  } catch (error) {
+    throw new Error(`Chromium could not be installed with: ${install}`, { cause: error });
+  }
+  process.stdout.write('done\n');
+}
+
 export async function ensureLocalServices(): Promise<void> {
   for (const service of SERVICES) await ensure(service);
+  ensureChromium();
 }
 
 if (require.main === module) {

@@ -12,5 +12,6 @@ export {
   writeInraeExtractions,
   writeUlSqlite,
 } from './demo';
+export { CHROMIUM_PATH } from './ensure-services';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';

@@ -71,10 +71,4 @@ describe('UL source down', () => {
       expect.objectContaining({ source: 'UL/sifac+siham', up: false }),
     ]);
   });
-
-  it('serves the sandbox page to a browser in development', async () => {
-    const page = await fetch(hub.gatewayUrl, { headers: { accept: 'text/html' } });
-    expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await page.text()).toMatch(/sandbox/i);
-  });
 });

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
@@ -12,6 +11,7 @@ import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './a
 import { createCache } from './cache';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
+import { useGraphiQL } from './graphiql';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 import { useMetrics, useRequestId } from './observability';
@@ -89,7 +89,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
       ...(armor?.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false } })
+        ? useGraphiQL({ title: `Lorraine research hub · ${options.name}` })
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });

@@ -1,0 +1,40 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+
+/*
+ * The sandbox page at GET /graphql, outside production. GraphiQL as one self-contained page (scripts, styles
+ * and editor workers inline, from the registry package): it works on a machine with no outside network,
+ * where Apollo's embedded Sandbox, loaded from Apollo's CDN by the browser, would stay blank.
+ */
+
+const EXAMPLE = `# The site's platforms, with the equipment each tutelle records on their cost centres.
+# A bearer token (pnpm hub token central) goes in the Headers tab: {"Authorization": "Bearer …"}
+{
+  platforms(first: 5) {
+    totalCount
+    nodes {
+      code
+      name
+      staffCount
+      costCentres {
+        tutelle
+        code
+        equipment(first: 3) {
+          totalCount
+          nodes { designation serialNumber valueHT { amount currency } }
+        }
+      }
+    }
+  }
+}
+`;
+
+/** Apollo Server's landing page, as GraphiQL titled after the service. */
+export function useGraphiQL(options: { title: string }): ApolloServerPlugin {
+  const html = renderGraphiQL({ title: options.title, endpoint: '/graphql', defaultQuery: EXAMPLE });
+  return {
+    async serverWillStart() {
+      return { renderLandingPage: async () => ({ html }) };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM_PATH, writeUlSqlite } from '@hub/ops';
+import { ulSqliteDatabase } from '@hub/subgraph-ul';
+import { type Browser, chromium } from 'playwright-core';
+import { UL_FIXTURE } from '../fixtures/ul-source';
+import { type Hub, startSubgraphsAndGateway } from '../src/harness';
+
+/*
+ * The sandbox page, as a person uses it: a real Chromium opens the gateway's URL, runs the example query
+ * the page offers, and reads the answer on the page. No outside network: everything the page needs comes
+ * from the gateway.
+ */
+describe('the sandbox page in a browser', () => {
+  let dir: string;
+  let hub: Hub;
+  let browser: Browser;
+
+  // A 5 MB page (GraphiQL with its editor inline) parsed by a cold browser on a busy 2-core machine.
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-sandbox-'));
+    writeUlSqlite(UL_FIXTURE, dir);
+    hub = await startSubgraphsAndGateway({
+      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
+      ul: { database: ulSqliteDatabase(dir) },
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the example query and shows the platforms, with nothing fetched from outside', async () => {
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['blob:', 'data:'].includes(url.protocol)) {
+        outside.push(request.url());
+      }
+    });
+    await page.goto(hub.gatewayUrl);
+    expect(await page.title()).toBe('Lorraine research hub · gateway');
+    await page.locator('.graphiql-execute-button').click();
+    // The answer pane is an editor that draws only the lines in view: read the first platform's.
+    const response = page.locator('.graphiql-response');
+    await response.getByText('Plateforme CNRS seule').waitFor({ timeout: 30_000 });
+    expect(((await response.textContent()) ?? '').replace(/[\s\u00a0]+/g, ' ')).toContain('"totalCount": 3');
+    await page.screenshot({ path: process.env.HUB_SANDBOX_SCREENSHOT ?? path.join(dir, 'sandbox.png') });
+    expect(outside).toEqual([]);
+  }, 60_000);
+});

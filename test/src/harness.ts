@@ -59,6 +59,8 @@ export async function startSubgraphsAndGateway(options: {
   /** A supergraph file of the test's own (to rewrite it, say); the committed one by default. */
   supergraphPath?: string;
   redisUrl?: string;
+  /** A tariff policy file of the test's own; the committed default otherwise. */
+  tariffPolicy?: string;
 }): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const started: RunningServer[] = [];
@@ -88,6 +90,7 @@ export async function startSubgraphsAndGateway(options: {
     const site = await startSiteSubgraph({
       database: { kind: 'sqlite', file: path.join(dir, 'site.sqlite') },
       tutelleSubgraphs: { UL: ul.url, CNRS: cnrs.url, INRAE: inrae.url, CHRU: chru.url },
+      ...(options.tariffPolicy ? { tariffPolicy: options.tariffPolicy } : {}),
       port: 0,
     });
     started.push(site);

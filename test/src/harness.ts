@@ -59,6 +59,9 @@ export async function startSubgraphsAndGateway(options: {
   /** A supergraph file of the test's own (to rewrite it, say); the committed one by default. */
   supergraphPath?: string;
   redisUrl?: string;
+  /** INRAE's extraction folder, and the CHRU's exports and GMAO items (the demo's, say); the fixtures otherwise. */
+  inraeFolder?: string;
+  chru?: { exportsFolder: string; gmaoItems: unknown[] };
   /** A tariff policy file of the test's own; the committed default otherwise. */
   tariffPolicy?: string;
 }): Promise<Hub> {
@@ -71,18 +74,21 @@ export async function startSubgraphsAndGateway(options: {
     const cnrsSource = options.cnrs ?? { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) };
     const cnrs = await startTutelleSubgraph({ connector: await CnrsConnector.connect(cnrsSource), port: 0 });
     started.push(cnrs);
-    await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
+    if (!options.inraeFolder) await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
     const inrae = await startTutelleSubgraph({
-      connector: connectInrae({ folder: path.join(dir, 'inrae') }),
+      connector: connectInrae({ folder: options.inraeFolder ?? path.join(dir, 'inrae') }),
       port: 0,
     });
     started.push(inrae);
-    await writeChruSources(CHRU_FIXTURE, path.join(dir, 'chru'));
-    const gmao = await startGmaoStandIn({ items: CHRU_FIXTURE.equipements, token: 'test-token' });
+    if (!options.chru) await writeChruSources(CHRU_FIXTURE, path.join(dir, 'chru'));
+    const gmao = await startGmaoStandIn({
+      items: (options.chru?.gmaoItems ?? CHRU_FIXTURE.equipements) as typeof CHRU_FIXTURE.equipements,
+      token: 'test-token',
+    });
     started.push({ name: 'gmao', url: gmao.url, port: 0, close: () => gmao.close() });
     const chruConnector = connectChru({
       gmao: { baseUrl: gmao.url, token: 'test-token' },
-      exportsFolder: path.join(dir, 'chru'),
+      exportsFolder: options.chru?.exportsFolder ?? path.join(dir, 'chru'),
     });
     const chru = await startTutelleSubgraph({ connector: chruConnector, port: 0 });
     started.push(chru);

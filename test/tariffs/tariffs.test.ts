@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
@@ -506,6 +508,45 @@ describe('the single tariff of a hand-built platform', () => {
     });
     expect(report.unavailable).toEqual([]);
   });
+
+  it('exports the grids and the gaps with `hub tariffs export`, from the running subgraphs', async () => {
+    const root = path.resolve(__dirname, '../..');
+    const out = path.join(dir, 'tarifs.csv');
+    const { stdout } = await promisify(execFile)(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['ops/src/cli.ts', 'tariffs', 'export', '--year', '2025', '--format', 'csv', '--out', out],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          LOG_LEVEL: 'silent',
+          HUB_SITE_DB: `sqlite:${(hub.site.orm.config as { get(key: 'dbName'): string }).get('dbName')}`,
+          HUB_TARIFF_POLICY: path.join(__dirname, 'test-policy.yaml'),
+          HUB_SUBGRAPH_URL_UL: hub.ul.url,
+          HUB_SUBGRAPH_URL_CNRS: hub.cnrs.url,
+          HUB_SUBGRAPH_URL_INRAE: hub.inrae.url,
+          HUB_SUBGRAPH_URL_CHRU: hub.chru.url,
+        },
+      },
+    );
+    expect(stdout).toContain('1 of 2 platforms sell services');
+    expect(stdout).toMatch(/UL: 1 cost centres, 2 people, 1 request\(s\)/);
+    expect(stdout).toContain('Computed 1 grids, 4 published prices compared.');
+    const csv = (report: string) => readFileSync(out.replace('.csv', `-${report}.csv`), 'utf8');
+    expect(csv('grids').charCodeAt(0)).toBe(0xfeff);
+    expect(csv('grids').split('\r\n').slice(1, 4)).toEqual([
+      'SPECTRO;RMN-H;RMN, heure en autonomie;hour;interne;50,27;;;consumables, maintenance, staff;2025;test-1',
+      'SPECTRO;RMN-H;RMN, heure en autonomie;hour;externe;78,01;;;consumables, maintenance, staff, depreciation;2025;test-1',
+      'SPECTRO;RMN-H;RMN, heure en autonomie;hour;privé;98,45;19,69;118,14;consumables, maintenance, fluids, smallEquipment, staff, depreciation;2025;test-1',
+    ]);
+    expect(csv('divergence').split('\r\n')[4]).toBe(
+      'SPECTRO;RMN-H;RMN, heure en autonomie;CNRS;interne;55,00;50,27;-4,73;-8,60;1000,00;-4730,00',
+    );
+    expect(csv('summary').split('\r\n').slice(1, 3)).toEqual([
+      'SPECTRO;4;-0,85;12,43;3;-13000,00',
+      'SITE;4;-0,85;12,43;3;-13000,00',
+    ]);
+  }, 60_000);
 });
 
 function line(

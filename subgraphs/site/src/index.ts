@@ -14,4 +14,18 @@ export {
 } from './registry/file';
 export { loadRegistry, type RegistryLoadReport, registryVersion } from './registry/load';
 export { buildSiteSchema, type SiteSubgraphOptions, startSiteSubgraph } from './subgraph';
+export {
+  DEFAULT_TARIFF_POLICY_PATH,
+  type GatherProgress,
+  parseTariffPolicy,
+  readTariffPolicy,
+  type SiteTariffs,
+  TARIFF_REPORTS,
+  TariffEngine,
+  type TariffPolicy,
+  TariffPolicyError,
+  type TariffReport,
+  tariffSheets,
+  writeTariffExport,
+} from './tariffs';
 export { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Platform } from '../graphql/types';
 import type { TutelleSubgraphs } from '../tutelle-subgraphs';
-import { CostBaseReader, type RequestCounts } from './cost-base/gather';
+import { CostBaseReader, type GatherProgress, type RequestCounts } from './cost-base/gather';
 import type { PlatformCostBase } from './model/cost-base';
 import { type DivergenceLine, divergenceLines } from './model/divergence';
 import { groupBySerialAndMaker, type InstrumentGrouping } from './model/instruments';
@@ -25,8 +25,8 @@ export class TariffEngine {
     readonly grouping: InstrumentGrouping = groupBySerialAndMaker,
   ) {}
 
-  forRequest(): TariffRequest {
-    return new TariffRequest(this);
+  forRequest(options: { onProgress?: (progress: GatherProgress) => void } = {}): TariffRequest {
+    return new TariffRequest(this, options.onProgress);
   }
 }
 
@@ -34,8 +34,11 @@ export class TariffRequest {
   readonly reader: CostBaseReader;
   private readonly loaders = new Map<number, DataLoader<Platform, PlatformCostBase, string>>();
 
-  constructor(readonly engine: TariffEngine) {
-    this.reader = new CostBaseReader(engine.subgraphs, engine.requests);
+  constructor(
+    readonly engine: TariffEngine,
+    onProgress?: (progress: GatherProgress) => void,
+  ) {
+    this.reader = new CostBaseReader(engine.subgraphs, engine.requests, onProgress);
   }
 
   private loader(year: number) {
@@ -66,34 +69,25 @@ export class TariffRequest {
     });
   }
 
-  /** Grids of many platforms in one batch; a platform whose sources failed gets its error. */
-  async tariffsOfMany(platforms: readonly Platform[], year: number): Promise<Array<PlatformTariffs | Error>> {
-    const bases = await this.loader(year).loadMany(platforms);
-    return bases.map((base, i) =>
-      base instanceof Error
-        ? base
-        : computeTariffs(base, platforms[i]!.services, this.engine.policy, {
-            grouping: this.engine.grouping,
-          }),
-    );
-  }
-
-  /** Each published price against the single tariff, for these platforms; failures listed apart. */
-  async divergence(
-    platforms: readonly Platform[],
-    year: number,
-  ): Promise<{ lines: DivergenceLine[]; failed: Array<{ platform: string; error: Error }> }> {
+  /**
+   * The grids of every platform with services among these, in one batch, and each price the tutelles
+   * publish against them. A platform whose sources could not be read is listed apart, with its error.
+   */
+  async siteTariffs(platforms: readonly Platform[], year: number): Promise<SiteTariffs> {
     const withServices = platforms.filter((p) => p.services.length > 0);
-    const grids = await this.tariffsOfMany(withServices, year);
-    const lines: DivergenceLine[] = [];
-    const failed: Array<{ platform: string; error: Error }> = [];
-    grids.forEach((grid, i) => {
+    const bases = await this.loader(year).loadMany(withServices);
+    const result: SiteTariffs = { grids: [], divergence: [], failed: [] };
+    bases.forEach((base, i) => {
       const platform = withServices[i]!;
-      if (grid instanceof Error) {
-        failed.push({ platform: platform.code, error: grid });
+      if (base instanceof Error) {
+        result.failed.push({ platform: platform.code, error: base });
         return;
       }
-      lines.push(
+      const grid = computeTariffs(base, platform.services, this.engine.policy, {
+        grouping: this.engine.grouping,
+      });
+      result.grids.push(grid);
+      result.divergence.push(
         ...divergenceLines(grid, (code) =>
           (platform.services.find((s) => s.code === code)?.currentPrices ?? []).map((p) => ({
             tutelle: p.tutelle,
@@ -103,6 +97,12 @@ export class TariffRequest {
         ),
       );
     });
-    return { lines, failed };
+    return result;
   }
+}
+
+export interface SiteTariffs {
+  grids: PlatformTariffs[];
+  divergence: DivergenceLine[];
+  failed: Array<{ platform: string; error: Error }>;
 }

@@ -27,7 +27,7 @@ const SHEET_NAMES: Record<TariffReport, string> = {
   summary: 'Synthèse',
 };
 
-const CATEGORY: Record<string, string> = { INTERNAL: 'interne', EXTERNAL: 'externe', PRIVATE: 'privé' };
+const CATEGORY: Record<string, string> = { internal: 'interne', external: 'externe', private: 'privé' };
 
 export function tariffSheets(
   grids: readonly PlatformTariffs[],
@@ -111,7 +111,6 @@ export function tariffSheets(
           l.yearlyGap.amount,
         ];
       }),
-      decimals: { 9: 0 },
     },
     summary: {
       headers: [
@@ -136,12 +135,8 @@ export function tariffSheets(
   };
 }
 
-const csvCell = (value: CellValue): string | null =>
-  value == null
-    ? null
-    : typeof value === 'number'
-      ? formatFrenchNumber(value, Number.isInteger(value) ? 0 : 2)
-      : String(value);
+const csvCell = (value: CellValue, decimals = 2): string | null =>
+  value == null ? null : typeof value === 'number' ? formatFrenchNumber(value, decimals) : String(value);
 
 /**
  * Write the reports: one workbook with a sheet each, or one CSV file each (`out` itself for one report,
@@ -160,13 +155,9 @@ export async function writeTariffExport(
   const files: string[] = [];
   for (const report of reports) {
     const file = reports.length === 1 ? out : out.replace(/(\.csv)?$/i, `-${report}.csv`);
-    const { headers, rows } = sheets[report];
-    await writeCsv(
-      file,
-      headers,
-      rows.map((row) => row.map(csvCell)),
-      { encoding: 'utf-8-bom' },
-    );
+    const { headers, rows, decimals = {} } = sheets[report];
+    const text = rows.map((row) => row.map((value, i) => csvCell(value, decimals[i])));
+    await writeCsv(file, headers, text, { encoding: 'utf-8-bom' });
     files.push(file);
   }
   return files;

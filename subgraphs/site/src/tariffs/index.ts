@@ -1,6 +1,7 @@
 // The single tariff of each platform's services (docs/TARIFFS.md): what the site subgraph and the CLI use.
-export { CostBaseReader, type RequestCounts } from './cost-base/gather';
-export { TariffEngine, TariffRequest } from './engine';
+export { CostBaseReader, type GatherProgress, type RequestCounts } from './cost-base/gather';
+export { type SiteTariffs, TariffEngine, TariffRequest } from './engine';
+export { TARIFF_REPORTS, type TariffReport, tariffSheets, writeTariffExport } from './export';
 export { TARIFF_RESOLVERS } from './graphql/resolvers';
 export { groupBySerialAndMaker, type InstrumentGroup, type InstrumentGrouping } from './model/instruments';
 export {

@@ -89,6 +89,16 @@ interface TutelleAnswer {
 const toRecord = (n: RecordNode): CostRecord => ({ ...n, valueHT: Exact.euros(n.valueHT.amount) });
 const toExpense = (n: ExpenseNode): CostExpense => ({ ...n, amountHT: Exact.euros(n.amountHT.amount) });
 
+/** One tutelle read, for progress on long work. */
+export interface GatherProgress {
+  tutelle: Tutelle;
+  costCentres: number;
+  people: number;
+  requests: number;
+  ms: number;
+  error: Error | null;
+}
+
 /** Subgraph requests made, per tutelle: what a computation costs the sources. */
 export type RequestCounts = Partial<Record<Tutelle, number>>;
 
@@ -99,6 +109,7 @@ export class CostBaseReader {
     private readonly subgraphs: TutelleSubgraphs,
     /** Counts of the process (all requests), kept beside this reader's own. */
     private readonly totals: RequestCounts = {},
+    private readonly onProgress?: (progress: GatherProgress) => void,
   ) {}
 
   /** Subgraph requests made by this reader so far, all tutelles. */
@@ -125,10 +136,18 @@ export class CostBaseReader {
     const answers = new Map<Tutelle, TutelleAnswer | Error>();
     await Promise.all(
       [...asked].map(async ([tutelle, { centres, staff }]) => {
-        answers.set(
+        const started = performance.now();
+        const before = this.requests[tutelle] ?? 0;
+        const answer = await this.readTutelle(tutelle, [...centres], [...staff], year).catch((e: Error) => e);
+        answers.set(tutelle, answer);
+        this.onProgress?.({
           tutelle,
-          await this.readTutelle(tutelle, [...centres], [...staff], year).catch((error: Error) => error),
-        );
+          costCentres: centres.size,
+          people: staff.size,
+          requests: (this.requests[tutelle] ?? 0) - before,
+          ms: Math.round(performance.now() - started),
+          error: answer instanceof Error ? answer : null,
+        });
       }),
     );
     return new Map(

@@ -137,7 +137,7 @@ export class TariffDivergenceResolver {
     if (platformCode && platforms.length === 0) {
       throw new GraphQLError(`No platform ${platformCode}`, { extensions: { code: ErrorCode.NOT_FOUND } });
     }
-    const { lines, failed } = await tariffs.divergence(platforms, year);
+    const { divergence: lines, failed } = await tariffs.siteTariffs(platforms, year);
     const codes = [...new Set(lines.map((l) => l.platform))];
     return {
       year,

@@ -28,18 +28,19 @@ const page = (fields: string) => `totalCount pageInfo { hasNextPage endCursor } 
 
 type Part = 'equipment' | 'expenses' | 'staff';
 
-function entitiesQuery(tutelle: Tutelle, parts: readonly Part[]): string {
+function entitiesQuery(tutelle: Tutelle, parts: ReadonlySet<Part>): string {
   const prefix = TUTELLES[tutelle].typePrefix;
   const centre = [
-    parts.includes('equipment') ? `equipment(first: $first, after: $after) { ${page(RECORD_FIELDS)} }` : '',
-    parts.includes('expenses')
+    parts.has('equipment') ? `equipment(first: $first, after: $after) { ${page(RECORD_FIELDS)} }` : '',
+    parts.has('expenses')
       ? `expenses(year: $year, first: $first, after: $after) { ${page(EXPENSE_FIELDS)} }`
       : '',
   ].join(' ');
-  const staff = parts.includes('staff')
+  const staff = parts.has('staff')
     ? `... on ${prefix}StaffMember { id assignments { start end yearlyCost { amount } } }`
     : '';
-  return `query TariffCostBase($representations: [_Any!]!, $year: Int!, $first: Int!, $after: String) {
+  const year = parts.has('expenses') ? ', $year: Int!' : '';
+  return `query TariffCostBase($representations: [_Any!]!, $first: Int!, $after: String${year}) {
   _entities(representations: $representations) { ... on ${prefix}CostCentre { code ${centre} } ${staff} }
 }`;
 }
@@ -181,7 +182,7 @@ export class CostBaseReader {
   private async request(
     client: SubgraphClient,
     tutelle: Tutelle,
-    parts: readonly Part[],
+    parts: ReadonlySet<Part>,
     representations: object[],
     variables: { year: number; after: string | null },
   ): Promise<EntityNode[]> {
@@ -218,25 +219,32 @@ export class CostBaseReader {
     const nodes = await this.request(
       client,
       tutelle,
-      ['equipment', 'expenses', 'staff'],
+      new Set(['equipment', 'expenses', 'staff']),
       [...centres.map(centreRef), ...staffIds.map((id) => ({ __typename: `${typename}StaffMember`, id }))],
       { year, after: null },
     );
-    const more: Record<'equipment' | 'expenses', Map<string, string[]>> = {
-      equipment: new Map(),
-      expenses: new Map(),
+    // Further pages, by cursor: the cost centres at the same cursor are asked together, for both lists when
+    // either needs it (past its end, a list's page is empty).
+    const more = new Map<string, { codes: Set<string>; parts: Set<Part> }>();
+    const pending = (part: Part, list: Page<unknown>, code: string) => {
+      const cursor = list.pageInfo.endCursor;
+      if (!list.pageInfo.hasNextPage || !cursor) return;
+      const next = more.get(cursor) ?? { codes: new Set<string>(), parts: new Set<Part>() };
+      next.codes.add(code);
+      next.parts.add(part);
+      more.set(cursor, next);
     };
     const collect = (node: EntityNode) => {
       if (node && 'code' in node) {
         if (node.equipment) {
           const list = answer.records.get(node.code) ?? [];
           answer.records.set(node.code, [...list, ...node.equipment.nodes.map(toRecord)]);
-          pending(more.equipment, node.equipment, node.code);
+          pending('equipment', node.equipment, node.code);
         }
         if (node.expenses) {
           const list = answer.expenses.get(node.code) ?? [];
           answer.expenses.set(node.code, [...list, ...node.expenses.nodes.map(toExpense)]);
-          pending(more.expenses, node.expenses, node.code);
+          pending('expenses', node.expenses, node.code);
         }
       } else if (node && 'id' in node && node.assignments) {
         answer.staff.set(
@@ -250,20 +258,15 @@ export class CostBaseReader {
       }
     };
     nodes.forEach(collect);
-    // Further pages: the cost centres at the same cursor are asked together.
-    for (const part of ['equipment', 'expenses'] as const) {
-      while (more[part].size > 0) {
-        const [after, codes] = more[part].entries().next().value as [string, string[]];
-        more[part].delete(after);
-        const next = await this.request(client, tutelle, [part], codes.map(centreRef), { year, after });
-        next.forEach(collect);
-      }
+    while (more.size > 0) {
+      const [after, { codes, parts }] = more.entries().next().value as [
+        string,
+        { codes: Set<string>; parts: Set<Part> },
+      ];
+      more.delete(after);
+      const next = await this.request(client, tutelle, parts, [...codes].map(centreRef), { year, after });
+      next.forEach(collect);
     }
     return answer;
   }
-}
-
-function pending(more: Map<string, string[]>, page: Page<unknown>, code: string): void {
-  if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
-  more.set(page.pageInfo.endCursor, [...(more.get(page.pageInfo.endCursor) ?? []), code]);
 }

@@ -15,8 +15,12 @@ export {
 export { loadRegistry, type RegistryLoadReport, registryVersion } from './registry/load';
 export { buildSiteSchema, type SiteSubgraphOptions, startSiteSubgraph } from './subgraph';
 export {
+  type CostRecord,
   DEFAULT_TARIFF_POLICY_PATH,
   type GatherProgress,
+  groupBySerialAndMaker,
+  type InstrumentGroup,
+  type InstrumentGrouping,
   parseTariffPolicy,
   readTariffPolicy,
   type SiteTariffs,

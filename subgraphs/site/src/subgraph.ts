@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
 import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
-import { readTariffPolicy, TARIFF_RESOLVERS, TariffEngine } from './tariffs';
+import { type InstrumentGrouping, readTariffPolicy, TARIFF_RESOLVERS, TariffEngine } from './tariffs';
 import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';
 
 /** The site subgraph's schema: the registry, and references to the tutelles' records. */
@@ -23,6 +23,8 @@ export interface SiteSubgraphOptions {
   tutelleSubgraphs?: TutelleSubgraphUrls;
   /** The tariff policy file (`HUB_TARIFF_POLICY`); the committed default when not given. */
   tariffPolicy?: string;
+  /** Which records are one instrument, for depreciation; serial and maker agreement by default. */
+  instrumentGrouping?: InstrumentGrouping;
   port: number;
   host?: string;
 }
@@ -34,7 +36,11 @@ export async function startSiteSubgraph(
   const registry = new RegistryCache(orm.em);
   const tutelles = new TutelleSubgraphs(options.tutelleSubgraphs ?? {});
   // Read before serving: a bad policy file stops the start with its problems, not the first tariff.
-  const tariffs = new TariffEngine(readTariffPolicy(options.tariffPolicy), tutelles);
+  const tariffs = new TariffEngine(
+    readTariffPolicy(options.tariffPolicy),
+    tutelles,
+    options.instrumentGrouping,
+  );
   const server = await startGraphQLServer<SiteContext>({
     name: 'site',
     port: options.port,

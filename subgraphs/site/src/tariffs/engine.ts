@@ -64,7 +64,7 @@ export class TariffRequest {
   ): Promise<PlatformTariffs> {
     const base = await this.loader(year).load(platform);
     return computeTariffs(base, platform.services, this.engine.policy, {
-      grouping: this.engine.grouping,
+      instruments: await this.engine.grouping(base.records),
       simulation,
     });
   }
@@ -77,14 +77,14 @@ export class TariffRequest {
     const withServices = platforms.filter((p) => p.services.length > 0);
     const bases = await this.loader(year).loadMany(withServices);
     const result: SiteTariffs = { grids: [], divergence: [], failed: [] };
-    bases.forEach((base, i) => {
+    for (const [i, base] of bases.entries()) {
       const platform = withServices[i]!;
       if (base instanceof Error) {
         result.failed.push({ platform: platform.code, error: base });
-        return;
+        continue;
       }
       const grid = computeTariffs(base, platform.services, this.engine.policy, {
-        grouping: this.engine.grouping,
+        instruments: await this.engine.grouping(base.records),
       });
       result.grids.push(grid);
       result.divergence.push(
@@ -96,7 +96,7 @@ export class TariffRequest {
           })),
         ),
       );
-    });
+    }
     return result;
   }
 }

@@ -3,6 +3,7 @@ export { CostBaseReader, type GatherProgress, type RequestCounts } from './cost-
 export { type SiteTariffs, TariffEngine, TariffRequest } from './engine';
 export { TARIFF_REPORTS, type TariffReport, tariffSheets, writeTariffExport } from './export';
 export { TARIFF_RESOLVERS } from './graphql/resolvers';
+export type { CostRecord } from './model/cost-base';
 export { groupBySerialAndMaker, type InstrumentGroup, type InstrumentGrouping } from './model/instruments';
 export {
   DEFAULT_TARIFF_POLICY_PATH,

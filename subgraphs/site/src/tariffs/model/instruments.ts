@@ -12,14 +12,20 @@ export interface InstrumentGroup {
   records: CostRecord[];
 }
 
-export type InstrumentGrouping = (records: readonly CostRecord[]) => InstrumentGroup[];
+/**
+ * Which of a platform's records are one instrument. May be asynchronous: the reconciled inventory answers
+ * from its own store.
+ */
+export type InstrumentGrouping = (
+  records: readonly CostRecord[],
+) => InstrumentGroup[] | Promise<InstrumentGroup[]>;
 
 /**
  * The grouping that needs no inventory: records whose normalised serial numbers agree and whose
  * normalised manufacturers agree (both the same maker, or both unknown) are one instrument; a record
  * without a usable serial number is an instrument alone. Groups keep the records' order.
  */
-export const groupBySerialAndMaker: InstrumentGrouping = (records) => {
+export const groupBySerialAndMaker = (records: readonly CostRecord[]): InstrumentGroup[] => {
   const groups = new Map<string, InstrumentGroup>();
   for (const record of records) {
     const match =

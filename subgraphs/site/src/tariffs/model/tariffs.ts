@@ -2,7 +2,7 @@ import type { TariffCategoryPolicy, TariffPolicy, UserCategoryName } from '../po
 import { AllocationKey, type CostComponent, type PlatformCostBase, type ServiceVolumes } from './cost-base';
 import { type PlatformCosts, platformCosts, type Renewal } from './costs';
 import { Exact } from './exact';
-import { groupBySerialAndMaker, type InstrumentGrouping } from './instruments';
+import { groupBySerialAndMaker, type InstrumentGroup } from './instruments';
 
 /*
  * From a platform's cost base to its tariff grid: each cost split between the services by its allocation
@@ -81,10 +81,9 @@ export function computeTariffs(
   base: PlatformCostBase,
   services: readonly ServiceVolumes[],
   policy: TariffPolicy,
-  options: { grouping?: InstrumentGrouping; simulation?: TariffSimulation | null } = {},
+  options: { instruments?: readonly InstrumentGroup[]; simulation?: TariffSimulation | null } = {},
 ): PlatformTariffs {
-  const { grouping = groupBySerialAndMaker, simulation = null } = options;
-  const instruments = grouping(base.records);
+  const { instruments = groupBySerialAndMaker(base.records), simulation = null } = options;
   const renewals = new Map<string, Renewal>();
   for (const r of simulation?.renewals ?? []) {
     const group = instruments.find(

@@ -17,6 +17,11 @@ import { CHRU_FIXTURE } from '../fixtures/chru-source';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { INRAE_FIXTURE } from '../fixtures/inrae-source';
 
+/** Nothing listens on port 1: UL's replica, down from the start. */
+export const UNREACHABLE_UL: UlConnectorOptions = {
+  database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 2000 },
+};
+
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data | null;
   errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }>;
@@ -74,7 +79,8 @@ export async function startSubgraphsAndGateway(options: {
     const cnrsSource = options.cnrs ?? { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) };
     const cnrs = await startTutelleSubgraph({ connector: await CnrsConnector.connect(cnrsSource), port: 0 });
     started.push(cnrs);
-    if (!options.inraeFolder) await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
+    if (!options.inraeFolder)
+      await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
     const inrae = await startTutelleSubgraph({
       connector: connectInrae({ folder: options.inraeFolder ?? path.join(dir, 'inrae') }),
       port: 0,

@@ -6,7 +6,7 @@ import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/subgraph-kit';
 import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { stringify } from 'yaml';
-import { type Hub, startSubgraphsAndGateway } from '../src/harness';
+import { type Hub, startSubgraphsAndGateway, UNREACHABLE_UL } from '../src/harness';
 import { SPECTRO_UL } from './spectro-fixture';
 
 /*
@@ -102,11 +102,6 @@ describe('a platform too big for one page', () => {
     }
   });
 });
-
-/** Nothing listens on port 1: UL's replica is down from the start. */
-const UNREACHABLE_UL = {
-  database: { kind: 'postgresql' as const, url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 2000 },
-};
 
 describe('a tutelle down', () => {
   let hub: Hub;

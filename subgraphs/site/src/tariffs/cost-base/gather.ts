@@ -1,12 +1,5 @@
 import { SourceUnavailableError } from '@hub/connector-kit';
-import {
-  type EquipmentStatus,
-  type ExpenseNature,
-  hubIdOf,
-  MAX_PAGE_SIZE,
-  TUTELLES,
-  type Tutelle,
-} from '@hub/schema';
+import { hubIdOf, MAX_PAGE_SIZE, TUTELLES, type Tutelle } from '@hub/schema';
 import type { SubgraphClient } from '@hub/subgraph-kit';
 import type { Platform } from '../../graphql/types';
 import type { TutelleSubgraphs } from '../../tutelle-subgraphs';
@@ -50,27 +43,8 @@ interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   nodes: T[];
 }
-interface RecordNode {
-  id: string;
-  tutelle: Tutelle;
-  designation: string;
-  manufacturerNormalized: string | null;
-  serialNumberNormalized: string | null;
-  commissioningDate: string | null;
-  valueHT: { amount: number };
-  usefulLifeYears: number | null;
-  costCentre: string | null;
-  status: EquipmentStatus;
-}
-interface ExpenseNode {
-  id: string;
-  tutelle: Tutelle;
-  date: string;
-  nature: ExpenseNature;
-  label: string | null;
-  costCentre: string | null;
-  amountHT: { amount: number };
-}
+type RecordNode = Omit<CostRecord, 'valueHT'> & { valueHT: { amount: number } };
+type ExpenseNode = Omit<CostExpense, 'amountHT'> & { amountHT: { amount: number } };
 type EntityNode =
   | { code: string; equipment?: Page<RecordNode> | null; expenses?: Page<ExpenseNode> | null }
   | {

@@ -110,35 +110,31 @@ export function depreciate(
     assumptions.push(`simulated renewal on ${commissioningDate}`);
   }
   const annual = valueHT.div(life);
+  const within = {
+    days: range.days,
+    depreciation: annual,
+    lifeEnds: null as string | null,
+    renewalDue: false,
+  };
   if (commissioningDate == null) {
     assumptions.push('no commissioning date: depreciated for the whole year');
-    return {
-      key: group.key,
-      records: group.records,
-      valueHT,
-      usefulLifeYears: life,
-      commissioningDate,
-      lifeEnds: null,
-      daysInLife: range.days,
-      depreciation: annual,
-      renewalDue: false,
-      renewal,
-      assumptions,
-    };
+  } else {
+    within.lifeEnds = yearsAfter(commissioningDate, life);
+    const end = dayNumber(within.lifeEnds);
+    within.days = overlapDays(dayNumber(commissioningDate), end, range.from, range.to);
+    within.depreciation = annual.times(Exact.of(BigInt(within.days), BigInt(range.days)));
+    within.renewalDue = end <= range.to;
   }
-  const lifeEnds = yearsAfter(commissioningDate, life);
-  const end = dayNumber(lifeEnds);
-  const daysInLife = overlapDays(dayNumber(commissioningDate), end, range.from, range.to);
   return {
     key: group.key,
     records: group.records,
     valueHT,
     usefulLifeYears: life,
     commissioningDate,
-    lifeEnds,
-    daysInLife,
-    depreciation: annual.times(Exact.of(BigInt(daysInLife), BigInt(range.days))),
-    renewalDue: end <= range.to,
+    lifeEnds: within.lifeEnds,
+    daysInLife: within.days,
+    depreciation: within.depreciation,
+    renewalDue: within.renewalDue,
     renewal,
     assumptions,
   };

@@ -442,7 +442,7 @@ describe('the single tariff of a hand-built platform', () => {
     expect(again.data?.platform.tariffs.services[0].prices[1].priceHT).toEqual(amount(78.01));
   });
 
-  it('refuses simulations to the public and renewals of unknown instruments', async () => {
+  it('refuses simulations to the public, renewals of unknown instruments and years out of range', async () => {
     const publicAsk = await hub.query(GRID, { variables: { year: 2025, simulation: { overheadRate: 0.2 } } });
     expect(publicAsk.data?.platform.tariffs).toBeNull();
     expect(publicAsk.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -452,6 +452,11 @@ describe('the single tariff of a hand-built platform', () => {
     });
     expect(unknown.errors?.[0]).toMatchObject({
       message: 'UL:404 is no instrument of SPECTRO',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const badYear = await hub.query(GRID, { variables: { year: 20025 } });
+    expect(badYear.errors?.[0]).toMatchObject({
+      message: 'year must be between 1990 and 2100, got 20025',
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });

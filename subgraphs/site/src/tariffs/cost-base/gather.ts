@@ -186,6 +186,12 @@ export class CostBaseReader {
     staffIds: string[],
     year: number,
   ): Promise<TutelleAnswer> {
+    if (!this.subgraphs.tutelles.includes(tutelle)) {
+      throw new SourceUnavailableError(
+        `The site was not given the URL of ${tutelle}'s subgraph`,
+        `subgraph/${TUTELLES[tutelle].subgraph}`,
+      );
+    }
     const client = this.subgraphs.client(tutelle);
     const typename = TUTELLES[tutelle].typePrefix;
     const centreRef = (code: string) => ({ __typename: `${typename}CostCentre`, code });

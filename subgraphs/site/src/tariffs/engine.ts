@@ -1,3 +1,4 @@
+import { logger } from '@hub/subgraph-kit';
 import DataLoader from 'dataloader';
 import type { Platform } from '../graphql/types';
 import type { TutelleSubgraphs } from '../tutelle-subgraphs';
@@ -46,7 +47,19 @@ export class TariffRequest {
     if (!loader) {
       loader = new DataLoader<Platform, PlatformCostBase, string>(
         async (platforms) => {
+          const started = performance.now();
+          const before = this.reader.requestCount;
           const bases = await this.reader.read(platforms, year);
+          logger.info(
+            {
+              service: 'site',
+              year,
+              platforms: platforms.length,
+              subgraphRequests: this.reader.requestCount - before,
+              ms: Math.round(performance.now() - started),
+            },
+            'tariff cost bases read',
+          );
           return platforms.map((p) => bases.get(p.code)!);
         },
         { cacheKeyFn: (p) => p.code, maxBatchSize: 1000 },

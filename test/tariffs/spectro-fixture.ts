@@ -46,6 +46,10 @@ export const SPECTRO_REGISTRY = `platforms:
     units: [UMR7565]
     tutelles: [UL]
     costCentres: { UL: [PF-OTHER] }
+    staff:
+      - { tutelle: UL, id: "00300001", share: 1.0 }
+      - { tutelle: UL, id: "00300002", share: 1.0 }
+      - { tutelle: UL, id: "00300003", share: 1.0 }
 `;
 
 const immobilisation = (
@@ -121,8 +125,21 @@ export const SPECTRO_UL: UlRows = {
   agent: [
     { matricule: '00200001', nom: 'LEROY', prenom: 'Claire', corps: 'IGR', bap: 'B', email: null },
     { matricule: '00200002', nom: 'MOREAU', prenom: 'Paul', corps: 'IGE', bap: 'B', email: null },
+    ...['00300001', '00300002', '00300003'].map((matricule) => ({
+      matricule,
+      nom: 'AUTRE',
+      prenom: 'Agent',
+      corps: 'TCH',
+      bap: 'B',
+      email: null,
+    })),
   ],
-  affectation: [affectation('00200001', '2019-01-01', 60_000), affectation('00200002', '2025-03-01', 45_000)],
+  affectation: [
+    affectation('00200001', '2019-01-01', 60_000),
+    affectation('00200002', '2025-03-01', 45_000),
+    // OTHER's three people, 40,000 each, all year.
+    ...['00300001', '00300002', '00300003'].map((m) => affectation(m, '2020-01-01', 40_000)),
+  ],
 };
 
 const MAJ = '2026-01-05 10:00:00';

@@ -392,22 +392,37 @@ describe('the single tariff of a hand-built platform', () => {
     }
   });
 
-  it('shows a platform’s own manager its breakdown but no one’s salary, and another platform’s manager nothing', async () => {
-    const own = await token([Role.PLATFORM], ['SPECTRO']);
-    const breakdown = await hub.query(BREAKDOWN, { variables: { year: 2025 }, token: own });
-    expect(breakdown.errors).toBeUndefined();
-    expect(breakdown.data?.platform.tariffs.costBase.total).toEqual(amount(168_746.44));
-    const staff = await hub.query(STAFF_LINES, { variables: { year: 2025 }, token: own });
+  it('shows a platform’s own manager its breakdown, never a salary, nor a staff cost of fewer than three people', async () => {
+    const otherManager = await token([Role.PLATFORM], ['OTHER']);
+    // OTHER: three UL people at 40,000 each, all year: 120,000.00, an aggregate of three.
+    const other = await hub.query(BREAKDOWN.replace('"SPECTRO"', '"OTHER"'), {
+      variables: { year: 2025 },
+      token: otherManager,
+    });
+    expect(other.errors).toBeUndefined();
+    expect(other.data?.platform.tariffs.costBase.total).toEqual(amount(120_000));
+    const staff = await hub.query(STAFF_LINES.replace('"SPECTRO"', '"OTHER"'), {
+      variables: { year: 2025 },
+      token: otherManager,
+    });
     const lines = staff.data?.platform.tariffs.costBase.components.map((c: Data) => c.staff);
     expect(lines).toEqual([null, null, null, null, null, null]);
     expect(new Set(staff.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
 
-    const other = await hub.query(BREAKDOWN, {
+    // SPECTRO's staff cost is two people's per tutelle: one of them, knowing their own cost, would know
+    // the other's. Its own manager gets the prices, not the breakdown.
+    const own = await hub.query(BREAKDOWN, {
       variables: { year: 2025 },
-      token: await token([Role.PLATFORM], ['OTHER']),
+      token: await token([Role.PLATFORM], ['SPECTRO']),
     });
-    expect(other.data?.platform.tariffs.costBase).toBeNull();
-    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(own.data?.platform.tariffs.costBase).toBeNull();
+    expect(own.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('fewer than 3 people of one tutelle'),
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const notTheirs = await hub.query(BREAKDOWN, { variables: { year: 2025 }, token: otherManager });
+    expect(notTheirs.data?.platform.tariffs.costBase).toBeNull();
+    expect(notTheirs.errors?.[0]?.message).toContain('or platform for SPECTRO');
   });
 
   it('simulates another overhead rate and a renewal without changing anything stored', async () => {

@@ -29,14 +29,36 @@ function checkYear(year: number): void {
     throw badInput(`year must be between 1990 and 2100, got ${year}`);
 }
 
-/** Breakdowns and cost bases: the steering readers, and a platform manager for the platforms the token names. */
-function assertBreakdownReader(caller: Caller, platformCode: string, field: string): void {
+/**
+ * People below which a staff cost, even summed, is someone's salary: a platform manager (who may not read
+ * salaries) sees a breakdown only where each tutelle's part of the staff cost is at least this many
+ * people's.
+ */
+export const MIN_STAFF_GROUP = 3;
+
+/**
+ * Breakdowns and cost bases: the steering readers; a platform manager for the platforms the token names,
+ * where no staff figure in it could be one person's.
+ */
+function assertBreakdownReader(
+  caller: Caller,
+  shown: { platformCode: string; smallestStaffGroup: number | null },
+  field: string,
+): void {
   if (caller.roles.some((r) => (STEERING_READERS as readonly Role[]).includes(r))) return;
-  if (caller.roles.includes(Role.PLATFORM) && caller.platforms.includes(platformCode)) return;
-  throw new GraphQLError(
-    `${field} needs one of the roles ${STEERING_READERS.join(', ')}, or platform for ${platformCode}`,
-    { extensions: { code: ErrorCode.FORBIDDEN } },
-  );
+  const forbidden = (reason: string) =>
+    new GraphQLError(`${field} ${reason}`, { extensions: { code: ErrorCode.FORBIDDEN } });
+  if (!caller.roles.includes(Role.PLATFORM) || !caller.platforms.includes(shown.platformCode)) {
+    throw forbidden(
+      `needs one of the roles ${STEERING_READERS.join(', ')}, or platform for ${shown.platformCode}`,
+    );
+  }
+  if (shown.smallestStaffGroup != null && shown.smallestStaffGroup < MIN_STAFF_GROUP) {
+    throw forbidden(
+      `of ${shown.platformCode} would show a staff cost of fewer than ${MIN_STAFF_GROUP} people of one tutelle: ` +
+        `${STEERING_READERS.join(', ')} only`,
+    );
+  }
 }
 
 function toSimulation(input: TariffSimulationInput | null, caller: Caller): TariffSimulation | null {
@@ -98,7 +120,7 @@ export class TariffGridResolver {
     description: 'The cost base, down to its records: central services, steering, admins, its own managers.',
   })
   costBase(@Root() grid: TariffGrid, @Ctx() { caller }: SiteContext): TariffCostBase {
-    assertBreakdownReader(caller, grid.platformCode, 'TariffGrid.costBase');
+    assertBreakdownReader(caller, grid, 'TariffGrid.costBase');
     return grid.costBase!;
   }
 }
@@ -111,7 +133,7 @@ export class ServiceTariffResolver {
       'Where the prices come from: central services, steering, admins, the platform’s own managers.',
   })
   breakdown(@Root() service: ServiceTariff, @Ctx() { caller }: SiteContext): TariffBreakdown {
-    assertBreakdownReader(caller, service.platformCode, 'ServiceTariff.breakdown');
+    assertBreakdownReader(caller, service, 'ServiceTariff.breakdown');
     return service.breakdown!;
   }
 }

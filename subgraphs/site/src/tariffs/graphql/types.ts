@@ -284,6 +284,7 @@ export class ServiceTariff {
   // Resolved by TariffResolvers, for the roles that may see it.
   breakdown?: TariffBreakdown;
   platformCode!: string;
+  smallestStaffGroup!: number | null;
 }
 
 @ObjectType({
@@ -310,6 +311,7 @@ export class TariffGrid {
 
   // Resolved by TariffResolvers, for the roles that may see it.
   costBase?: TariffCostBase;
+  smallestStaffGroup!: number | null;
 }
 
 @InputType({ description: 'A simulated renewal: the instrument replaced on 1 January of the year.' })

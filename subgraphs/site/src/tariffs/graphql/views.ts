@@ -98,6 +98,7 @@ export function gridView(tariffs: PlatformTariffs, policy: TariffPolicy): Tariff
     policyVersion: tariffs.policyVersion,
     overheadRate: tariffs.overheadRate,
     simulated: tariffs.simulated,
+    smallestStaffGroup: tariffs.costs.smallestStaffGroup,
     costBase: {
       components,
       total: money(Exact.sum(tariffs.costs.components.map((c) => c.total))),
@@ -107,6 +108,7 @@ export function gridView(tariffs: PlatformTariffs, policy: TariffPolicy): Tariff
     },
     services: tariffs.services.map(({ service, allocations, prices }) => ({
       platformCode: tariffs.platform,
+      smallestStaffGroup: tariffs.costs.smallestStaffGroup,
       code: service.code,
       name: service.name,
       unit: service.unit as TariffGrid['services'][number]['unit'],

@@ -73,6 +73,11 @@ export interface ComponentCost {
 export interface PlatformCosts {
   year: number;
   components: ComponentCost[];
+  /**
+   * The fewest people whose costs make one tutelle's part of the staff cost (null without staff costs):
+   * below a few, an aggregate is an individual's salary.
+   */
+  smallestStaffGroup: number | null;
   /** Expenses of natures no tariff pays (travel, other). */
   excludedExpenses: CostExpense[];
 }
@@ -230,9 +235,13 @@ export function platformCosts(
       expenses.map((e) => ({ tutelle: e.tutelle, amount: e.amountHT })),
     );
   });
+  const paid = new Map<Tutelle, number>();
+  for (const line of staff)
+    if (!line.cost.isZero()) paid.set(line.tutelle, (paid.get(line.tutelle) ?? 0) + 1);
   return {
     year: base.year,
     components,
+    smallestStaffGroup: paid.size === 0 ? null : Math.min(...paid.values()),
     excludedExpenses: inYear.filter((e) => NATURE_COMPONENT[e.nature] == null),
   };
 }

@@ -324,15 +324,34 @@ describe('the single tariff of a hand-built platform', () => {
       ['PRIVATE', 79.91, 9.59, 8.95, 98.45, 98.45],
     ]);
     const rmnEch = services.find((s: Data) => s.code === 'RMN-ECH').breakdown;
-    expect(rmnEch.components.map((c: Data) => c.perUnit.amount)).toEqual([2.87, 12, 1.8, 2, 103.51, 55.49]);
-    expect(rmnEch.categories[2]).toEqual({
-      category: 'PRIVATE',
-      cost: amount(177.66),
-      overhead: amount(21.32),
-      margin: amount(19.9),
-      unrounded: amount(218.88),
-      priceHT: amount(218.88),
-    });
+    expect(
+      rmnEch.components.map((c: Data) => [c.component, c.serviceUnits, c.allocated.amount, c.perUnit.amount]),
+    ).toEqual([
+      ['CONSUMABLES', 500, 1433.33, 2.87], // 4,300 × 500/1500
+      ['MAINTENANCE', 1000, 6000, 12],
+      ['FLUIDS', 1000, 900, 1.8],
+      ['SMALL_EQUIPMENT', 1000, 1000, 2],
+      ['STAFF', 250, 51753.35, 103.51], // 93,156.027397… × 250/450
+      ['DEPRECIATION', 1000, 27745.21, 55.49],
+    ]);
+    expect(
+      rmnEch.categories.map((c: Data) => [
+        c.category,
+        c.cost.amount,
+        c.overhead.amount,
+        c.margin.amount,
+        c.unrounded.amount,
+        c.priceHT.amount,
+      ]),
+    ).toEqual([
+      ['INTERNAL', 118.37, 0, 0, 118.37, 118.37],
+      ['EXTERNAL', 173.86, 0, 0, 173.86, 173.86],
+      ['PRIVATE', 177.66, 21.32, 19.9, 218.88, 218.88],
+    ]);
+    // CONSEIL has no volume: no share of anything, no price.
+    const conseil = services.find((s: Data) => s.code === 'CONSEIL').breakdown;
+    expect(conseil.components.every((c: Data) => c.allocated.amount === 0 && c.perUnit === null)).toBe(true);
+    expect(conseil.categories).toEqual([]);
   });
 
   it('shows the central services each person’s cost share', async () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Argument, Command, InvalidArgumentError } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 
 /*
  * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
@@ -105,6 +105,48 @@ registry
     );
   });
 
+const tariffs = program.command('tariffs').description('The single tariff of each service (docs/TARIFFS.md)');
+tariffs
+  .command('export')
+  .description("Export the grids and the gaps to the tutelles' published prices, from the running subgraphs")
+  .requiredOption('--year <year>', 'the cost year', integer)
+  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('xlsx'))
+  .requiredOption('--out <file>', 'where to write (CSV: one file per report, suffixed, when several)')
+  .addOption(
+    new Option('--report <reports...>', 'which reports')
+      .choices(['grids', 'divergence', 'summary'])
+      .default(['grids', 'divergence', 'summary']),
+  )
+  .action(
+    async (options: {
+      year: number;
+      format: 'csv' | 'xlsx';
+      out: string;
+      report: ('grids' | 'divergence' | 'summary')[];
+    }) => {
+      const { loadConfig } = await import('./config');
+      const { exportTariffs } = await import('./tariffs');
+      await exportTariffs(
+        loadConfig(),
+        {
+          year: options.year,
+          format: options.format,
+          out: path.resolve(options.out),
+          reports: options.report,
+        },
+        (line) => console.log(line),
+      );
+    },
+  );
+tariffs
+  .command('check <file>')
+  .description('Validate a tariff policy YAML file and report every problem with its path and line')
+  .action(async (file: string) => {
+    const { parseTariffPolicy } = await import('@hub/subgraph-site');
+    const policy = parseTariffPolicy(readFileSync(file, 'utf8'), file);
+    console.log(`${file}: valid, version ${policy.version}`);
+  });
+
 program
   .command('supergraph')
   .description('Compose the subgraphs into gateway/supergraph.graphql')
@@ -163,8 +205,9 @@ program
   });
 
 program.parseAsync().catch((error: unknown) => {
-  // A registry file's problems are the message; anything else gets the command's name before it.
+  // A registry or policy file's problems are the message; anything else gets the command's name before it.
   const message = (error as Error).message;
-  console.error((error as Error).name === 'RegistryFileError' ? message : `hub: ${message}`);
+  const fileError = ['RegistryFileError', 'TariffPolicyError'].includes((error as Error).name);
+  console.error(fileError ? message : `hub: ${message}`);
   process.exit(1);
 });

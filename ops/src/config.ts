@@ -38,6 +38,8 @@ export interface HubConfig {
   tutelleSubgraphs: TutelleSubgraphUrls;
   /** Redis for the gateway's caches; in memory when not set. */
   redisUrl?: string;
+  /** The tariff policy file; the committed default when not set. */
+  tariffPolicy?: string;
 }
 
 export const DEFAULT_DATA_DIR = path.resolve(__dirname, '../../.hub');
@@ -91,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       FEDERATED_TUTELLES.map((t) => [t, subgraphUrls[TUTELLES[t].subgraph]]),
     ) as TutelleSubgraphUrls,
     ...(env.HUB_REDIS_URL ? { redisUrl: env.HUB_REDIS_URL } : {}),
+    ...(env.HUB_TARIFF_POLICY ? { tariffPolicy: path.resolve(env.HUB_TARIFF_POLICY) } : {}),
   };
 }

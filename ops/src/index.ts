@@ -9,6 +9,7 @@ export {
   type UlRows,
   writeChruSources,
   writeCnrsSqlite,
+  writeDemo,
   writeInraeExtractions,
   writeUlSqlite,
 } from './demo';

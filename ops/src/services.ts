@@ -16,6 +16,7 @@ export const SERVICES = {
     startSiteSubgraph({
       database: config.site,
       tutelleSubgraphs: config.tutelleSubgraphs,
+      ...(config.tariffPolicy ? { tariffPolicy: config.tariffPolicy } : {}),
       port: config.ports.site,
       host: config.host,
     }),

@@ -30,6 +30,7 @@ export { DateScalar } from './scalars';
 export {
   defineTutelleReferences,
   defineTutelleTypes,
+  InventoryRecordReference,
   oncePerTutelle,
   StaffMemberReference,
   type TutelleTypes,

@@ -1,11 +1,6 @@
 import path from 'node:path';
 import type { HealthReport } from '@hub/subgraph-kit';
-import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-
-/** Nothing listens on port 1: UL's replica is down from the start. */
-const UNREACHABLE_UL = {
-  database: { kind: 'postgresql' as const, url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 2000 },
-};
+import { type Hub, startSubgraphsAndGateway, UNREACHABLE_UL } from '../src/harness';
 
 describe('UL source down', () => {
   let hub: Hub;

@@ -17,6 +17,11 @@ import { CHRU_FIXTURE } from '../fixtures/chru-source';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { INRAE_FIXTURE } from '../fixtures/inrae-source';
 
+/** Nothing listens on port 1: UL's replica, down from the start. */
+export const UNREACHABLE_UL: UlConnectorOptions = {
+  database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 2000 },
+};
+
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data | null;
   errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }>;
@@ -59,6 +64,11 @@ export async function startSubgraphsAndGateway(options: {
   /** A supergraph file of the test's own (to rewrite it, say); the committed one by default. */
   supergraphPath?: string;
   redisUrl?: string;
+  /** INRAE's extraction folder, and the CHRU's exports and GMAO items (the demo's, say); the fixtures otherwise. */
+  inraeFolder?: string;
+  chru?: { exportsFolder: string; gmaoItems: unknown[] };
+  /** A tariff policy file of the test's own; the committed default otherwise. */
+  tariffPolicy?: string;
 }): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const started: RunningServer[] = [];
@@ -69,18 +79,22 @@ export async function startSubgraphsAndGateway(options: {
     const cnrsSource = options.cnrs ?? { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) };
     const cnrs = await startTutelleSubgraph({ connector: await CnrsConnector.connect(cnrsSource), port: 0 });
     started.push(cnrs);
-    await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
+    if (!options.inraeFolder)
+      await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
     const inrae = await startTutelleSubgraph({
-      connector: connectInrae({ folder: path.join(dir, 'inrae') }),
+      connector: connectInrae({ folder: options.inraeFolder ?? path.join(dir, 'inrae') }),
       port: 0,
     });
     started.push(inrae);
-    await writeChruSources(CHRU_FIXTURE, path.join(dir, 'chru'));
-    const gmao = await startGmaoStandIn({ items: CHRU_FIXTURE.equipements, token: 'test-token' });
+    if (!options.chru) await writeChruSources(CHRU_FIXTURE, path.join(dir, 'chru'));
+    const gmao = await startGmaoStandIn({
+      items: (options.chru?.gmaoItems ?? CHRU_FIXTURE.equipements) as typeof CHRU_FIXTURE.equipements,
+      token: 'test-token',
+    });
     started.push({ name: 'gmao', url: gmao.url, port: 0, close: () => gmao.close() });
     const chruConnector = connectChru({
       gmao: { baseUrl: gmao.url, token: 'test-token' },
-      exportsFolder: path.join(dir, 'chru'),
+      exportsFolder: options.chru?.exportsFolder ?? path.join(dir, 'chru'),
     });
     const chru = await startTutelleSubgraph({ connector: chruConnector, port: 0 });
     started.push(chru);
@@ -88,6 +102,7 @@ export async function startSubgraphsAndGateway(options: {
     const site = await startSiteSubgraph({
       database: { kind: 'sqlite', file: path.join(dir, 'site.sqlite') },
       tutelleSubgraphs: { UL: ul.url, CNRS: cnrs.url, INRAE: inrae.url, CHRU: chru.url },
+      ...(options.tariffPolicy ? { tariffPolicy: options.tariffPolicy } : {}),
       port: 0,
     });
     started.push(site);

@@ -4,6 +4,7 @@ import type { Platform } from './graphql/types';
 import { toPlatformView } from './graphql/views';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
+import type { TariffRequest } from './tariffs/engine';
 import type { TutelleSubgraphs } from './tutelle-subgraphs';
 
 type Snapshot = Map<string, Platform>;
@@ -63,4 +64,6 @@ export interface SiteContext {
   registry: RegistryReader;
   /** The tutelles' subgraphs, read as the hub's `service` caller. */
   tutelles: TutelleSubgraphs;
+  /** The request's tariffs: one batched read of the cost bases it needs. */
+  tariffs: TariffRequest;
 }

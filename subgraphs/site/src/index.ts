@@ -14,4 +14,22 @@ export {
 } from './registry/file';
 export { loadRegistry, type RegistryLoadReport, registryVersion } from './registry/load';
 export { buildSiteSchema, type SiteSubgraphOptions, startSiteSubgraph } from './subgraph';
+export {
+  type CostRecord,
+  DEFAULT_TARIFF_POLICY_PATH,
+  type GatherProgress,
+  groupBySerialAndMaker,
+  type InstrumentGroup,
+  type InstrumentGrouping,
+  parseTariffPolicy,
+  readTariffPolicy,
+  type SiteTariffs,
+  TARIFF_REPORTS,
+  TariffEngine,
+  type TariffPolicy,
+  TariffPolicyError,
+  type TariffReport,
+  tariffSheets,
+  writeTariffExport,
+} from './tariffs';
 export { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';

@@ -4,13 +4,14 @@ import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
 import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
+import { type InstrumentGrouping, readTariffPolicy, TARIFF_RESOLVERS, TariffEngine } from './tariffs';
 import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';
 
 /** The site subgraph's schema: the registry, and references to the tutelles' records. */
 export function buildSiteSchema(): Promise<GraphQLSchema> {
   const references = FEDERATED_TUTELLES.flatMap((t) => Object.values(defineTutelleReferences(t)));
   return buildFederatedSchema({
-    resolvers: [PlatformResolver],
+    resolvers: [PlatformResolver, ...TARIFF_RESOLVERS],
     orphanedTypes: references,
     referenceResolvers: siteReferenceResolvers,
   });
@@ -20,23 +21,38 @@ export interface SiteSubgraphOptions {
   database: SiteDatabaseConfig;
   /** The tutelles' subgraphs the site reads for the site-wide inventory and the tariffs. */
   tutelleSubgraphs?: TutelleSubgraphUrls;
+  /** The tariff policy file (`HUB_TARIFF_POLICY`); the committed default when not given. */
+  tariffPolicy?: string;
+  /** Which records are one instrument, for depreciation; serial and maker agreement by default. */
+  instrumentGrouping?: InstrumentGrouping;
   port: number;
   host?: string;
 }
 
 export async function startSiteSubgraph(
   options: SiteSubgraphOptions,
-): Promise<RunningServer & { orm: SiteOrm; tutelles: TutelleSubgraphs }> {
+): Promise<RunningServer & { orm: SiteOrm; tutelles: TutelleSubgraphs; tariffs: TariffEngine }> {
   const orm = await openSiteDatabase(options.database);
   const registry = new RegistryCache(orm.em);
   const tutelles = new TutelleSubgraphs(options.tutelleSubgraphs ?? {});
+  // Read before serving: a bad policy file stops the start with its problems, not the first tariff.
+  const tariffs = new TariffEngine(
+    readTariffPolicy(options.tariffPolicy),
+    tutelles,
+    options.instrumentGrouping,
+  );
   const server = await startGraphQLServer<SiteContext>({
     name: 'site',
     port: options.port,
     host: options.host,
     schema: await buildSiteSchema(),
     requireGatewaySignature: true,
-    context: (caller) => ({ caller, registry: new RegistryReader(registry), tutelles }),
+    context: (caller) => ({
+      caller,
+      registry: new RegistryReader(registry),
+      tutelles,
+      tariffs: tariffs.forRequest(),
+    }),
     health: async () => {
       const started = performance.now();
       const up = await orm.isConnected();
@@ -47,6 +63,7 @@ export async function startSiteSubgraph(
     ...server,
     orm,
     tutelles,
+    tariffs,
     close: async () => {
       await server.close();
       await orm.close(true);

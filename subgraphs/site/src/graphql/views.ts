@@ -1,5 +1,6 @@
 import { normaliseUnitCode, unitNumber } from '@hub/connector-kit';
 import { euros, FEDERATED_TUTELLES, hubIdOf, type Tutelle, VatBasis } from '@hub/schema';
+import { yearsAfter } from '../calendar';
 import type { Platform as PlatformEntity } from '../registry/entities';
 import {
   type LabelStatus,
@@ -63,14 +64,6 @@ export function toPlatformView(p: PlatformEntity): Platform {
 
 /** A site label is granted for 6 years (SOURCES.md, the site registry). */
 const LABEL_YEARS = 6;
-
-/** 'YYYY-MM-DD' plus whole years, 29 February landing on 28 February. */
-function yearsAfter(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y + years, m - 1, d));
-  if (day.getUTCDate() !== d) day.setUTCDate(0);
-  return day.toISOString().slice(0, 10);
-}
 
 export function matchesFilter(p: Platform, filter: PlatformFilter | null | undefined): boolean {
   if (!filter) return true;

@@ -1,10 +1,10 @@
 import { TUTELLES, Tutelle } from '@hub/schema';
-import { isMap, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { parseYaml, YamlFileError, type YamlProblem } from '../yaml-file';
 
 /*
- * The registry file (SOURCES.md, "The site registry"): parsed, validated, and every problem reported with
- * its path in the file and its line, all at once, so whoever keeps the file fixes it in one pass.
+ * The registry file (SOURCES.md, "The site registry"), validated as every site YAML file is (../yaml-file.ts):
+ * every problem reported with its path in the file and its line, all at once.
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date 'YYYY-MM-DD'");
@@ -88,59 +88,16 @@ function duplicates(values: readonly string[]): number[] {
   return repeated;
 }
 
-export interface RegistryProblem {
-  /** 'platforms[3].staff[1].share' */
-  path: string;
-  line: number | null;
-  message: string;
-}
+/** One problem of a registry file: its path ('platforms[3].staff[1].share'), line and reason. */
+export type RegistryProblem = YamlProblem;
 
-export class RegistryFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: RegistryProblem[],
-  ) {
-    super(
-      `${file}: ${problems.length} problem(s)\n${problems
-        .map((p) => `  ${p.path || '(file)'}${p.line ? ` (line ${p.line})` : ''}: ${p.message}`)
-        .join('\n')}`,
-    );
-    this.name = 'RegistryFileError';
-  }
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
+export class RegistryFileError extends YamlFileError {
+  override name = 'RegistryFileError';
 }
 
 /** Parse and validate a registry file's text. Throws a RegistryFileError listing every problem. */
 export function parseRegistryFile(source: string, file = 'registry.yaml'): RegistryFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  const lineOf = (offset: number | undefined) => (offset == null ? null : lineCounter.linePos(offset).line);
-  if (doc.errors.length > 0) {
-    throw new RegistryFileError(
-      file,
-      doc.errors.map((e) => ({ path: '', line: lineOf(e.pos[0]), message: e.message })),
-    );
-  }
-  const result = registryFile.safeParse(doc.toJS());
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    // The deepest node that exists gives the line: a missing key points at its parent.
-    let line: number | null = null;
-    for (let depth = issue.path.length; depth >= 0 && line == null; depth--) {
-      const node = doc.getIn(issue.path.slice(0, depth) as (string | number)[], true) as
-        | { range?: [number, number, number] }
-        | undefined;
-      line = lineOf(
-        node?.range?.[0] ?? (depth === 0 && isMap(doc.contents) ? doc.contents.range?.[0] : undefined),
-      );
-    }
-    return { path: formatPath(issue.path), line, message: issue.message };
-  });
-  throw new RegistryFileError(file, problems);
+  const parsed = parseYaml(source, registryFile);
+  if ('problems' in parsed) throw new RegistryFileError(file, parsed.problems);
+  return parsed.data;
 }

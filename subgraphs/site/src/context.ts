@@ -2,6 +2,7 @@ import type { Caller } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Platform } from './graphql/types';
 import { toPlatformView } from './graphql/views';
+import type { InventoryReader } from './inventory/site-inventory';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
 import type { TutelleSubgraphs } from './tutelle-subgraphs';
@@ -63,4 +64,6 @@ export interface SiteContext {
   registry: RegistryReader;
   /** The tutelles' subgraphs, read as the hub's `service` caller. */
   tutelles: TutelleSubgraphs;
+  /** The site-wide inventory (index, equipment, decisions). */
+  inventory: InventoryReader;
 }

@@ -3,6 +3,10 @@ import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@h
 import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
+import { inventoryReferenceResolvers, inventoryResolvers } from './inventory/graphql/resolvers';
+import { recordReferences } from './inventory/graphql/types';
+import { InventoryReader, SiteInventory } from './inventory/site-inventory';
+import { SubgraphInventoryFeed } from './inventory/sync/feed';
 import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
 import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';
 
@@ -10,9 +14,9 @@ import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs'
 export function buildSiteSchema(): Promise<GraphQLSchema> {
   const references = FEDERATED_TUTELLES.flatMap((t) => Object.values(defineTutelleReferences(t)));
   return buildFederatedSchema({
-    resolvers: [PlatformResolver],
-    orphanedTypes: references,
-    referenceResolvers: siteReferenceResolvers,
+    resolvers: [PlatformResolver, ...inventoryResolvers()],
+    orphanedTypes: [...references, ...recordReferences()],
+    referenceResolvers: { ...siteReferenceResolvers, ...inventoryReferenceResolvers },
   });
 }
 
@@ -26,17 +30,23 @@ export interface SiteSubgraphOptions {
 
 export async function startSiteSubgraph(
   options: SiteSubgraphOptions,
-): Promise<RunningServer & { orm: SiteOrm; tutelles: TutelleSubgraphs }> {
+): Promise<RunningServer & { orm: SiteOrm; tutelles: TutelleSubgraphs; inventory: SiteInventory }> {
   const orm = await openSiteDatabase(options.database);
   const registry = new RegistryCache(orm.em);
   const tutelles = new TutelleSubgraphs(options.tutelleSubgraphs ?? {});
+  const inventory = new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles));
   const server = await startGraphQLServer<SiteContext>({
     name: 'site',
     port: options.port,
     host: options.host,
     schema: await buildSiteSchema(),
     requireGatewaySignature: true,
-    context: (caller) => ({ caller, registry: new RegistryReader(registry), tutelles }),
+    context: (caller) => ({
+      caller,
+      registry: new RegistryReader(registry),
+      tutelles,
+      inventory: new InventoryReader(inventory),
+    }),
     health: async () => {
       const started = performance.now();
       const up = await orm.isConnected();
@@ -47,6 +57,7 @@ export async function startSiteSubgraph(
     ...server,
     orm,
     tutelles,
+    inventory,
     close: async () => {
       await server.close();
       await orm.close(true);

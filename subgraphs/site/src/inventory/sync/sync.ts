@@ -136,6 +136,7 @@ export async function syncTutelle(
       )
         syncState.pendingChangedUpTo = page.changedUpTo;
       if (!page.hasMore) {
+        await tx.flush();
         // A whole read that did not reach a record: the tutelle no longer has it.
         if (!page.incremental)
           progress.removed = await tx.nativeUpdate(

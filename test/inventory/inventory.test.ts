@@ -79,7 +79,7 @@ describe('the site-wide inventory on the fixtures, through the gateway', () => {
       .fork()
       .getConnection()
       .execute('SELECT count(*) AS n FROM inventory_record');
-    expect(Number(rows[0].n)).toBe(14);
+    expect(Number(rows[0]?.n)).toBe(14);
   });
 
   it('counts a co-funded instrument once, its value the sum of the shares, HT', async () => {

@@ -124,9 +124,9 @@ export function termFrequencies(
       const v = value(f);
       if (v == null) continue;
       total++;
-      let counts = perTutelle.get(v);
-      if (!counts) perTutelle.set(v, (counts = new Map()));
+      const counts = perTutelle.get(v) ?? new Map<string, number>();
       counts.set(f.tutelle, (counts.get(f.tutelle) ?? 0) + 1);
+      perTutelle.set(v, counts);
     }
     const instruments = new Map([...perTutelle].map(([v, counts]) => [v, Math.max(...counts.values())]));
     const prior = U_PRIORS[c.field]?.[1] ?? 0;

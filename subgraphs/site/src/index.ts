@@ -1,5 +1,6 @@
 // @hub/subgraph-site: the registry and the cross-tutelle answers. Add exports with intention: it is public API.
 export { RegistryCache, RegistryReader, type SiteContext } from './context';
+export { EXPORT_HEADERS, exportInventory } from './inventory/export';
 export {
   type MatchDecisions,
   type MatchInput,

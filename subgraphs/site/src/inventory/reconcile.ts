@@ -28,7 +28,23 @@ export async function platformsByCostCentre(em: EntityManager): Promise<Map<stri
   return new Map(rows.map((row) => [`${row.tutelle}|${row.code}`, row.platform.code]));
 }
 
-export function toMatchInput(record: IndexedRecord, platforms: ReadonlyMap<string, string>): MatchInput {
+/** What the matcher reads of a record: the index's row, or a connector's record. */
+export type MatchSource = Pick<
+  IndexedRecord,
+  | 'id'
+  | 'tutelle'
+  | 'designation'
+  | 'details'
+  | 'manufacturerNormalized'
+  | 'model'
+  | 'serialNumberNormalized'
+  | 'unitCode'
+  | 'costCentre'
+  | 'commissioningDate'
+  | 'usefulLifeYears'
+>;
+
+export function toMatchInput(record: MatchSource, platforms: ReadonlyMap<string, string>): MatchInput {
   return {
     id: record.id,
     tutelle: record.tutelle,

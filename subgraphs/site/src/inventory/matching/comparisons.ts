@@ -66,28 +66,30 @@ export const COMPARISONS: readonly Comparison[] = [
     tfValue: (f) => f.serial,
   },
   {
-    // Maker and model in one comparison: a model names its maker, so counting both would count twice.
-    field: 'product',
-    levels: [MISSING, 'same model', 'one model contains the other', 'same maker, model unknown', 'different'],
+    // What the instrument is, in one comparison: a model names its maker and its kind, so counting the
+    // model, the maker and the designation apart would count one fact three times. The designation speaks
+    // only where a model is missing on one side.
+    field: 'instrument',
+    levels: [
+      MISSING,
+      'same model',
+      'one model contains the other',
+      'same designation, model unknown',
+      'most designation words (Jaccard ≥ 0.6), model unknown',
+      'some designation words (≥ 0.3), model unknown',
+      'different',
+    ],
     compare: (a, b) => {
       if (a.model != null && b.model != null) {
         if (a.model === b.model) return 1;
-        if (a.model.includes(b.model) || b.model.includes(a.model)) return 2;
-        return 4;
+        return a.model.includes(b.model) || b.model.includes(a.model) ? 2 : 6;
       }
-      if (a.maker == null || b.maker == null) return 0;
-      return a.maker === b.maker ? 3 : 4;
-    },
-    tfValue: (f) => f.model,
-  },
-  {
-    field: 'designation',
-    levels: [MISSING, 'same words', 'most words (Jaccard ≥ 0.6)', 'some words (≥ 0.3)', 'different'],
-    compare: (a, b) => {
+      if (a.maker != null && b.maker != null && a.maker !== b.maker) return 6;
       if (a.words.length === 0 || b.words.length === 0) return 0;
       const j = jaccard(a.words, b.words);
-      return j >= 0.999 ? 1 : j >= 0.6 ? 2 : j >= 0.3 ? 3 : 4;
+      return j >= 0.999 ? 3 : j >= 0.6 ? 4 : j >= 0.3 ? 5 : 6;
     },
+    tfValue: (f) => f.model,
   },
   {
     // Platform and unit in one comparison: a platform belongs to its units.

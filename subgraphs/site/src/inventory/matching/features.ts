@@ -104,10 +104,33 @@ function findModel(tokens: readonly string[], vocabulary: ReadonlySet<string>) {
   return best;
 }
 
+/** Makers the sources name (normalised), by their first word: how a maker typed in free text is recognised. */
+export function makerVocabulary(inputs: readonly MatchInput[]): Map<string, string> {
+  const makers = new Map<string, string>();
+  for (const input of inputs) {
+    const maker = input.manufacturerNormalized;
+    const first = words(maker)[0];
+    if (maker && first && first.length >= 2 && !makers.has(first)) makers.set(first, maker);
+  }
+  return makers;
+}
+
 export class FeatureBuilder {
   private readonly ids = new Map<string, number>();
 
-  constructor(private readonly vocabulary: ReadonlySet<string>) {}
+  constructor(
+    private readonly vocabulary: ReadonlySet<string>,
+    private readonly makers: ReadonlyMap<string, string> = new Map(),
+  ) {}
+
+  /** A maker the record's free text starts a word run with ('Lenovo Global Technology' → LENOVO). */
+  private findMaker(tokens: readonly string[]): string | null {
+    for (const token of tokens) {
+      const maker = this.makers.get(token);
+      if (maker) return maker;
+    }
+    return null;
+  }
 
   private intern(word: string): number {
     let id = this.ids.get(word);
@@ -127,7 +150,8 @@ export class FeatureBuilder {
     if (inDesignation)
       kept = [...designation.slice(0, inDesignation.start), ...designation.slice(inDesignation.end)];
     model ??= inDesignation?.key ?? findModel(details, this.vocabulary)?.key ?? null;
-    const makerWords = new Set(words(input.manufacturerNormalized));
+    const maker = input.manufacturerNormalized ?? this.findMaker(details) ?? this.findMaker(designation);
+    const makerWords = new Set(words(maker));
     const modelWords = new Set(words(input.model));
     kept = kept.filter((w) => !makerWords.has(w) && !modelWords.has(w));
     const ids = Int32Array.from(new Set(kept.map((w) => this.intern(w)))).sort();
@@ -135,7 +159,7 @@ export class FeatureBuilder {
       id: input.id,
       tutelle: input.tutelle,
       serial: input.serialNumberNormalized,
-      maker: input.manufacturerNormalized,
+      maker,
       model,
       words: ids,
       head: kept.find((w) => w.length >= 4) ?? null,

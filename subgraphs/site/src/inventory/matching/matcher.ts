@@ -1,7 +1,7 @@
 import { BLOCKING_RULES, candidatePairs } from './blocking';
 import { ConstrainedClusters } from './clustering';
 import { COMPARISONS } from './comparisons';
-import { FeatureBuilder, type MatchInput, modelVocabulary } from './features';
+import { FeatureBuilder, type MatchInput, makerVocabulary, modelVocabulary } from './features';
 import { FellegiSunter, type FieldEvidence, type ModelParameters } from './fellegi-sunter';
 
 /*
@@ -59,7 +59,7 @@ export interface MatchReport {
 }
 
 /** Chosen for precision (≥ 0.99 on the demo's truth): a wrong merge costs more than a missed one. */
-export const DEFAULT_THRESHOLD = 0.99;
+export const DEFAULT_THRESHOLD = 0.95;
 export const DEFAULT_REVIEW_FLOOR = 0.05;
 
 export const equipmentIdOf = (recordIds: readonly string[]) => `EQ-${[...recordIds].sort()[0]}`;
@@ -72,7 +72,7 @@ export function reconcile(
   const started = performance.now();
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const reviewFloor = options.reviewFloor ?? DEFAULT_REVIEW_FLOOR;
-  const builder = new FeatureBuilder(modelVocabulary(inputs));
+  const builder = new FeatureBuilder(modelVocabulary(inputs), makerVocabulary(inputs));
   const features = inputs.map((input) => builder.build(input));
   const pairs = candidatePairs(features, BLOCKING_RULES);
   const model = new FellegiSunter(features, COMPARISONS);

@@ -3,14 +3,17 @@
 export {
   type ChruRows,
   type CnrsRows,
+  GMAO_ITEMS_FILE,
   type InraeRows,
   loadCnrsMariadb,
   loadUlPostgres,
   type UlRows,
   writeChruSources,
   writeCnrsSqlite,
+  writeDemo,
   writeInraeExtractions,
   writeUlSqlite,
 } from './demo';
+export { type DemoTruth, readDemoRecords, readDemoTruth } from './inventory/demo-records';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';

@@ -57,10 +57,14 @@ function cells(e: EquipmentView, now: number): Cell[] {
   ];
 }
 
-const asText = (cell: Cell): string | null => {
+/** Decimals of a number column: euros to the cent, ages to the tenth of a year, confidences to 0.001. */
+const decimalsOf = (header: string) =>
+  header.startsWith('Âge') ? 1 : header.startsWith('Confiance') ? 3 : 2;
+
+const asText = (cell: Cell, column: number): string | null => {
   if (cell == null) return null;
   if (cell instanceof Date) return formatFrenchDate(cell.toISOString().slice(0, 10));
-  if (typeof cell === 'number') return formatFrenchNumber(cell, Number.isInteger(cell * 100) ? 2 : 3);
+  if (typeof cell === 'number') return formatFrenchNumber(cell, decimalsOf(EXPORT_HEADERS[column]!));
   return cell;
 };
 

@@ -109,6 +109,40 @@ describe('the site-wide inventory on the fixtures, through the gateway', () => {
     });
   });
 
+  it('searches, filters and totals the site by tutelle and platform', async () => {
+    const { data, errors } = await hub.query(`{
+      search: siteInventory(filter: { search: "diffractometre", manufacturer: "Bruker AXS" }) { nodes { id platformCode platform { name } } }
+      old: siteInventory(filter: { tutelle: CNRS, minAgeYears: 15 }) { nodes { id } }
+      byTutelle: siteInventoryTotals(groupBy: TUTELLE) { key equipmentCount valueHT { amount } }
+      byPlatform: siteInventoryTotals(groupBy: PLATFORM, filter: { minValueHT: 100000 }) { key equipmentCount }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data?.search.nodes).toEqual([
+      { id: 'EQ-CNRS:345', platformCode: 'XGAMMA', platform: { name: 'Centre de compétences XGamma' } },
+    ]);
+    expect(data?.old.nodes).toEqual([{ id: 'EQ-CNRS:347' }]);
+    expect(data?.byTutelle.find((t: { key: string }) => t.key === 'CNRS')).toEqual({
+      key: 'CNRS',
+      equipmentCount: 4,
+      valueHT: { amount: 385000 },
+    });
+    expect(data?.byPlatform).toEqual([
+      { key: 'CNRSONLY', equipmentCount: 1 },
+      { key: 'MICROSCOPY', equipmentCount: 1 },
+      { key: 'XGAMMA', equipmentCount: 2 },
+    ]);
+  });
+
+  it('queues uncertain matches for central services, the most money at stake first', async () => {
+    const query = `{ inventoryReviewQueue { nodes { kind priority link { recordA recordB probability } } } }`;
+    const denied = await hub.query(query);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { data, errors } = await hub.query(query, { token: await token([Role.CENTRAL]) });
+    expect(errors).toBeUndefined();
+    const priorities = data?.inventoryReviewQueue.nodes.map((n: { priority: number }) => n.priority);
+    expect(priorities).toEqual([...priorities].sort((a: number, b: number) => b - a));
+  });
+
   it('changes nothing when run twice', async () => {
     const before = await inventory();
     const again = await sync();

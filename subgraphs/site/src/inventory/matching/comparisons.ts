@@ -77,17 +77,19 @@ export const COMPARISONS: readonly Comparison[] = [
       'same designation, model unknown',
       'most designation words (Jaccard ≥ 0.6), model unknown',
       'some designation words (≥ 0.3), model unknown',
+      'different makers, model unknown',
       'different',
     ],
     compare: (a, b) => {
       if (a.model != null && b.model != null) {
         if (a.model === b.model) return 1;
-        return a.model.includes(b.model) || b.model.includes(a.model) ? 2 : 6;
+        return a.model.includes(b.model) || b.model.includes(a.model) ? 2 : 7;
       }
+      // Makers are spelt many ways and renamed (GE Healthcare → Cytiva): weaker evidence than a model.
       if (a.maker != null && b.maker != null && a.maker !== b.maker) return 6;
       if (a.words.length === 0 || b.words.length === 0) return 0;
       const j = jaccard(a.words, b.words);
-      return j >= 0.999 ? 3 : j >= 0.6 ? 4 : j >= 0.3 ? 5 : 6;
+      return j >= 0.999 ? 3 : j >= 0.6 ? 4 : j >= 0.3 ? 5 : 7;
     },
     tfValue: (f) => f.model,
   },

@@ -37,7 +37,7 @@ export interface ModelParameters {
  */
 const M_PRIORS: Record<string, number[]> = {
   serialNumber: [0, 0.9, 0.05, 0.047, 0.003],
-  instrument: [0, 0.7, 0.08, 0.1, 0.07, 0.03, 0.02],
+  instrument: [0, 0.7, 0.08, 0.1, 0.05, 0.02, 0.04, 0.01],
   location: [0, 0.95, 0.03, 0.02],
   commissioningDate: [0, 0.5, 0.48, 0.015, 0.005],
   usefulLife: [0, 0.9, 0.1],
@@ -53,7 +53,7 @@ const SERIAL_RULE_RECALL = 0.6;
  */
 const U_PRIORS: Record<string, number[]> = {
   serialNumber: [0, 0.0003, 0.0001, 0.0001, 0.9995],
-  instrument: [0, 0.006, 0.0004, 0.01, 0.003, 0.003, 0.9776],
+  instrument: [0, 0.006, 0.0004, 0.01, 0.003, 0.003, 0.1, 0.8776],
   location: [0, 0.006, 0.004, 0.99],
   commissioningDate: [0, 0.0002, 0.02, 0.095, 0.8848],
   usefulLife: [0, 0.23, 0.77],

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CnrsConnector } from '@hub/connector-cnrs';
+import { ReadReport, readSheet } from '@hub/connector-files';
 import type { TutelleConnector } from '@hub/connector-kit';
 import { UlConnector } from '@hub/connector-ul';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
@@ -97,5 +98,17 @@ describe('the site-wide inventory indexed in PostgreSQL', () => {
     expect(lines.find((l) => l.startsWith('EQ-UL:000020004512;'))).toMatch(
       /;XGAMMA;UMR7198;UL;230000,00;230000,00;;;;14\/03\/2019;7,7;En service;/,
     );
-  });
+
+    const workbook = path.join(dir, 'inventaire.xlsx');
+    await exportInventory(snapshot, workbook, Date.parse('2026-12-01'));
+    const rows = [];
+    for await (const row of readSheet(workbook, 'Inventaire', new ReadReport('export'))) rows.push(row.cells);
+    expect(rows).toHaveLength(snapshot.equipment.length);
+    // Number and date cells, not text: the spreadsheet sums and sorts them.
+    expect(rows.find((r) => r.Identifiant === 'EQ-UL:000020004512')).toMatchObject({
+      'Valeur HT (€)': 230000,
+      'Mise en service': new Date('2019-03-14T00:00:00Z'),
+      'Âge (ans)': 7.7,
+    });
+  }, 30_000);
 });

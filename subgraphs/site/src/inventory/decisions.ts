@@ -1,20 +1,25 @@
 import { ErrorCode } from '@hub/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
-import { type DecisionKind, EquipmentRow, InventoryDecision, MatchConstraint } from './entities';
-import { type ReconcileSummary, reconcileIndex } from './reconcile';
+import {
+  type DecisionKind,
+  EquipmentLink,
+  EquipmentRow,
+  IndexedRecord,
+  InventoryDecision,
+  MatchConstraint,
+} from './entities';
+import { regroup } from './matching';
+import { bumpVersion, decisionsOf, insertRows, platformsByCostCentre, toRows } from './reconcile';
 
 /*
  * People decide: confirm an instrument, split records off it, merge instruments. A decision is stored
  * against record ids, as must-links and cannot-links the matcher applies on every later reconciliation,
  * whatever the sync brings; a later decision on the same pair replaces the earlier one. Each is recorded
- * with who, when, and the instruments as they were (the audit trail), then the index is reconciled.
+ * with who, when, and the instruments as they were (the audit trail). The instruments concerned are
+ * grouped again at once, from the links already scored between their records; the next reconciliation
+ * regroups the whole site with the decision as a constraint.
  */
-
-export interface DecisionResult {
-  decision: InventoryDecision;
-  reconciliation: ReconcileSummary;
-}
 
 const bad = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
@@ -44,8 +49,8 @@ async function decide(
   equipment: EquipmentRow[],
   recordIds: string[],
   constraints: Array<{ kind: 'must' | 'cannot'; pair: [string, string] }>,
-): Promise<DecisionResult> {
-  const decision = await em.fork().transactional(async (tx) => {
+): Promise<InventoryDecision> {
+  return em.fork().transactional(async (tx) => {
     const made = tx.create(InventoryDecision, {
       kind,
       decidedBy: who,
@@ -67,9 +72,32 @@ async function decide(
       );
     }
     await tx.flush();
+    await regroupEquipment(tx, equipment);
     return made;
   });
-  return { decision, reconciliation: await reconcileIndex(em) };
+}
+
+/** The instruments' records grouped again under the constraints among them, in the decision's transaction. */
+async function regroupEquipment(tx: EntityManager, equipment: readonly EquipmentRow[]): Promise<void> {
+  const ids = equipment.map((e) => e.id);
+  const recordIds = equipment.flatMap((e) => e.recordIds);
+  const records = await tx.find(IndexedRecord, { id: { $in: recordIds } }, { orderBy: { id: 'asc' } });
+  const links = await tx.find(EquipmentLink, {
+    $or: [
+      { equipmentId: { $in: ids } },
+      { equipmentId: null, recordA: { $in: recordIds }, recordB: { $in: recordIds } },
+    ],
+  });
+  const grouped = regroup(
+    records,
+    links.map((l) => ({ ...l, a: l.recordA, b: l.recordB })),
+    await decisionsOf(tx, recordIds),
+  );
+  const rows = toRows(grouped, records, await platformsByCostCentre(tx));
+  await tx.nativeDelete(EquipmentLink, { id: { $in: links.map((l) => l.id) } });
+  await tx.nativeDelete(EquipmentRow, { id: { $in: ids } });
+  await insertRows(tx, rows);
+  await bumpVersion(tx);
 }
 
 /** These records are one instrument. */

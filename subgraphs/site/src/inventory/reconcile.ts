@@ -2,6 +2,7 @@ import { type EntityManager, raw } from '@mikro-orm/core';
 import { PlatformCostCentre } from '../registry/entities';
 import { EquipmentLink, EquipmentRow, IndexedRecord, InventoryVersion, MatchConstraint } from './entities';
 import {
+  type MatchDecisions,
   type MatchedCluster,
   type MatchInput,
   type MatchLink,
@@ -123,44 +124,70 @@ async function insertChunks<T extends object>(em: EntityManager, entity: new () 
   for (let i = 0; i < rows.length; i += CHUNK) await em.insertMany(entity, rows.slice(i, i + CHUNK) as T[]);
 }
 
+/** The matcher's groups as rows: equipment with their records' figures, links with their evidence. */
+export function toRows(
+  grouped: Pick<MatchReport, 'clusters' | 'possibleMatches'>,
+  records: readonly IndexedRecord[],
+  platforms: ReadonlyMap<string, string>,
+) {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const inputs = new Map(records.map((r) => [r.id, toMatchInput(r, platforms)]));
+  const equipment = grouped.clusters.map((c) =>
+    toEquipment(
+      c,
+      c.recordIds.map((id) => byId.get(id)!),
+      inputs,
+    ),
+  );
+  const links = [
+    ...grouped.clusters.flatMap((c) => c.links.map((l) => linkRow(l, c.id))),
+    ...grouped.possibleMatches.map((l) => linkRow(l, null)),
+  ];
+  return { equipment, links };
+}
+
+/** Tell every reader (in any process) that the equipment changed, in the same commit as the change. */
+export async function bumpVersion(em: EntityManager, stats?: Record<string, unknown>): Promise<void> {
+  await em.nativeUpdate(
+    InventoryVersion,
+    { id: 1 },
+    {
+      version: raw('version + 1'),
+      ...(stats ? { reconciledAt: new Date().toISOString(), stats } : {}),
+    },
+  );
+}
+
+export async function insertRows(em: EntityManager, rows: ReturnType<typeof toRows>): Promise<void> {
+  await insertChunks(em, EquipmentRow, rows.equipment);
+  await insertChunks(em, EquipmentLink, rows.links);
+}
+
 export async function reconcileIndex(em: EntityManager): Promise<ReconcileSummary> {
   const read = em.fork();
   const records = await read.find(IndexedRecord, { removed: false }, { orderBy: { id: 'asc' } });
   const platforms = await platformsByCostCentre(read);
-  const constraints = await read.find(MatchConstraint, {});
-  const inputs = records.map((r) => toMatchInput(r, platforms));
-  const report = reconcile(inputs, {
-    mustLink: constraints.filter((c) => c.kind === 'must').map((c) => [c.recordA, c.recordB] as const),
-    cannotLink: constraints.filter((c) => c.kind === 'cannot').map((c) => [c.recordA, c.recordB] as const),
-  });
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const inputById = new Map(inputs.map((i) => [i.id, i]));
-  const equipment = report.clusters.map((c) =>
-    toEquipment(
-      c,
-      c.recordIds.map((id) => byId.get(id)!),
-      inputById,
-    ),
+  const report = reconcile(
+    records.map((r) => toMatchInput(r, platforms)),
+    await decisionsOf(read),
   );
-  const links = [
-    ...report.clusters.flatMap((c) => c.links.map((l) => linkRow(l, c.id))),
-    ...report.possibleMatches.map((l) => linkRow(l, null)),
-  ];
+  const rows = toRows(report, records, platforms);
   const { parameters, ...stats } = report.stats;
   await em.fork().transactional(async (tx) => {
     await tx.nativeDelete(EquipmentLink, {});
     await tx.nativeDelete(EquipmentRow, {});
-    await insertChunks(tx, EquipmentRow, equipment);
-    await insertChunks(tx, EquipmentLink, links);
-    await tx.nativeUpdate(
-      InventoryVersion,
-      { id: 1 },
-      {
-        version: raw('version + 1'),
-        reconciledAt: new Date().toISOString(),
-        stats: { ...stats, parameters },
-      },
-    );
+    await insertRows(tx, rows);
+    await bumpVersion(tx, { ...stats, parameters });
   });
-  return { ...stats, equipment: equipment.length, possibleMatches: report.possibleMatches.length };
+  return { ...stats, equipment: rows.equipment.length, possibleMatches: report.possibleMatches.length };
+}
+
+/** People's decisions as the matcher takes them, optionally only those among some records. */
+export async function decisionsOf(em: EntityManager, among?: readonly string[]): Promise<MatchDecisions> {
+  const where = among ? { recordA: { $in: [...among] }, recordB: { $in: [...among] } } : {};
+  const constraints = await em.find(MatchConstraint, where);
+  return {
+    mustLink: constraints.filter((c) => c.kind === 'must').map((c) => [c.recordA, c.recordB] as const),
+    cannotLink: constraints.filter((c) => c.kind === 'cannot').map((c) => [c.recordA, c.recordB] as const),
+  };
 }

@@ -211,7 +211,7 @@ export class EquipmentResolver {
     description: 'These records are one instrument: keep them together.',
   })
   async confirmEquipment(@Arg('id', () => ID) id: string, @Ctx() ctx: SiteContext) {
-    const { decision } = await ctx.inventory.inventory.confirm(who(ctx), id);
+    const decision = await ctx.inventory.inventory.confirm(who(ctx), id);
     return toDecision(decision, await ctx.inventory.inventory.snapshot());
   }
 
@@ -224,14 +224,14 @@ export class EquipmentResolver {
     @Arg('recordIds', () => [ID]) recordIds: string[],
     @Ctx() ctx: SiteContext,
   ) {
-    const { decision } = await ctx.inventory.inventory.split(who(ctx), id, recordIds);
+    const decision = await ctx.inventory.inventory.split(who(ctx), id, recordIds);
     return toDecision(decision, await ctx.inventory.inventory.snapshot());
   }
 
   @Authorized(...DECIDERS)
   @Mutation(() => InventoryDecisionType, { description: 'These instruments are one.' })
   async mergeEquipment(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: SiteContext) {
-    const { decision } = await ctx.inventory.inventory.merge(who(ctx), ids);
+    const decision = await ctx.inventory.inventory.merge(who(ctx), ids);
     return toDecision(decision, await ctx.inventory.inventory.snapshot());
   }
 

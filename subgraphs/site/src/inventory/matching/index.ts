@@ -13,5 +13,6 @@ export {
   type MatchOptions,
   type MatchReport,
   reconcile,
+  regroup,
 } from './matcher';
 export { type PairwiseQuality, pairwiseQuality } from './quality';

@@ -78,82 +78,20 @@ export function reconcile(
   const model = new FellegiSunter(features, COMPARISONS);
   const scored = model.score(pairs);
 
-  const index = new Map(inputs.map((input, i) => [input.id, i]));
-  const indexes = (list: MatchDecisions['mustLink']) =>
-    list.flatMap(([a, b]) => {
-      const i = index.get(a);
-      const j = index.get(b);
-      return i === undefined || j === undefined ? [] : [[i, j] as const];
-    });
-  const tutelleBit = new Map<string, number>();
-  const bits = Uint8Array.from(inputs, (input) => {
-    if (!tutelleBit.has(input.tutelle)) tutelleBit.set(input.tutelle, 1 << tutelleBit.size);
-    return tutelleBit.get(input.tutelle)!;
-  });
-  const clusters = new ConstrainedClusters(bits, {
-    mustLink: indexes(decisions.mustLink),
-    cannotLink: indexes(decisions.cannotLink),
-  });
-
-  const order = Array.from(scored.probability.keys()).filter((k) => scored.probability[k]! >= reviewFloor);
-  order.sort((x, y) => scored.weight[y]! - scored.weight[x]!);
-  const possible: number[] = [];
-  for (const k of order) {
-    const joined = scored.probability[k]! >= threshold && clusters.join(scored.left[k]!, scored.right[k]!, k);
-    if (!joined && clusters.find(scored.left[k]!) !== clusters.find(scored.right[k]!)) possible.push(k);
-  }
-
-  const link = (k: number, decided: boolean): MatchLink => ({
-    a: inputs[scored.left[k]!]!.id,
-    b: inputs[scored.right[k]!]!.id,
-    probability: scored.probability[k]!,
-    weight: scored.weight[k]!,
-    evidence: model.evidence(scored, k),
-    decided,
-  });
-  const pairOf = new Map<number, number>();
-  for (let k = 0; k < scored.left.length; k++)
-    pairOf.set(scored.left[k]! * inputs.length + scored.right[k]!, k);
-
-  const members = new Map<number, number[]>();
-  inputs.forEach((_, i) => {
-    const root = clusters.find(i);
-    const list = members.get(root);
-    if (list) list.push(i);
-    else members.set(root, [i]);
-  });
-  const linksOf = new Map<number, MatchLink[]>();
-  for (const edge of clusters.edges) {
-    const [a, b] = edge.a < edge.b ? [edge.a, edge.b] : [edge.b, edge.a];
-    const k = edge.pair >= 0 ? edge.pair : (pairOf.get(a * inputs.length + b) ?? -1);
-    const made =
-      k >= 0
-        ? link(k, edge.decided)
-        : {
-            a: inputs[a]!.id,
-            b: inputs[b]!.id,
-            probability: null,
-            weight: null,
-            evidence: [],
-            decided: true,
-          };
-    const root = clusters.find(a);
-    const list = linksOf.get(root);
-    if (list) list.push(made);
-    else linksOf.set(root, [made]);
-  }
-  const result: MatchedCluster[] = [];
-  for (const [root, list] of members) {
-    const recordIds = list.map((i) => inputs[i]!.id).sort();
-    const links = linksOf.get(root) ?? [];
-    const confidence =
-      links.length === 0 ? null : Math.min(...links.map((l) => (l.decided ? 1 : (l.probability ?? 1))));
-    result.push({ id: equipmentIdOf(recordIds), recordIds, links, confidence });
-  }
-  result.sort((x, y) => (x.id < y.id ? -1 : 1));
+  const grouped = groupRecords(
+    inputs,
+    Array.from(scored.probability.keys(), (k) => ({
+      a: scored.left[k]!,
+      b: scored.right[k]!,
+      probability: scored.probability[k]!,
+      weight: scored.weight[k]!,
+      evidence: () => model.evidence(scored, k),
+    })),
+    decisions,
+    { threshold, reviewFloor },
+  );
   return {
-    clusters: result,
-    possibleMatches: possible.map((k) => link(k, false)),
+    ...grouped,
     stats: {
       records: inputs.length,
       candidatePairs: scored.left.length,
@@ -163,4 +101,124 @@ export function reconcile(
       milliseconds: Math.round(performance.now() - started),
     },
   };
+}
+
+/** A scored pair of records (indexes), its evidence computed only for the links kept. */
+interface ScoredPair {
+  a: number;
+  b: number;
+  probability: number;
+  weight: number;
+  evidence: () => FieldEvidence[];
+}
+
+/**
+ * Clustering proper, on pairs already scored: people's must-links first, then pairs best first while their
+ * probability reaches the threshold, under the constraints; pairs left apart above the review floor are
+ * possible matches.
+ */
+function groupRecords(
+  records: ReadonlyArray<{ id: string; tutelle: string }>,
+  pairs: readonly ScoredPair[],
+  decisions: MatchDecisions,
+  { threshold, reviewFloor }: { threshold: number; reviewFloor: number },
+): Pick<MatchReport, 'clusters' | 'possibleMatches'> {
+  const index = new Map(records.map((r, i) => [r.id, i]));
+  const indexes = (list: MatchDecisions['mustLink']) =>
+    list.flatMap(([a, b]) => {
+      const i = index.get(a);
+      const j = index.get(b);
+      return i === undefined || j === undefined ? [] : [[i, j] as const];
+    });
+  const tutelleBit = new Map<string, number>();
+  const bits = Uint8Array.from(records, (r) => {
+    if (!tutelleBit.has(r.tutelle)) tutelleBit.set(r.tutelle, 1 << tutelleBit.size);
+    return tutelleBit.get(r.tutelle)!;
+  });
+  const clusters = new ConstrainedClusters(bits, {
+    mustLink: indexes(decisions.mustLink),
+    cannotLink: indexes(decisions.cannotLink),
+  });
+  const order = pairs.map((_, k) => k).filter((k) => pairs[k]!.probability >= reviewFloor);
+  order.sort((x, y) => pairs[y]!.weight - pairs[x]!.weight);
+  const possible: number[] = [];
+  for (const k of order) {
+    const { a, b, probability } = pairs[k]!;
+    const joined = probability >= threshold && clusters.join(a, b, k);
+    if (!joined && clusters.find(a) !== clusters.find(b)) possible.push(k);
+  }
+  const link = (k: number, decided: boolean): MatchLink => {
+    const pair = pairs[k]!;
+    return {
+      a: records[pair.a]!.id,
+      b: records[pair.b]!.id,
+      probability: pair.probability,
+      weight: pair.weight,
+      evidence: pair.evidence(),
+      decided,
+    };
+  };
+  const pairOf = new Map<number, number>();
+  pairs.forEach((p, k) => pairOf.set(Math.min(p.a, p.b) * records.length + Math.max(p.a, p.b), k));
+
+  const members = new Map<number, number[]>();
+  records.forEach((_, i) => {
+    const root = clusters.find(i);
+    members.set(root, [...(members.get(root) ?? []), i]);
+  });
+  const linksOf = new Map<number, MatchLink[]>();
+  for (const edge of clusters.edges) {
+    const k =
+      edge.pair >= 0
+        ? edge.pair
+        : (pairOf.get(Math.min(edge.a, edge.b) * records.length + Math.max(edge.a, edge.b)) ?? -1);
+    const made: MatchLink =
+      k >= 0
+        ? link(k, edge.decided)
+        : {
+            a: records[edge.a]!.id,
+            b: records[edge.b]!.id,
+            probability: null,
+            weight: null,
+            evidence: [],
+            decided: true,
+          };
+    const root = clusters.find(edge.a);
+    linksOf.set(root, [...(linksOf.get(root) ?? []), made]);
+  }
+  const result: MatchedCluster[] = [];
+  for (const [root, list] of members) {
+    const recordIds = list.map((i) => records[i]!.id).sort();
+    const links = linksOf.get(root) ?? [];
+    const confidence =
+      links.length === 0 ? null : Math.min(...links.map((l) => (l.decided ? 1 : (l.probability ?? 1))));
+    result.push({ id: equipmentIdOf(recordIds), recordIds, links, confidence });
+  }
+  result.sort((x, y) => (x.id < y.id ? -1 : 1));
+  return { clusters: result, possibleMatches: possible.map((k) => link(k, false)) };
+}
+
+/**
+ * A few instruments grouped again after a decision, from the links already scored between their records
+ * (what a person decides on is what the last reconciliation scored): immediate, where a whole
+ * reconciliation takes seconds at scale. The next reconciliation regroups the whole site, the decision a
+ * constraint there too.
+ */
+export function regroup(
+  records: ReadonlyArray<{ id: string; tutelle: string }>,
+  links: readonly MatchLink[],
+  decisions: MatchDecisions,
+  options: MatchOptions = {},
+): Pick<MatchReport, 'clusters' | 'possibleMatches'> {
+  const index = new Map(records.map((r, i) => [r.id, i]));
+  const pairs = links.flatMap((l): ScoredPair[] => {
+    const a = index.get(l.a);
+    const b = index.get(l.b);
+    if (a === undefined || b === undefined || l.probability == null || l.weight == null) return [];
+    return [{ a, b, probability: l.probability, weight: l.weight, evidence: () => l.evidence }];
+  });
+  return groupRecords(records, pairs, decisions, {
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
+    reviewFloor: options.reviewFloor ?? DEFAULT_REVIEW_FLOOR,
+  });
 }

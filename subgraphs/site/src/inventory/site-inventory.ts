@@ -1,4 +1,3 @@
-import type { Tutelle } from '@hub/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
 import { EquipmentLink, EquipmentRow, InventoryDecision, InventoryVersion } from './entities';

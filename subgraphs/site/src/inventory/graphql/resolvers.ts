@@ -143,10 +143,16 @@ export class EquipmentResolver {
   ): Promise<Connection<Equipment>> {
     const now = Date.now();
     const { equipment } = await inventory.snapshot();
-    return paginate(
-      equipment.filter((e) => matches(e, filter, now)).map((e) => toEquipment(e, now)),
+    // Filter and cut the page first: only the page's instruments are turned into answers.
+    const found = paginate(
+      equipment.filter((e) => matches(e, filter, now)),
       page,
     );
+    return {
+      ...found,
+      nodes: found.nodes.map((e) => toEquipment(e, now)),
+      edges: found.edges.map((edge) => ({ cursor: edge.cursor, node: toEquipment(edge.node, now) })),
+    };
   }
 
   @Query(() => Equipment, { nullable: true, description: 'One instrument by id.' })

@@ -159,7 +159,8 @@ function groupRecords(
     };
   };
   const pairOf = new Map<number, number>();
-  pairs.forEach((p, k) => pairOf.set(Math.min(p.a, p.b) * records.length + Math.max(p.a, p.b), k));
+  for (const [k, p] of pairs.entries())
+    pairOf.set(Math.min(p.a, p.b) * records.length + Math.max(p.a, p.b), k);
 
   const members = new Map<number, number[]>();
   records.forEach((_, i) => {

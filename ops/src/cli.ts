@@ -165,6 +165,53 @@ program
     }
   });
 
+const inventory = program
+  .command('inventory')
+  .description('The site-wide inventory: sync, reconcile, export, benchmark (docs/INVENTORY.md)');
+inventory
+  .command('sync')
+  .description("Read every tutelle's inventory through its subgraph into the site's index, then reconcile")
+  .option('--page-size <n>', 'records per page', positiveNumber, 500)
+  .action(async (options: { pageSize: number }) => {
+    const { loadConfig } = await import('./config');
+    const { syncCommand } = await import('./inventory/commands');
+    await syncCommand(loadConfig(), options.pageSize);
+  });
+inventory
+  .command('reconcile')
+  .description('Group the indexed records into instruments again (people’s decisions applied)')
+  .action(async () => {
+    const { loadConfig } = await import('./config');
+    const { reconcileCommand } = await import('./inventory/commands');
+    await reconcileCommand(loadConfig());
+  });
+inventory
+  .command('export <file>')
+  .description(
+    'Write the site-wide inventory for the central services: .csv (UTF-8, French numbers) or .xlsx',
+  )
+  .action(async (file: string) => {
+    const { loadConfig } = await import('./config');
+    const { exportCommand } = await import('./inventory/commands');
+    await exportCommand(loadConfig(), path.resolve(file));
+  });
+inventory
+  .command('bench')
+  .description(
+    'Measure the matcher on the demo site against its truth: pairs scored, time, precision, recall',
+  )
+  .option('--scale <factor>', 'size of the demo site', positiveNumber, 1)
+  .option('--seed <n>', 'seed', integer, 42)
+  .option('--dir <dir>', 'where the demo is (generated there if absent)')
+  .action(async (options: { scale: number; seed: number; dir?: string }) => {
+    const os = await import('node:os');
+    const { benchCommand } = await import('./inventory/commands');
+    const dir = path.resolve(
+      options.dir ?? path.join(os.tmpdir(), `hub-bench-${options.scale}-${options.seed}`),
+    );
+    await benchCommand({ scale: options.scale, seed: options.seed, dir });
+  });
+
 program
   .command('demo <dir>')
   .description('Write the demo site (registry, UL replica as SQLite, ground truth) into a folder')

@@ -3,6 +3,7 @@
 export {
   type ChruRows,
   type CnrsRows,
+  GMAO_ITEMS_FILE,
   type InraeRows,
   loadCnrsMariadb,
   loadUlPostgres,
@@ -14,5 +15,6 @@ export {
   writeUlSqlite,
 } from './demo';
 export { CHROMIUM_PATH } from './ensure-services';
+export { type DemoTruth, readDemoRecords, readDemoTruth } from './inventory/demo-records';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';

@@ -30,7 +30,6 @@ export { DateScalar } from './scalars';
 export {
   defineTutelleReferences,
   defineTutelleTypes,
-  InventoryRecordReference,
   oncePerTutelle,
   StaffMemberReference,
   type TutelleTypes,

@@ -60,19 +60,6 @@ export abstract class StaffMemberReference {
   tutelle!: Tutelle;
 }
 
-/** The site's side of `InventoryRecord`: its key, resolved by the record's tutelle (a tariff's assets). */
-@InterfaceType('InventoryRecord', {
-  autoRegisterImplementations: false,
-  resolveType: resolveTutelleType('InventoryRecord'),
-})
-export abstract class InventoryRecordReference {
-  @Field(() => ID)
-  id!: string;
-
-  // Not a GraphQL field on the site's side: it only picks the concrete type.
-  tutelle!: Tutelle;
-}
-
 export const defineTutelleReferences = oncePerTutelle((tutelle: Tutelle) => {
   const prefix = TUTELLES[tutelle].typePrefix;
 
@@ -85,9 +72,5 @@ export const defineTutelleReferences = oncePerTutelle((tutelle: Tutelle) => {
   @Directive('@key(fields: "id", resolvable: false)')
   class StaffMemberRef extends StaffMemberReference {}
 
-  @ObjectType(`${prefix}InventoryRecord`, { implements: InventoryRecordReference })
-  @Directive('@key(fields: "id", resolvable: false)')
-  class InventoryRecordRef extends InventoryRecordReference {}
-
-  return { CostCentre: CostCentreRef, StaffMember: StaffMemberRef, InventoryRecord: InventoryRecordRef };
+  return { CostCentre: CostCentreRef, StaffMember: StaffMemberRef };
 });

@@ -10,7 +10,16 @@ import {
   toIsoDate,
   toNumber,
 } from '@hub/connector-kit';
-import { EquipmentStatus, ExpenseNature, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
+import {
+  EquipmentStatus,
+  ExpenseNature,
+  euros,
+  hubIdOf,
+  roundCents,
+  Tutelle,
+  toHT,
+  VatBasis,
+} from '@hub/schema';
 
 /*
  * From UL's rows (SIFAC, SIHAM) to the schema's records. SOURCES.md is the contract: amounts are TTC with
@@ -74,6 +83,12 @@ export function toInventoryRecord(rows: readonly ImmobilisationRow[]): Inventory
   const [asset, ...additions] = rows;
   if (asset?.sous_num !== 0) throw new Error(`asset rows must start with sous_num 0`);
   const valueTTC = rows.reduce((sum, row) => sum + (toNumber(row.valeur_acq) ?? 0), 0);
+  // HT line by line, then summed: each line was bought, and converted, on its own; converting the sum
+  // would lose or gain a cent now and then against the shares the tutelles agreed.
+  const valueHT = rows.reduce(
+    (sum, row) => sum + toHT(toNumber(row.valeur_acq) ?? 0, VatBasis.TTC).amount,
+    0,
+  );
   return {
     id: hubIdOf(Tutelle.UL, asset.num_immo),
     tutelle: Tutelle.UL,
@@ -85,7 +100,7 @@ export function toInventoryRecord(rows: readonly ImmobilisationRow[]): Inventory
     serialNumberNormalized: normaliseSerial(asset.num_serie),
     commissioningDate: toIsoDate(asset.date_mes),
     value: euros(valueTTC, VatBasis.TTC),
-    valueHT: toHT(valueTTC, VatBasis.TTC),
+    valueHT: { ...toHT(valueTTC, VatBasis.TTC), amount: roundCents(valueHT) },
     usefulLifeYears: asset.duree_amort ?? null,
     unitCode: unitFromCentreFin(asset.centre_fin),
     costCentre: text(asset.centre_couts),

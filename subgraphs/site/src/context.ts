@@ -2,6 +2,7 @@ import type { Caller } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Platform } from './graphql/types';
 import { toPlatformView } from './graphql/views';
+import type { InventoryReader } from './inventory/site-inventory';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
 import type { TariffRequest } from './tariffs/engine';
@@ -66,4 +67,6 @@ export interface SiteContext {
   tutelles: TutelleSubgraphs;
   /** The request's tariffs: one batched read of the cost bases it needs. */
   tariffs: TariffRequest;
+  /** The site-wide inventory (index, equipment, decisions). */
+  inventory: InventoryReader;
 }

@@ -1,5 +1,23 @@
 // @hub/subgraph-site: the registry and the cross-tutelle answers. Add exports with intention: it is public API.
 export { RegistryCache, RegistryReader, type SiteContext } from './context';
+export { EXPORT_HEADERS, exportInventory } from './inventory/export';
+export {
+  type MatchDecisions,
+  type MatchInput,
+  type MatchReport,
+  type PairwiseQuality,
+  pairwiseQuality,
+  reconcile,
+} from './inventory/matching';
+export { platformsByCostCentre, type ReconcileSummary, toMatchInput } from './inventory/reconcile';
+export { SiteInventory } from './inventory/site-inventory';
+export {
+  type FeedPage,
+  type FeedRequest,
+  type InventoryFeed,
+  SubgraphInventoryFeed,
+} from './inventory/sync/feed';
+export { type SyncOptions, type SyncProgress, syncInventory } from './inventory/sync/sync';
 export {
   openSiteDatabase,
   parseSiteDatabase,

@@ -3,17 +3,22 @@ import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@h
 import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
+import { inventoryReferenceResolvers, inventoryResolvers } from './inventory/graphql/resolvers';
+import { recordReferences } from './inventory/graphql/types';
+import { InventoryReader, SiteInventory } from './inventory/site-inventory';
+import { SubgraphInventoryFeed } from './inventory/sync/feed';
 import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
 import { type InstrumentGrouping, readTariffPolicy, TARIFF_RESOLVERS, TariffEngine } from './tariffs';
+import { groupByReconciledEquipment } from './tariffs/reconciled-instruments';
 import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';
 
 /** The site subgraph's schema: the registry, and references to the tutelles' records. */
 export function buildSiteSchema(): Promise<GraphQLSchema> {
   const references = FEDERATED_TUTELLES.flatMap((t) => Object.values(defineTutelleReferences(t)));
   return buildFederatedSchema({
-    resolvers: [PlatformResolver, ...TARIFF_RESOLVERS],
-    orphanedTypes: references,
-    referenceResolvers: siteReferenceResolvers,
+    resolvers: [PlatformResolver, ...TARIFF_RESOLVERS, ...inventoryResolvers()],
+    orphanedTypes: [...references, ...recordReferences()],
+    referenceResolvers: { ...siteReferenceResolvers, ...inventoryReferenceResolvers },
   });
 }
 
@@ -23,23 +28,29 @@ export interface SiteSubgraphOptions {
   tutelleSubgraphs?: TutelleSubgraphUrls;
   /** The tariff policy file (`HUB_TARIFF_POLICY`); the committed default when not given. */
   tariffPolicy?: string;
-  /** Which records are one instrument, for depreciation; serial and maker agreement by default. */
+  /** Which records are one instrument, for depreciation; the reconciled site inventory's by default. */
   instrumentGrouping?: InstrumentGrouping;
   port: number;
   host?: string;
 }
 
-export async function startSiteSubgraph(
-  options: SiteSubgraphOptions,
-): Promise<RunningServer & { orm: SiteOrm; tutelles: TutelleSubgraphs; tariffs: TariffEngine }> {
+export async function startSiteSubgraph(options: SiteSubgraphOptions): Promise<
+  RunningServer & {
+    orm: SiteOrm;
+    tutelles: TutelleSubgraphs;
+    tariffs: TariffEngine;
+    inventory: SiteInventory;
+  }
+> {
   const orm = await openSiteDatabase(options.database);
   const registry = new RegistryCache(orm.em);
   const tutelles = new TutelleSubgraphs(options.tutelleSubgraphs ?? {});
   // Read before serving: a bad policy file stops the start with its problems, not the first tariff.
+  const inventory = new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles));
   const tariffs = new TariffEngine(
     readTariffPolicy(options.tariffPolicy),
     tutelles,
-    options.instrumentGrouping,
+    options.instrumentGrouping ?? groupByReconciledEquipment(inventory),
   );
   const server = await startGraphQLServer<SiteContext>({
     name: 'site',
@@ -52,6 +63,7 @@ export async function startSiteSubgraph(
       registry: new RegistryReader(registry),
       tutelles,
       tariffs: tariffs.forRequest(),
+      inventory: new InventoryReader(inventory),
     }),
     health: async () => {
       const started = performance.now();
@@ -64,6 +76,7 @@ export async function startSiteSubgraph(
     orm,
     tutelles,
     tariffs,
+    inventory,
     close: async () => {
       await server.close();
       await orm.close(true);

@@ -1,4 +1,11 @@
-import type { ExpenseData, InventoryRecordData, StaffMemberData, TutelleConnector } from '@hub/connector-kit';
+import type {
+  ExpenseData,
+  InventoryPage,
+  InventoryReadOptions,
+  InventoryRecordData,
+  StaffMemberData,
+  TutelleConnector,
+} from '@hub/connector-kit';
 import DataLoader from 'dataloader';
 
 /**
@@ -23,6 +30,12 @@ export function createLoaders(connector: TutelleConnector) {
     inventoryByCostCentre: lists<InventoryRecordData>((codes) => connector.inventoryByCostCentres(codes)),
     inventoryById: items<InventoryRecordData>((ids) => connector.inventoryByIds(ids)),
     staffById: items<StaffMemberData>((ids) => connector.staffByIds(ids)),
+    /** One page of the whole inventory (what the site's sync reads); null past the last page. */
+    async inventoryPage(options: InventoryReadOptions): Promise<InventoryPage | null> {
+      for await (const page of connector.readInventory(options)) return page;
+      return null;
+    },
+    incremental: connector.incremental,
     expensesByCostCentre(year: number | null): DataLoader<string, ExpenseData[]> {
       let loader = expensesByYear.get(year);
       if (!loader) {

@@ -1,6 +1,8 @@
+import { DEFAULT_INVENTORY_PAGE_SIZE } from '@hub/connector-kit';
 import {
   type Connection,
   defineTutelleTypes,
+  ErrorCode,
   type Expense,
   ExpenseArgs,
   ExpenseConnection,
@@ -9,12 +11,30 @@ import {
   oncePerTutelle,
   PageArgs,
   paginate,
+  Role,
   TUTELLES,
   type Tutelle,
   type TutelleTypes,
 } from '@hub/schema';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { TutelleContext } from './loaders';
+
+/** A feed page is one connector page: 2,000 records at most per request. */
+const MAX_FEED_PAGE_SIZE = 2000;
 
 interface CostCentreValue {
   code: string;
@@ -75,6 +95,62 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
     }
   }
 
+  @ObjectType(`${prefix}InventoryFeed`, {
+    description: `A page of ${TUTELLES[tutelle].name}'s whole inventory, disposals included: what the site's sync reads.`,
+  })
+  class InventoryFeed {
+    @Field(() => [types.InventoryRecord])
+    records!: InventoryRecord[];
+
+    @Field(() => String, { nullable: true, description: 'Pass it as `after` for the next page.' })
+    cursor!: string | null;
+
+    @Field(() => String, {
+      nullable: true,
+      description:
+        'Source time of the newest change in the page: the next `changedSince`, where incremental.',
+    })
+    changedUpTo!: string | null;
+
+    @Field(() => Boolean, { description: 'Whether another page follows.' })
+    hasMore!: boolean;
+
+    @Field(() => Boolean, {
+      description:
+        'Whether `changedSince` is honoured; where not, every read is whole and absence is removal.',
+    })
+    incremental!: boolean;
+  }
+
+  @Resolver(() => InventoryFeed)
+  class InventoryFeedResolver {
+    @Authorized(Role.SERVICE, Role.CENTRAL, Role.ADMIN)
+    @Query(() => InventoryFeed, {
+      name: field('InventoryFeed'),
+      nullable: true,
+      description: `${TUTELLES[tutelle].name}'s inventory page by page, resumable after any page (internal: the site's sync).`,
+    })
+    async inventoryFeed(
+      @Arg('first', () => Int, { defaultValue: DEFAULT_INVENTORY_PAGE_SIZE }) first: number,
+      @Arg('after', () => String, { nullable: true }) after: string | null,
+      @Arg('changedSince', () => String, { nullable: true }) changedSince: string | null,
+      @Ctx() { loaders }: TutelleContext,
+    ): Promise<InventoryFeed> {
+      if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE_SIZE)
+        throw new GraphQLError(`first must be between 1 and ${MAX_FEED_PAGE_SIZE}, got ${first}`, {
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        });
+      const page = await loaders.inventoryPage({ pageSize: first, after, changedSince });
+      return {
+        records: page?.records ?? [],
+        cursor: page?.cursor ?? after,
+        changedUpTo: page?.changedUpTo ?? null,
+        hasMore: page != null && page.records.length >= first,
+        incremental: loaders.incremental,
+      };
+    }
+  }
+
   @Resolver(() => types.StaffMember)
   class StaffMemberResolver {
     @Query(() => types.StaffMember, {
@@ -102,7 +178,12 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
   };
 
   return {
-    resolvers: [CostCentreResolver, InventoryRecordResolver, StaffMemberResolver] as const,
+    resolvers: [
+      CostCentreResolver,
+      InventoryRecordResolver,
+      StaffMemberResolver,
+      InventoryFeedResolver,
+    ] as const,
     referenceResolvers,
   };
 }

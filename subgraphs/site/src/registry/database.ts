@@ -2,6 +2,8 @@ import { logger } from '@hub/subgraph-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
+import { INVENTORY_ENTITIES } from '../inventory/entities';
+import { INVENTORY_MIGRATIONS } from '../inventory/migration';
 import { REGISTRY_ENTITIES } from './entities';
 import { REGISTRY_MIGRATIONS } from './migrations';
 
@@ -19,9 +21,13 @@ export function parseSiteDatabase(value: string): SiteDatabaseConfig {
 /** Open the registry database and bring its schema up to date. */
 export async function openSiteDatabase(config: SiteDatabaseConfig): Promise<SiteOrm> {
   const common = {
-    entities: REGISTRY_ENTITIES,
+    entities: [...REGISTRY_ENTITIES, ...INVENTORY_ENTITIES],
     extensions: [Migrator],
-    migrations: { migrationsList: REGISTRY_MIGRATIONS, transactional: true, snapshot: false },
+    migrations: {
+      migrationsList: [...REGISTRY_MIGRATIONS, ...INVENTORY_MIGRATIONS],
+      transactional: true,
+      snapshot: false,
+    },
     allowGlobalContext: false,
     debug: ['discovery', 'info'] as ('discovery' | 'info')[],
     logger: (message: string) => logger.debug({ service: 'site' }, message),

@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  */
 
 /** Knex's schema builder can emit several statements (a table, then its indexes): run them one by one. */
-abstract class KnexMigration extends Migration {
+export abstract class KnexMigration extends Migration {
   protected addSchema(build: (schema: Knex.SchemaBuilder) => Knex.SchemaBuilder): void {
     // A schema builder accumulates: take a fresh one for each change.
     for (const statement of build(this.getKnex().schema).toSQL()) this.addSql(statement.sql);

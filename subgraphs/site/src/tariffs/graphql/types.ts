@@ -1,14 +1,7 @@
-import {
-  DateScalar,
-  ExpenseNature,
-  InventoryRecordReference,
-  Money,
-  SALARY_READERS,
-  StaffMemberReference,
-  Tutelle,
-} from '@hub/schema';
+import { DateScalar, ExpenseNature, Money, SALARY_READERS, StaffMemberReference, Tutelle } from '@hub/schema';
 import { Authorized, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ServiceUnit, UserCategory } from '../../graphql/types';
+import { InventoryRecordReference } from '../../inventory/graphql/types';
 import { AllocationKey, CostComponent } from '../model/cost-base';
 
 /*
@@ -88,7 +81,7 @@ export class InstrumentDepreciation {
   key!: string;
 
   @Field(() => [InventoryRecordReference], { description: 'Its records, one per tutelle that co-owns it.' })
-  records!: InventoryRecordReference[];
+  records!: Array<Pick<InventoryRecordReference, 'id' | 'tutelle'>>;
 
   @Field(() => Money, { description: 'The sum of its records’ shares, HT.' })
   valueHT!: Money;

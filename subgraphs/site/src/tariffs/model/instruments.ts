@@ -20,21 +20,32 @@ export type InstrumentGrouping = (
   records: readonly CostRecord[],
 ) => InstrumentGroup[] | Promise<InstrumentGroup[]>;
 
-/**
- * The grouping that needs no inventory: records whose normalised serial numbers agree and whose
- * normalised manufacturers agree (both the same maker, or both unknown) are one instrument; a record
- * without a usable serial number is an instrument alone. Groups keep the records' order.
- */
-export const groupBySerialAndMaker = (records: readonly CostRecord[]): InstrumentGroup[] => {
+/** The key that makes records one instrument where no inventory says otherwise: serial and maker. */
+export function serialAndMakerKey(record: CostRecord): string {
+  return record.serialNumberNormalized == null
+    ? `record:${record.id}`
+    : `serial:${record.serialNumberNormalized}|${record.manufacturerNormalized ?? ''}`;
+}
+
+/** Records with the same key are one instrument, keyed by its first record's id; groups keep the records' order. */
+export function groupByKey(
+  records: readonly CostRecord[],
+  keyOf: (record: CostRecord) => string,
+): InstrumentGroup[] {
   const groups = new Map<string, InstrumentGroup>();
   for (const record of records) {
-    const match =
-      record.serialNumberNormalized == null
-        ? `record:${record.id}`
-        : `serial:${record.serialNumberNormalized}|${record.manufacturerNormalized ?? ''}`;
+    const match = keyOf(record);
     const group = groups.get(match);
     if (group) group.records.push(record);
     else groups.set(match, { key: record.id, records: [record] });
   }
   return [...groups.values()];
-};
+}
+
+/**
+ * The grouping that needs no inventory: records whose normalised serial numbers agree and whose
+ * normalised manufacturers agree (both the same maker, or both unknown) are one instrument; a record
+ * without a usable serial number is an instrument alone.
+ */
+export const groupBySerialAndMaker = (records: readonly CostRecord[]): InstrumentGroup[] =>
+  groupByKey(records, serialAndMakerKey);

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { InventoryRecordData } from '@hub/connector-kit';
+import {
+  exportInventory,
+  openSiteDatabase,
+  pairwiseQuality,
+  parseRegistryFile,
+  reconcile,
+  SiteInventory,
+  SubgraphInventoryFeed,
+  type SyncProgress,
+  TutelleSubgraphs,
+  toMatchInput,
+} from '@hub/subgraph-site';
+import type { HubConfig } from '../config';
+import { writeDemo } from '../demo';
+import { readDemoRecords, readDemoTruth } from './demo-records';
+
+/*
+ * `hub inventory …`: the site-wide inventory from the command line. The sync is a command (and a cron
+ * job), not a mutation: a whole read takes minutes at national scale, longer than any HTTP request
+ * should stay open, and it resumes where it stopped when run again.
+ */
+
+const number = (n: number) => n.toLocaleString('en-GB');
+
+/** One line per page, rewritten in place on a terminal. */
+function showProgress(progress: SyncProgress): void {
+  const line = `${progress.tutelle.padEnd(6)} page ${number(progress.pages)}: ${number(progress.read)} read, +${number(progress.inserted)} new, ~${number(progress.updated)} changed, ${number(progress.unchanged)} unchanged${progress.done ? `, -${number(progress.removed)} removed` : ''}${progress.resumed ? ' (resumed)' : ''}`;
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}${progress.done ? '\n' : ''}`);
+  else if (progress.done) process.stderr.write(`${line}\n`);
+}
+
+async function withInventory<T>(
+  config: HubConfig,
+  run: (inventory: SiteInventory) => Promise<T>,
+): Promise<T> {
+  const orm = await openSiteDatabase(config.site);
+  try {
+    return await run(
+      new SiteInventory(orm.em, new SubgraphInventoryFeed(new TutelleSubgraphs(config.tutelleSubgraphs))),
+    );
+  } finally {
+    await orm.close(true);
+  }
+}
+
+export async function syncCommand(config: HubConfig, pageSize: number): Promise<void> {
+  await withInventory(config, async (inventory) => {
+    const { reconciliation } = await inventory.sync({ pageSize, onProgress: showProgress });
+    console.log(
+      `Reconciled ${number(reconciliation.records)} records into ${number(reconciliation.equipment)} instruments (${number(reconciliation.candidatePairs)} candidate pairs scored, ${number(reconciliation.possibleMatches)} possible matches to review) in ${number(reconciliation.milliseconds)} ms`,
+    );
+  });
+}
+
+export async function reconcileCommand(config: HubConfig): Promise<void> {
+  await withInventory(config, async (inventory) => {
+    const summary = await inventory.reconcile();
+    console.log(
+      `${number(summary.records)} records → ${number(summary.equipment)} instruments in ${number(summary.milliseconds)} ms`,
+    );
+  });
+}
+
+export async function exportCommand(config: HubConfig, file: string): Promise<void> {
+  await withInventory(config, async (inventory) => {
+    const lines = await exportInventory(await inventory.snapshot(), file);
+    console.log(`Wrote ${number(lines)} instruments to ${file}`);
+  });
+}
+
+/**
+ * The matcher against the demo's truth at a scale: generation and reading apart (they are the sources'
+ * cost, not the matcher's), then reconciliation timed alone. The records read are kept in the folder
+ * (`records.json`), so a second run measures the matcher without generating again.
+ */
+export async function benchCommand(options: { scale: number; seed: number; dir: string }): Promise<void> {
+  const { dir } = options;
+  const asOf = '2026-10-31';
+  let started = performance.now();
+  const cache = path.join(dir, 'records.json');
+  if (!existsSync(path.join(dir, 'truth.json'))) {
+    console.log(`Generating the demo at scale ${options.scale} in ${dir}…`);
+    await writeDemo(dir, { scale: options.scale, seed: options.seed, asOf });
+    console.log(`  generated in ${number(Math.round(performance.now() - started))} ms`);
+  }
+  started = performance.now();
+  let records: InventoryRecordData[];
+  if (existsSync(cache)) records = JSON.parse(readFileSync(cache, 'utf8'));
+  else {
+    records = await readDemoRecords(dir, asOf);
+    writeFileSync(cache, JSON.stringify(records));
+  }
+  console.log(
+    `  ${number(records.length)} records read in ${number(Math.round(performance.now() - started))} ms`,
+  );
+  const registry = parseRegistryFile(readFileSync(path.join(dir, 'registry.yaml'), 'utf8'));
+  const platforms = new Map(
+    registry.platforms.flatMap((p) =>
+      Object.entries(p.costCentres).flatMap(([tutelle, codes]) =>
+        (codes ?? []).map((code) => [`${tutelle}|${code}`, p.code] as const),
+      ),
+    ),
+  );
+  const inputs = records.map((r) => toMatchInput(r, platforms));
+  started = performance.now();
+  const report = reconcile(inputs);
+  const elapsed = performance.now() - started;
+  const quality = pairwiseQuality(report.clusters, readDemoTruth(dir).instrumentOf);
+  const figures = {
+    scale: options.scale,
+    records: records.length,
+    candidatePairs: report.stats.candidatePairs,
+    pairsByRule: report.stats.pairsByRule,
+    instruments: report.clusters.length,
+    reconciliationMs: Math.round(elapsed),
+    precision: Number(quality.precision.toFixed(4)),
+    recall: Number(quality.recall.toFixed(4)),
+    f1: Number(quality.f1.toFixed(4)),
+    truePairs: quality.truePairs,
+    predictedPairs: quality.predictedPairs,
+  };
+  console.log(JSON.stringify(figures, null, 2));
+}

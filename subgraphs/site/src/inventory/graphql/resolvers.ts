@@ -1,0 +1,288 @@
+import { normaliseManufacturer, normaliseUnitCode } from '@hub/connector-kit';
+import {
+  type Connection,
+  EquipmentStatus,
+  ErrorCode,
+  euros,
+  FEDERATED_TUTELLES,
+  oncePerTutelle,
+  PageArgs,
+  paginate,
+  Role,
+  TUTELLES,
+  Tutelle,
+  VatBasis,
+} from '@hub/schema';
+import { GraphQLError } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SiteContext } from '../../context';
+import type { Platform } from '../../graphql/types';
+import type { InventoryDecision } from '../entities';
+import { words } from '../matching/features';
+import type { EquipmentView, InventorySnapshot } from '../site-inventory';
+import {
+  defineRecordReferences,
+  Equipment,
+  EquipmentConnection,
+  EquipmentFilter,
+  InventoryDecisionConnection,
+  InventoryDecisionType,
+  InventoryGrouping,
+  InventoryTotal,
+  ReviewItem,
+  ReviewItemConnection,
+  ReviewKind,
+} from './types';
+
+/** Links weaker than this (≈ 1 in 10,000 wrong) go to the review queue. */
+export const REVIEW_BELOW = 0.9999;
+const DECIDERS = [Role.CENTRAL, Role.ADMIN];
+const REVIEWERS = [Role.CENTRAL, Role.STEERING, Role.ADMIN];
+const DAY_MS = 86_400_000;
+
+const tutelleOfRecord = (id: string) => id.slice(0, id.indexOf(':')) as Tutelle;
+
+function ageYears(date: string | null, now: number): number | null {
+  if (!date) return null;
+  return Math.round(((now - Date.parse(date)) / DAY_MS / 365.25) * 10) / 10;
+}
+
+/** An indexed instrument as the graph answers it. */
+export function toEquipment(view: EquipmentView, now = Date.now()): Equipment {
+  return {
+    ...view,
+    tutelles: view.tutelles as Tutelle[],
+    platform: null,
+    valueHT: euros(view.valueHTCents / 100, VatBasis.HT),
+    shares: Object.entries(view.shares).map(([tutelle, cents]) => ({
+      tutelle: tutelle as Tutelle,
+      valueHT: euros(cents / 100, VatBasis.HT),
+    })),
+    ageYears: ageYears(view.commissioningDate, now),
+    status: view.status as EquipmentStatus,
+    records: view.recordIds.map((id) => ({ id, tutelle: tutelleOfRecord(id) })),
+    links: view.links,
+  };
+}
+
+function matches(view: EquipmentView, filter: EquipmentFilter | null, now: number): boolean {
+  if (!filter) return true;
+  if (filter.tutelle && !view.tutelles.includes(filter.tutelle)) return false;
+  if (filter.platform && view.platformCode !== filter.platform) return false;
+  if (filter.unit && view.unitCode !== normaliseUnitCode(filter.unit)) return false;
+  if (filter.manufacturer && view.manufacturer !== normaliseManufacturer(filter.manufacturer)) return false;
+  if (filter.status && view.status !== filter.status) return false;
+  const age = ageYears(view.commissioningDate, now);
+  if (filter.minAgeYears != null && (age == null || age < filter.minAgeYears)) return false;
+  if (filter.maxAgeYears != null && (age == null || age > filter.maxAgeYears)) return false;
+  if (filter.minValueHT != null && view.valueHTCents < filter.minValueHT * 100) return false;
+  if (filter.maxValueHT != null && view.valueHTCents > filter.maxValueHT * 100) return false;
+  if (filter.search) {
+    const haystack = new Set(
+      words(
+        [view.designation, view.manufacturer, view.model, view.serialNumber, view.platformCode].join(' '),
+      ),
+    );
+    if (!words(filter.search).every((w) => haystack.has(w))) return false;
+  }
+  return true;
+}
+
+function reviewQueue(snapshot: InventorySnapshot): ReviewItem[] {
+  const items: ReviewItem[] = [];
+  for (const view of snapshot.equipment) {
+    if (view.confirmed) continue;
+    for (const link of view.links) {
+      if (link.decided || link.probability == null || link.probability >= REVIEW_BELOW) continue;
+      items.push({
+        kind: ReviewKind.UNCERTAIN_LINK,
+        priority: ((1 - link.probability) * view.valueHTCents) / 100,
+        link,
+        equipment: [toEquipment(view)],
+      });
+    }
+  }
+  for (const link of snapshot.possibleMatches) {
+    const a = snapshot.byRecord.get(link.recordA);
+    const b = snapshot.byRecord.get(link.recordB);
+    if (!a || !b || link.probability == null) continue;
+    items.push({
+      kind: ReviewKind.POSSIBLE_MATCH,
+      priority: (link.probability * Math.min(a.valueHTCents, b.valueHTCents)) / 100,
+      link,
+      equipment: [toEquipment(a), toEquipment(b)],
+    });
+  }
+  return items.sort((x, y) => y.priority - x.priority);
+}
+
+function toDecision(decision: InventoryDecision, snapshot: InventorySnapshot): InventoryDecisionType {
+  const now = new Set(decision.recordIds.map((id) => snapshot.byRecord.get(id)).filter((e) => e != null));
+  return {
+    id: String(decision.id),
+    kind: decision.kind,
+    decidedBy: decision.decidedBy,
+    decidedAt: decision.decidedAt,
+    recordIds: decision.recordIds,
+    equipmentIds: decision.equipmentIds,
+    previous: JSON.stringify(decision.previous),
+    equipment: [...now].map((e) => toEquipment(e)),
+  };
+}
+
+@Resolver(() => Equipment)
+export class EquipmentResolver {
+  @Query(() => EquipmentConnection, {
+    description:
+      'The site-wide inventory: one entry per physical instrument, whichever tutelles recorded it.',
+  })
+  async siteInventory(
+    @Arg('filter', () => EquipmentFilter, { nullable: true }) filter: EquipmentFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { inventory }: SiteContext,
+  ): Promise<Connection<Equipment>> {
+    const now = Date.now();
+    const { equipment } = await inventory.snapshot();
+    // Filter and cut the page first: only the page's instruments are turned into answers.
+    const found = paginate(
+      equipment.filter((e) => matches(e, filter, now)),
+      page,
+    );
+    return {
+      ...found,
+      nodes: found.nodes.map((e) => toEquipment(e, now)),
+      edges: found.edges.map((edge) => ({ cursor: edge.cursor, node: toEquipment(edge.node, now) })),
+    };
+  }
+
+  @Query(() => Equipment, { nullable: true, description: 'One instrument by id.' })
+  async siteEquipment(@Arg('id', () => ID) id: string, @Ctx() { inventory }: SiteContext) {
+    const view = (await inventory.snapshot()).byId.get(id);
+    return view ? toEquipment(view) : null;
+  }
+
+  @Query(() => [InventoryTotal], {
+    description:
+      'Instruments and their value HT, by tutelle (its shares) or by platform; the whole site with no grouping.',
+  })
+  async siteInventoryTotals(
+    @Arg('groupBy', () => InventoryGrouping, { nullable: true }) groupBy: InventoryGrouping | null,
+    @Arg('filter', () => EquipmentFilter, { nullable: true }) filter: EquipmentFilter | null,
+    @Ctx() { inventory }: SiteContext,
+  ): Promise<InventoryTotal[]> {
+    const now = Date.now();
+    const list = (await inventory.snapshot()).equipment.filter((e) => matches(e, filter, now));
+    const groups = new Map<string | null, { count: number; cents: number }>();
+    const add = (key: string | null, cents: number) => {
+      const group = groups.get(key) ?? { count: 0, cents: 0 };
+      group.count++;
+      group.cents += cents;
+      groups.set(key, group);
+    };
+    for (const e of list) {
+      if (groupBy === InventoryGrouping.TUTELLE)
+        for (const [t, cents] of Object.entries(e.shares)) add(t, cents);
+      else add(groupBy === InventoryGrouping.PLATFORM ? e.platformCode : null, e.valueHTCents);
+    }
+    if (groups.size === 0 && groupBy == null) groups.set(null, { count: 0, cents: 0 });
+    return [...groups]
+      .sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff'))
+      .map(([key, g]) => ({ key, equipmentCount: g.count, valueHT: euros(g.cents / 100, VatBasis.HT) }));
+  }
+
+  @Authorized(...REVIEWERS)
+  @Query(() => ReviewItemConnection, {
+    nullable: true,
+    description: 'Matches to look at: weak links and near misses, the most money at stake first.',
+  })
+  async inventoryReviewQueue(@Args(() => PageArgs) page: PageArgs, @Ctx() { inventory }: SiteContext) {
+    return paginate(reviewQueue(await inventory.snapshot()), page);
+  }
+
+  @Authorized(...REVIEWERS)
+  @Query(() => InventoryDecisionConnection, {
+    nullable: true,
+    description: 'Decisions on the inventory, newest first.',
+  })
+  async inventoryDecisions(@Args(() => PageArgs) page: PageArgs, @Ctx() { inventory }: SiteContext) {
+    const snapshot = await inventory.snapshot();
+    return paginate(
+      (await inventory.inventory.decisions()).map((d) => toDecision(d, snapshot)),
+      page,
+    );
+  }
+
+  @Authorized(...DECIDERS)
+  @Mutation(() => InventoryDecisionType, {
+    description: 'These records are one instrument: keep them together.',
+  })
+  async confirmEquipment(@Arg('id', () => ID) id: string, @Ctx() ctx: SiteContext) {
+    const decision = await ctx.inventory.inventory.confirm(who(ctx), id);
+    return toDecision(decision, await ctx.inventory.inventory.snapshot());
+  }
+
+  @Authorized(...DECIDERS)
+  @Mutation(() => InventoryDecisionType, {
+    description: 'These records of the instrument are another instrument: keep them apart from the rest.',
+  })
+  async splitEquipment(
+    @Arg('id', () => ID) id: string,
+    @Arg('recordIds', () => [ID]) recordIds: string[],
+    @Ctx() ctx: SiteContext,
+  ) {
+    const decision = await ctx.inventory.inventory.split(who(ctx), id, recordIds);
+    return toDecision(decision, await ctx.inventory.inventory.snapshot());
+  }
+
+  @Authorized(...DECIDERS)
+  @Mutation(() => InventoryDecisionType, { description: 'These instruments are one.' })
+  async mergeEquipment(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: SiteContext) {
+    const decision = await ctx.inventory.inventory.merge(who(ctx), ids);
+    return toDecision(decision, await ctx.inventory.inventory.snapshot());
+  }
+
+  @FieldResolver()
+  platform(@Root() equipment: Equipment, @Ctx() { registry }: SiteContext): Promise<Platform | null> | null {
+    return equipment.platformCode ? registry.platform(equipment.platformCode) : null;
+  }
+}
+
+function who(ctx: SiteContext): string {
+  if (!ctx.caller.subject)
+    throw new GraphQLError('A decision needs a caller with a subject', {
+      extensions: { code: ErrorCode.FORBIDDEN },
+    });
+  return ctx.caller.subject;
+}
+
+/** `UlInventoryRecord.equipment`...: the back-link, one resolver class per tutelle type. */
+const defineRecordResolver = oncePerTutelle((tutelle: Tutelle) => {
+  const Reference = defineRecordReferences(tutelle);
+  @Resolver(() => Reference)
+  class RecordResolver {
+    @FieldResolver(() => Equipment, { nullable: true })
+    async equipment(@Root() record: { id: string }, @Ctx() { inventory }: SiteContext) {
+      const view = (await inventory.snapshot()).byRecord.get(record.id);
+      return view ? toEquipment(view) : null;
+    }
+  }
+  return RecordResolver;
+});
+
+export const inventoryResolvers = () =>
+  [EquipmentResolver, ...FEDERATED_TUTELLES.map(defineRecordResolver)] as const;
+
+export const inventoryReferenceResolvers = {
+  Equipment: {
+    __resolveReference: async (ref: { id: string }, { inventory }: SiteContext) => {
+      const view = (await inventory.snapshot()).byId.get(ref.id);
+      return view ? toEquipment(view) : null;
+    },
+  },
+  ...Object.fromEntries(
+    FEDERATED_TUTELLES.map((t) => [
+      `${TUTELLES[t].typePrefix}InventoryRecord`,
+      { __resolveReference: (ref: { id: string }) => ({ id: ref.id, tutelle: t }) },
+    ]),
+  ),
+};

@@ -1,0 +1,106 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
+import { EquipmentLink, EquipmentRow, InventoryDecision, InventoryVersion } from './entities';
+import { type ReconcileSummary, reconcileIndex } from './reconcile';
+import type { InventoryFeed } from './sync/feed';
+import { type SyncOptions, type SyncProgress, syncInventory } from './sync/sync';
+
+/** An instrument with its links, as the graph answers it. */
+export interface EquipmentView extends EquipmentRow {
+  links: EquipmentLink[];
+}
+
+export interface InventorySnapshot {
+  version: number;
+  equipment: EquipmentView[];
+  byId: Map<string, EquipmentView>;
+  /** Record id → its instrument: the back-link `InventoryRecord.equipment`. */
+  byRecord: Map<string, EquipmentView>;
+  /** Pairs scored near the threshold but left apart, for review. */
+  possibleMatches: EquipmentLink[];
+}
+
+/**
+ * The site-wide inventory: the sync into the index, reconciliation, people's decisions, and the equipment
+ * kept in memory between requests until the next reconciliation bumps the version (one version check per
+ * request, like the registry's cache).
+ */
+export class SiteInventory {
+  private cached: { version: number; snapshot: Promise<InventorySnapshot> } | null = null;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly feed: InventoryFeed | null,
+  ) {}
+
+  /** Sync every tutelle the site reaches, then reconcile. */
+  async sync(
+    options: SyncOptions = {},
+  ): Promise<{ tutelles: SyncProgress[]; reconciliation: ReconcileSummary }> {
+    if (!this.feed) throw new Error('The site was given no tutelle subgraph to sync from');
+    const tutelles = await syncInventory(this.em, this.feed, options);
+    return { tutelles, reconciliation: await reconcileIndex(this.em) };
+  }
+
+  reconcile(): Promise<ReconcileSummary> {
+    return reconcileIndex(this.em);
+  }
+
+  confirm(who: string, equipmentId: string) {
+    return confirmEquipment(this.em, who, equipmentId);
+  }
+
+  split(who: string, equipmentId: string, recordIds: string[]) {
+    return splitEquipment(this.em, who, equipmentId, recordIds);
+  }
+
+  merge(who: string, equipmentIds: string[]) {
+    return mergeEquipment(this.em, who, equipmentIds);
+  }
+
+  async decisions(): Promise<InventoryDecision[]> {
+    return this.em.fork().find(InventoryDecision, {}, { orderBy: { id: 'desc' } });
+  }
+
+  async snapshot(): Promise<InventorySnapshot> {
+    const row = await this.em.fork().findOne(InventoryVersion, { id: 1 }, { disableIdentityMap: true });
+    const version = row?.version ?? 0;
+    if (this.cached?.version !== version) {
+      const snapshot = this.read(version);
+      this.cached = { version, snapshot };
+      snapshot.catch(() => {
+        if (this.cached?.snapshot === snapshot) this.cached = null;
+      });
+    }
+    return this.cached.snapshot;
+  }
+
+  private async read(version: number): Promise<InventorySnapshot> {
+    const em = this.em.fork();
+    const [rows, links] = await Promise.all([
+      em.find(EquipmentRow, {}, { orderBy: { id: 'asc' } }),
+      em.find(EquipmentLink, {}, { orderBy: { id: 'asc' } }),
+    ]);
+    const equipment: EquipmentView[] = rows.map((r) => Object.assign(r, { links: [] as EquipmentLink[] }));
+    const byId = new Map(equipment.map((e) => [e.id, e]));
+    const byRecord = new Map(equipment.flatMap((e) => e.recordIds.map((id) => [id, e] as const)));
+    const possibleMatches: EquipmentLink[] = [];
+    for (const link of links) {
+      if (link.equipmentId == null) possibleMatches.push(link);
+      else byId.get(link.equipmentId)?.links.push(link);
+    }
+    return { version, equipment, byId, byRecord, possibleMatches };
+  }
+}
+
+/** The inventory as one request sees it: one snapshot for every field and `_entities` lookup. */
+export class InventoryReader {
+  private loaded: Promise<InventorySnapshot> | null = null;
+
+  constructor(readonly inventory: SiteInventory) {}
+
+  snapshot(): Promise<InventorySnapshot> {
+    this.loaded ??= this.inventory.snapshot();
+    return this.loaded;
+  }
+}

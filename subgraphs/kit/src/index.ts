@@ -12,6 +12,7 @@ export {
   type TokenVerifier,
   tokenVerifier,
 } from './auth';
+export { createCache, type HubCache } from './cache';
 export { formatError } from './errors';
 export { buildFederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './federation';
 export {
@@ -22,7 +23,7 @@ export {
 } from './gateway-signature';
 export { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './limits';
 export { type Logger, logger } from './logger';
-export { REQUEST_ID_HEADER } from './observability';
+export { cacheLookups, REQUEST_ID_HEADER } from './observability';
 export {
   type GraphQLServerOptions,
   type HealthReport,
@@ -30,3 +31,4 @@ export {
   type RunningServer,
   startGraphQLServer,
 } from './server';
+export { startTracing, type Tracing, traced, traceHeaders } from './tracing';

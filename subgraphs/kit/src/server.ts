@@ -1,6 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import {
+  ApolloServer,
+  type ApolloServerOptions,
+  type ApolloServerPlugin,
+  type BaseContext,
+} from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -8,6 +13,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
 import express from 'express';
+import type { Registry } from 'prom-client';
 import { type Caller, callerFromHeader, tokenVerifier } from './auth';
 import { createCache } from './cache';
 import { formatError } from './errors';
@@ -15,6 +21,7 @@ import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gatew
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 import { useMetrics, useRequestId } from './observability';
+import { useTracing } from './tracing';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -40,6 +47,10 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   requireGatewaySignature?: boolean;
   /** Redis for the caches (automatic persisted queries); in memory when not given. */
   redisUrl?: string;
+  /** The service's own plugins (the gateway's response cache), run after metrics and limits. */
+  plugins?: ApolloServerPlugin<Context & RequestContext>[];
+  /** A metrics registry with the service's own metrics registered; /metrics serves it. */
+  metrics?: Registry;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -73,7 +84,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   // Subgraphs are reached through the gateway only: no sandbox of their own.
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
   const armor = options.limits ? useQueryLimits(options.limits, { production }) : null;
-  const metrics = useMetrics(options.name);
+  const metrics = useMetrics(options.name, options.metrics);
   const cache = createCache({ redisUrl: options.redisUrl, prefix: `hub:${options.name}:` });
   const apollo = new ApolloServer<Context & RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
@@ -87,6 +98,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     plugins: [
       metrics.plugin,
       ...(armor?.plugins ?? []),
+      ...(options.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false } })
@@ -116,6 +128,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    useTracing(options.name),
     (req, res, next) => {
       if (!secret || verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {})) return next();
       res.status(403).json({

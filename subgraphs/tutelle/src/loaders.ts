@@ -1,11 +1,13 @@
-import type { ExpenseData, InventoryRecordData, StaffMemberData, TutelleConnector } from '@hub/connector-kit';
+import type { ExpenseData, InventoryRecordData, StaffMemberData } from '@hub/connector-kit';
 import DataLoader from 'dataloader';
+import type { SourceReads } from './source-reads';
 
 /**
  * Per-request batching: every key asked for in one tick of a request becomes one connector call, so one
- * gateway `_entities` fetch of 500 cost centres costs the source what one does.
+ * gateway `_entities` fetch of 500 cost centres costs the source what one does (the misses of its read
+ * cache, when it has one).
  */
-export function createLoaders(connector: TutelleConnector) {
+export function createLoaders(connector: SourceReads) {
   const lists = <V>(read: (keys: readonly string[]) => Promise<Map<string, V[]>>) =>
     new DataLoader<string, V[]>(async (keys) => {
       const found = await read(keys);

@@ -49,6 +49,7 @@ program
     const { demoDir, loadConfig } = await import('./config');
     const { writeDemo } = await import('./demo');
     const { loadRegistryFile, startDemoGmao, startServices, stopOnSignal } = await import('./services');
+    const { startTracing } = await import('@hub/subgraph-kit');
     const config = loadConfig();
     const dir = demoDir(config.dataDir);
     const manifest = path.join(dir, 'manifest.json');
@@ -63,8 +64,9 @@ program
     );
     // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
     const standIn = config.gmaoStandIn ? [await startDemoGmao(dir)] : [];
+    const tracing = startTracing();
     const running = [...standIn, ...(await startServices(config, [...SERVICE_NAMES]))];
-    stopOnSignal(running);
+    stopOnSignal(running, tracing);
     const gateway = running.at(-1)!;
     console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
     console.log(
@@ -80,7 +82,9 @@ program
   .action(async (service: ServiceName) => {
     const { loadConfig } = await import('./config');
     const { startServices, stopOnSignal } = await import('./services');
-    stopOnSignal(await startServices(loadConfig(), [service]));
+    const { startTracing } = await import('@hub/subgraph-kit');
+    const tracing = startTracing();
+    stopOnSignal(await startServices(loadConfig(), [service]), tracing);
   });
 
 const registry = program.command('registry').description('The site registry (INFRA+ cartography)');

@@ -33,9 +33,27 @@ export interface HubConfig {
   gmaoStandIn: boolean;
   /** Subgraph URLs for a gateway whose subgraphs are not at the composed defaults. */
   subgraphUrls: Record<string, string>;
-  /** Redis for the gateway's caches; in memory when not set. */
+  /** Redis for the caches (persisted queries, responses, source reads); in memory when not set. */
   redisUrl?: string;
+  /** How long the gateway serves an answer from its response cache, seconds; 0: off. */
+  responseCacheTtlSeconds: number;
+  /** How long each tutelle subgraph keeps a record it read, seconds; 0: off. */
+  readCacheTtlSeconds: Record<'ul' | 'cnrs' | 'inrae' | 'chru', number>;
 }
+
+/**
+ * How long a read record stays good, per tutelle: the SQL replicas are read by key, so a short cache
+ * spares them the portal's repeated questions; the file and API sources are already read whole and kept
+ * by their connectors, so their cache only matters when Redis shares it between replicas.
+ */
+const READ_CACHE_TTL_SECONDS = { ul: 60, cnrs: 60, inrae: 300, chru: 300 };
+
+const seconds = (name: string, value: string | undefined, fallback: number) => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of seconds, not ${value}`);
+  return n;
+};
 
 export const DEFAULT_DATA_DIR = path.resolve(__dirname, '../../.hub');
 
@@ -85,5 +103,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     gmaoStandIn: !env.HUB_CHRU_GMAO_URL,
     subgraphUrls,
     ...(env.HUB_REDIS_URL ? { redisUrl: env.HUB_REDIS_URL } : {}),
+    responseCacheTtlSeconds: seconds('HUB_RESPONSE_CACHE_TTL_S', env.HUB_RESPONSE_CACHE_TTL_S, 30),
+    readCacheTtlSeconds: {
+      ul: seconds('HUB_UL_READ_CACHE_TTL_S', env.HUB_UL_READ_CACHE_TTL_S, READ_CACHE_TTL_SECONDS.ul),
+      cnrs: seconds('HUB_CNRS_READ_CACHE_TTL_S', env.HUB_CNRS_READ_CACHE_TTL_S, READ_CACHE_TTL_SECONDS.cnrs),
+      inrae: seconds(
+        'HUB_INRAE_READ_CACHE_TTL_S',
+        env.HUB_INRAE_READ_CACHE_TTL_S,
+        READ_CACHE_TTL_SECONDS.inrae,
+      ),
+      chru: seconds('HUB_CHRU_READ_CACHE_TTL_S', env.HUB_CHRU_READ_CACHE_TTL_S, READ_CACHE_TTL_SECONDS.chru),
+    },
   };
 }

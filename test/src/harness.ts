@@ -59,8 +59,17 @@ export async function startSubgraphsAndGateway(options: {
   /** A supergraph file of the test's own (to rewrite it, say); the committed one by default. */
   supergraphPath?: string;
   redisUrl?: string;
+  /** The gateway's response cache; off unless a test is about it (its other scenarios change sources mid-test). */
+  responseCache?: { ttlSeconds: number };
+  /** Every tutelle subgraph's read cache (Redis at `redisUrl` when given); off unless a test is about it. */
+  readCache?: { ttlSeconds: number };
+  /** Gateway retries of a failed subgraph query. */
+  subgraphRetries?: number;
 }): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+  const readCache = options.readCache
+    ? { ...options.readCache, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) }
+    : false;
   const started: RunningServer[] = [];
   try {
     const site = await startSiteSubgraph({
@@ -69,16 +78,25 @@ export async function startSubgraphsAndGateway(options: {
     });
     started.push(site);
     await loadRegistry(site.orm.em.fork(), parseRegistryFile(readFileSync(options.registryFile, 'utf8')));
-    const ul = await startTutelleSubgraph({ connector: await UlConnector.connect(options.ul), port: 0 });
+    const ul = await startTutelleSubgraph({
+      connector: await UlConnector.connect(options.ul),
+      port: 0,
+      readCache,
+    });
     started.push(ul);
     if (!options.cnrs) writeCnrsSqlite(CNRS_FIXTURE, path.join(dir, 'cnrs'));
     const cnrsSource = options.cnrs ?? { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) };
-    const cnrs = await startTutelleSubgraph({ connector: await CnrsConnector.connect(cnrsSource), port: 0 });
+    const cnrs = await startTutelleSubgraph({
+      connector: await CnrsConnector.connect(cnrsSource),
+      port: 0,
+      readCache,
+    });
     started.push(cnrs);
     await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
     const inrae = await startTutelleSubgraph({
       connector: connectInrae({ folder: path.join(dir, 'inrae') }),
       port: 0,
+      readCache,
     });
     started.push(inrae);
     await writeChruSources(CHRU_FIXTURE, path.join(dir, 'chru'));
@@ -88,7 +106,7 @@ export async function startSubgraphsAndGateway(options: {
       gmao: { baseUrl: gmao.url, token: 'test-token' },
       exportsFolder: path.join(dir, 'chru'),
     });
-    const chru = await startTutelleSubgraph({ connector: chruConnector, port: 0 });
+    const chru = await startTutelleSubgraph({ connector: chruConnector, port: 0, readCache });
     started.push(chru);
     const gateway = await startGateway({
       supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
@@ -104,6 +122,8 @@ export async function startSubgraphsAndGateway(options: {
       },
       ...(options.subgraphTimeoutMs ? { subgraphTimeoutMs: options.subgraphTimeoutMs } : {}),
       ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+      ...(options.subgraphRetries !== undefined ? { subgraphRetries: options.subgraphRetries } : {}),
+      responseCache: options.responseCache ?? false,
     });
     started.push(gateway);
     return {

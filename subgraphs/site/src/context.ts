@@ -5,7 +5,11 @@ import { toPlatformView } from './graphql/views';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
 
-type Snapshot = Map<string, Platform>;
+interface Snapshot {
+  platforms: Map<string, Platform>;
+  /** Platforms each person (hub id) works on. */
+  staffPlatforms: Map<string, string[]>;
+}
 
 /**
  * The registry, kept in memory between requests: it changes only when a file is loaded, which bumps its
@@ -33,7 +37,17 @@ export class RegistryCache {
     const rows = await this.em
       .fork()
       .find(PlatformEntity, {}, { populate: ['costCentres', 'staff', 'services'], orderBy: { code: 'asc' } });
-    return new Map(rows.map((row) => [row.code, toPlatformView(row)]));
+    const platforms = new Map(rows.map((row) => [row.code, toPlatformView(row)]));
+    const staffPlatforms = new Map<string, string[]>();
+    for (const platform of platforms.values())
+      for (const { member } of platform.staff) {
+        if (!member) continue;
+        const codes = staffPlatforms.get(member.id) ?? [];
+        if (!codes.includes(platform.code)) codes.push(platform.code);
+        staffPlatforms.set(member.id, codes);
+        member.platforms = codes;
+      }
+    return { platforms, staffPlatforms };
   }
 }
 
@@ -49,11 +63,16 @@ export class RegistryReader {
   }
 
   async platforms(): Promise<Platform[]> {
-    return [...(await this.load()).values()];
+    return [...(await this.load()).platforms.values()];
   }
 
   async platform(code: string): Promise<Platform | null> {
-    return (await this.load()).get(code) ?? null;
+    return (await this.load()).platforms.get(code) ?? null;
+  }
+
+  /** Codes of the platforms the registry places a person (hub id) on; none for a stranger. */
+  async platformsOfStaff(id: string): Promise<string[]> {
+    return (await this.load()).staffPlatforms.get(id) ?? [];
   }
 }
 

@@ -96,8 +96,13 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
       __resolveReference: (ref: { id: string }, ctx: TutelleContext) =>
         ctx.loaders.inventoryById.load(ref.id),
     },
+    // `platforms` comes from the registry (the site), through the gateway, for the personal fields that
+    // require it: the caller's scope is judged on it (authChecker).
     [`${prefix}StaffMember`]: {
-      __resolveReference: (ref: { id: string }, ctx: TutelleContext) => ctx.loaders.staffById.load(ref.id),
+      __resolveReference: async (ref: { id: string; platforms?: string[] }, ctx: TutelleContext) => {
+        const member = await ctx.loaders.staffById.load(ref.id);
+        return member && { ...member, platforms: ref.platforms ?? [] };
+      },
     },
   };
 

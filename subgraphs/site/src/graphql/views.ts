@@ -11,7 +11,8 @@ import {
 
 /**
  * From the registry's rows to the graph's platforms. References to a tutelle's records (cost centres,
- * staff) are made only for tutelles whose subgraph is in the graph.
+ * staff) are made only for tutelles whose subgraph is in the graph. A person's `platforms` are filled in
+ * once the whole registry is read (RegistryCache).
  */
 export function toPlatformView(p: PlatformEntity): Platform {
   const federated = (tutelle: string) => FEDERATED_TUTELLES.includes(tutelle as Tutelle);
@@ -39,7 +40,7 @@ export function toPlatformView(p: PlatformEntity): Platform {
       tutelle: s.tutelle as Tutelle,
       share: s.share,
       member: federated(s.tutelle)
-        ? { id: hubIdOf(s.tutelle as Tutelle, s.personId), tutelle: s.tutelle as Tutelle }
+        ? { id: hubIdOf(s.tutelle as Tutelle, s.personId), tutelle: s.tutelle as Tutelle, platforms: [] }
         : null,
     })),
     services: p.services.getItems().map((s) => ({

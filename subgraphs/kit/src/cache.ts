@@ -8,38 +8,47 @@ import { logger } from './logger';
  * every lookup a miss and every write a no-op, never an error: answers stay correct, only slower.
  */
 
-/** A Redis command that has not answered in this time is given up: a miss costs less than a wait. */
-const REDIS_COMMAND_TIMEOUT_MS = 250;
-
-function bounded<T>(command: Promise<T>, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), REDIS_COMMAND_TIMEOUT_MS);
-  });
-  return Promise.race([command.catch(() => fallback), late]).finally(() => clearTimeout(timer));
-}
+/**
+ * A Redis command that has not answered in this time is given up (a miss costs less than a wait), and Redis
+ * is left alone for a while: a Redis that hangs costs one timeout per pause, not one per lookup.
+ */
+const REDIS_COMMAND_TIMEOUT_MS = 500;
+const PAUSE_AFTER_TIMEOUT_MS = 5_000;
 
 /** node-redis as Apollo's KeyValueCache: strings under a prefix, TTLs in seconds; failures are misses. */
 class RedisKeyValueCache implements KeyValueCache<string> {
+  private pausedUntil = 0;
+
   constructor(
     private readonly client: ReturnType<typeof createClient>,
     private readonly prefix: string,
   ) {}
 
+  private async bounded<T>(command: () => Promise<T>, fallback: T): Promise<T> {
+    if (!this.client.isReady || Date.now() < this.pausedUntil) return fallback;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<T>((resolve) => {
+      timer = setTimeout(() => {
+        this.pausedUntil = Date.now() + PAUSE_AFTER_TIMEOUT_MS;
+        logger.warn({ timeoutMs: REDIS_COMMAND_TIMEOUT_MS }, 'Redis does not answer: caching paused');
+        resolve(fallback);
+      }, REDIS_COMMAND_TIMEOUT_MS);
+    });
+    const answer = command().catch(() => fallback);
+    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+  }
+
   async get(key: string): Promise<string | undefined> {
-    if (!this.client.isReady) return undefined;
-    return (await bounded(this.client.get(this.prefix + key), null)) ?? undefined;
+    return (await this.bounded(() => this.client.get(this.prefix + key), null)) ?? undefined;
   }
 
   async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
-    if (!this.client.isReady) return;
     const ttl = options?.ttl;
-    await bounded(this.client.set(this.prefix + key, value, ttl ? { EX: ttl } : undefined), null);
+    await this.bounded(() => this.client.set(this.prefix + key, value, ttl ? { EX: ttl } : undefined), null);
   }
 
   async delete(key: string): Promise<boolean> {
-    if (!this.client.isReady) return false;
-    return (await bounded(this.client.del(this.prefix + key), 0)) > 0;
+    return (await this.bounded(() => this.client.del(this.prefix + key), 0)) > 0;
   }
 }
 

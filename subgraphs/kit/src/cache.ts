@@ -27,14 +27,26 @@ class RedisKeyValueCache implements KeyValueCache<string> {
   private async bounded<T>(command: () => Promise<T>, fallback: T): Promise<T> {
     if (!this.client.isReady || Date.now() < this.pausedUntil) return fallback;
     let timer: NodeJS.Timeout | undefined;
+    let answered = false;
+    const answer = command()
+      .catch(() => fallback)
+      .finally(() => {
+        answered = true;
+      });
     const late = new Promise<T>((resolve) => {
-      timer = setTimeout(() => {
-        this.pausedUntil = Date.now() + PAUSE_AFTER_TIMEOUT_MS;
-        logger.warn({ timeoutMs: REDIS_COMMAND_TIMEOUT_MS }, 'Redis does not answer: caching paused');
-        resolve(fallback);
-      }, REDIS_COMMAND_TIMEOUT_MS);
+      // Once more round the event loop before giving up: after a busy stretch (a workbook parsed), the
+      // timer and the reply are due together, and the reply must win.
+      timer = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (answered) return;
+            this.pausedUntil = Date.now() + PAUSE_AFTER_TIMEOUT_MS;
+            logger.warn({ timeoutMs: REDIS_COMMAND_TIMEOUT_MS }, 'Redis does not answer: caching paused');
+            resolve(fallback);
+          }),
+        REDIS_COMMAND_TIMEOUT_MS,
+      );
     });
-    const answer = command().catch(() => fallback);
     return Promise.race([answer, late]).finally(() => clearTimeout(timer));
   }
 

@@ -1,0 +1,65 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import path from 'node:path';
+import { type Hub, startSubgraphsAndGateway } from '../src/harness';
+
+/** A slow way to a subgraph: each request forwarded after a pause, so that one is in flight for a while. */
+function slowProxy(target: () => string, delayMs: number): Promise<http.Server> {
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(
+        ([name]) => !['host', 'content-length', 'connection'].includes(name),
+      ),
+    ) as Record<string, string>;
+    const answer = await fetch(target(), { method: 'POST', headers, body: Buffer.concat(chunks) });
+    res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const refused = (port: number) =>
+  new Promise<string>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+
+/** What `hub serve` does on SIGTERM: the gateway stops taking connections and finishes what it started. */
+describe('graceful shutdown', () => {
+  let hub: Hub;
+  let proxy: http.Server;
+
+  beforeAll(async () => {
+    let siteUrl = '';
+    proxy = await slowProxy(() => siteUrl, 1500);
+    hub = await startSubgraphsAndGateway({
+      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
+      ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
+      subgraphUrls: { site: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` },
+    });
+    siteUrl = hub.site.url;
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await new Promise((resolve) => proxy?.close(resolve));
+  });
+
+  it('finishes the request in flight while it closes, and refuses new connections', async () => {
+    const inFlight = hub.query('{ platforms { totalCount } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const closing = hub.gateway.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await refused(hub.gateway.port)).toBe('ECONNREFUSED');
+    const answer = await inFlight;
+    expect(answer).toMatchObject({ status: 200, data: { platforms: { totalCount: 3 } } });
+    expect(answer.errors).toBeUndefined();
+    await closing;
+  });
+});

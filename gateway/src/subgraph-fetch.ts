@@ -9,8 +9,8 @@ import makeFetchHappen from 'make-fetch-happen';
 /*
  * How the gateway reaches a subgraph: kept-alive connections, each fetch bounded in time, a query tried
  * again when the subgraph could not be reached or answered 5xx (a replica restarting), never a mutation,
- * and never past the fetch's time. What still fails costs that subgraph's part of the answer, with an
- * error naming it, not the request.
+ * and never past the fetch's time. What still fails (5xx included) costs that subgraph's part of the
+ * answer, with an error naming it, not the request.
  */
 
 export interface SubgraphFetchOptions {
@@ -25,11 +25,7 @@ export const DEFAULT_SUBGRAPH_FETCH: SubgraphFetchOptions = { timeoutMs: 10_000,
 const BACKOFF = { baseMs: 50, maxMs: 500 };
 
 /** A 5xx answer, as an error to try again on. */
-class ServerError extends Error {
-  constructor(readonly response: FetcherResponse) {
-    super(`HTTP ${response.status}`);
-  }
-}
+class ServerError extends Error {}
 
 /** A refused or reset connection, or a 5xx: another attempt may meet a live replica. A timeout is final. */
 function transient(error: unknown): boolean {
@@ -61,8 +57,9 @@ export function subgraphFetcher(name: string, options: SubgraphFetchOptions): Fe
         headers,
         timeout,
       } as never)) as unknown as FetcherResponse;
-      if (response.status >= 500 && retries > 0) throw new ServerError(response);
-      return response;
+      if (response.status < 500) return response;
+      await response.text(); // read whole: its connection is free for the next attempt
+      throw new ServerError(`HTTP ${response.status}`);
     };
     try {
       return await traced(`subgraph ${name}`, { 'hub.subgraph': name }, async () => {
@@ -73,8 +70,6 @@ export function subgraphFetcher(name: string, options: SubgraphFetchOptions): Fe
         }
       });
     } catch (error) {
-      // The last 5xx answer is the subgraph's to explain: @apollo/gateway reads its errors.
-      if (error instanceof ServerError) return error.response;
       throw new GraphQLError(`Subgraph ${name} did not answer: ${(error as Error).message}`, {
         extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, source: `subgraph/${name}` },
         originalError: error as Error,

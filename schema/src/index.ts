@@ -25,7 +25,7 @@ export {
   StaffAssignment,
   StaffMember,
 } from './records';
-export { isRole, PERSONAL_DATA_READERS, Role, SALARY_READERS } from './roles';
+export { FINANCE_READERS, isRole, PERSONAL_DATA_READERS, Role, SALARY_READERS } from './roles';
 export { DateScalar } from './scalars';
 export {
   defineTutelleReferences,

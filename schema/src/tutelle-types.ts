@@ -19,6 +19,7 @@ export function oncePerTutelle<T>(make: (tutelle: Tutelle) => T): (tutelle: Tute
 }
 
 const STAFF_PLATFORMS = 'Platforms (codes) the registry places this person on: the site answers it.';
+const CENTRE_PLATFORMS = 'Platforms (codes) this cost centre serves, in the registry: the site answers it.';
 
 export const defineTutelleTypes = oncePerTutelle((tutelle: Tutelle) => {
   const prefix = TUTELLES[tutelle].typePrefix;
@@ -48,7 +49,11 @@ export const defineTutelleTypes = oncePerTutelle((tutelle: Tutelle) => {
   @ObjectType(`${prefix}CostCentre`, { implements: CostCentre })
   @Directive('@key(fields: "code")')
   @Directive('@shareable')
-  class TutelleCostCentre extends CostCentre {}
+  class TutelleCostCentre extends CostCentre {
+    @Directive('@external')
+    @Field(() => [ID], { description: CENTRE_PLATFORMS })
+    platforms!: string[];
+  }
 
   return {
     InventoryRecord: TutelleInventoryRecord,
@@ -78,10 +83,14 @@ export abstract class StaffMemberReference {
 export const defineTutelleReferences = oncePerTutelle((tutelle: Tutelle) => {
   const prefix = TUTELLES[tutelle].typePrefix;
 
+  // Resolvable here too: the registry answers which platforms a cost centre serves (expenses' scope).
   @ObjectType(`${prefix}CostCentre`, { implements: CostCentreReference })
-  @Directive('@key(fields: "code", resolvable: false)')
+  @Directive('@key(fields: "code")')
   @Directive('@shareable')
-  class CostCentreRef extends CostCentreReference {}
+  class CostCentreRef extends CostCentreReference {
+    @Field(() => [ID], { description: CENTRE_PLATFORMS })
+    override platforms!: string[];
+  }
 
   // Resolvable here too: the registry answers which platforms a person works on, for the tutelle to judge a
   // platform manager's scope.

@@ -11,7 +11,7 @@ import { type GraphQLResponse, type Hub, startSubgraphsAndGateway } from '../src
 /**
  * Each role sees exactly what it should: names and assignments for staff roles (a platform manager for
  * the staff of their own platforms only), loaded costs for central services, steering and admins, neither
- * for the public; the same through a platform's staff, through a tutelle's own query, and through the
+ * for the public; expenses (internal finance) as names, for their platforms' cost centres; the same through a platform's staff, through a tutelle's own query, and through the
  * `_entities` fetch the gateway sends a tutelle subgraph.
  */
 interface Caller {
@@ -155,6 +155,28 @@ describe('what each role sees', () => {
       }
     });
   });
+
+  it.each(CALLERS)(
+    "$name reads a cost centre's expenses only with a finance role or as its platform's manager",
+    async (caller) => {
+      const token = tokens.get(caller.name);
+      const EXPENSES = '{ totalCount nodes { amountHT { amount } } }';
+      const response = await hub.query(
+        `{ platform(code: "XGAMMA") { costCentres { tutelle expenses ${EXPENSES} } }
+         ulCostCentre(code: "PF-MICRO") { expenses ${EXPENSES} } }`,
+        token ? { token } : {},
+      );
+      const xgamma = response.data?.platform.costCentres as { expenses: unknown }[];
+      const micro = response.data?.ulCostCentre.expenses;
+      const reads = (level: Caller['xgamma']) => level !== 'grade';
+      for (const { expenses } of xgamma) expect(expenses !== null).toBe(reads(caller.xgamma));
+      expect(micro !== null).toBe(reads(caller.microscopy));
+      const forbidden = (response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');
+      const withheld = xgamma.filter((c) => c.expenses === null).length + (micro === null ? 1 : 0);
+      expect(forbidden).toHaveLength(withheld);
+      if (reads(caller.xgamma)) expect((xgamma[0]!.expenses as any).totalCount).toBeGreaterThan(0);
+    },
+  );
 
   it('gives a platform manager nothing of a representation that does not say its platforms', async () => {
     const entities = `query ($representations: [_Any!]!) {

@@ -9,6 +9,16 @@ interface Snapshot {
   platforms: Map<string, Platform>;
   /** Platforms each person (hub id) works on. */
   staffPlatforms: Map<string, string[]>;
+  /** Platforms each cost centre ('UL:PF-XGAMMA') serves. */
+  centrePlatforms: Map<string, string[]>;
+}
+
+/** `platform` among the platforms of `key`; the same (shared) list on every reference to `key`. */
+function place(index: Map<string, string[]>, key: string, platform: string): string[] {
+  const codes = index.get(key) ?? [];
+  if (!codes.includes(platform)) codes.push(platform);
+  index.set(key, codes);
+  return codes;
 }
 
 /**
@@ -39,15 +49,14 @@ export class RegistryCache {
       .find(PlatformEntity, {}, { populate: ['costCentres', 'staff', 'services'], orderBy: { code: 'asc' } });
     const platforms = new Map(rows.map((row) => [row.code, toPlatformView(row)]));
     const staffPlatforms = new Map<string, string[]>();
-    for (const platform of platforms.values())
-      for (const { member } of platform.staff) {
-        if (!member) continue;
-        const codes = staffPlatforms.get(member.id) ?? [];
-        if (!codes.includes(platform.code)) codes.push(platform.code);
-        staffPlatforms.set(member.id, codes);
-        member.platforms = codes;
-      }
-    return { platforms, staffPlatforms };
+    const centrePlatforms = new Map<string, string[]>();
+    for (const platform of platforms.values()) {
+      for (const { member } of platform.staff)
+        if (member) member.platforms = place(staffPlatforms, member.id, platform.code);
+      for (const centre of platform.costCentres)
+        centre.platforms = place(centrePlatforms, `${centre.tutelle}:${centre.code}`, platform.code);
+    }
+    return { platforms, staffPlatforms, centrePlatforms };
   }
 }
 
@@ -68,6 +77,11 @@ export class RegistryReader {
 
   async platform(code: string): Promise<Platform | null> {
     return (await this.load()).platforms.get(code) ?? null;
+  }
+
+  /** Codes of the platforms a tutelle's cost centre serves; none for a code the registry does not know. */
+  async platformsOfCostCentre(tutelle: string, code: string): Promise<string[]> {
+    return (await this.load()).centrePlatforms.get(`${tutelle}:${code}`) ?? [];
   }
 
   /** Codes of the platforms the registry places a person (hub id) on; none for a stranger. */

@@ -4,6 +4,7 @@ import {
   type Expense,
   ExpenseArgs,
   ExpenseConnection,
+  FINANCE_READERS,
   type InventoryRecord,
   InventoryRecordConnection,
   oncePerTutelle,
@@ -13,12 +14,25 @@ import {
   type Tutelle,
   type TutelleTypes,
 } from '@hub/schema';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { TutelleContext } from './loaders';
 
 interface CostCentreValue {
   code: string;
   tutelle: Tutelle;
+  /** From the registry (the site), through the gateway: what a platform manager's scope is judged on. */
+  platforms: string[];
 }
 
 /**
@@ -41,7 +55,7 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
       description: `A cost centre of ${TUTELLES[tutelle].name}, by its code.`,
     })
     costCentre(@Arg('code', () => ID) code: string): CostCentreValue {
-      return { code, tutelle };
+      return { code, tutelle, platforms: [] };
     }
 
     @FieldResolver(() => InventoryRecordConnection, { nullable: true })
@@ -53,6 +67,9 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
       return paginate(await loaders.inventoryByCostCentre.load(centre.code), page);
     }
 
+    // Internal finance: the gateway brings the registry's `platforms` of the cost centre first.
+    @Authorized(...FINANCE_READERS)
+    @Directive('@requires(fields: "platforms")')
     @FieldResolver(() => ExpenseConnection, { nullable: true })
     async expenses(
       @Root() centre: CostCentreValue,
@@ -90,7 +107,11 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
   /** How the gateway's `_entities` turns keys into this tutelle's entities. */
   const referenceResolvers = {
     [`${prefix}CostCentre`]: {
-      __resolveReference: (ref: { code: string }): CostCentreValue => ({ code: ref.code, tutelle }),
+      __resolveReference: (ref: { code: string; platforms?: string[] }): CostCentreValue => ({
+        code: ref.code,
+        tutelle,
+        platforms: ref.platforms ?? [],
+      }),
     },
     [`${prefix}InventoryRecord`]: {
       __resolveReference: (ref: { id: string }, ctx: TutelleContext) =>

@@ -109,12 +109,17 @@ export async function loadRegistryFile(config: HubConfig, file: string) {
 }
 
 /** The GMAO API stand-in over the demo's items, where `hub start` runs without a real CHRU API. */
-export async function startDemoGmao(demoDir: string): Promise<RunningServer> {
+export async function startDemoGmao(demoDir: string, port?: number): Promise<RunningServer> {
   const { readFileSync } = await import('node:fs');
   const { startGmaoStandIn } = await import('./standins');
   const { GMAO_ITEMS_FILE } = await import('./demo');
   const { DEMO_GMAO } = await import('@hub/subgraph-chru');
   const items = JSON.parse(readFileSync(path.join(demoDir, 'chru', GMAO_ITEMS_FILE), 'utf8'));
-  const standIn = await startGmaoStandIn({ items, token: DEMO_GMAO.token, port: DEMO_GMAO.port });
-  return { name: 'gmao-stand-in', url: standIn.url, port: DEMO_GMAO.port, close: () => standIn.close() };
+  const standIn = await startGmaoStandIn({ items, token: DEMO_GMAO.token, port: port ?? DEMO_GMAO.port });
+  return {
+    name: 'gmao-stand-in',
+    url: standIn.url,
+    port: port ?? DEMO_GMAO.port,
+    close: () => standIn.close(),
+  };
 }

@@ -5,6 +5,7 @@ import type { RunningServer } from '@hub/subgraph-kit';
 import { Command } from 'commander';
 import { demoDir, type HubConfig, loadConfig } from './config';
 import { writeDemo } from './demo';
+import { EXAMPLE_QUERY_PAGED } from './example';
 import { loadRegistryFile, SERVICES, type ServiceName, startDemoGmao, stopServices } from './services';
 
 /*
@@ -18,19 +19,6 @@ import { loadRegistryFile, SERVICES, type ServiceName, startDemoGmao, stopServic
  * (With --redis, a database of its own and empty: what it holds from a previous run would be hits.) Both
  * runs share one process, so the second's cold figure has the JIT already warm.
  */
-
-const MAIN_QUERY = `query PortalPlatforms($first: Int!) {
-  platforms(first: $first, filter: { tutelle: UL }) {
-    totalCount
-    nodes {
-      code name staffCount
-      costCentres {
-        tutelle code
-        equipment(first: 2) { totalCount nodes { designation serialNumber valueHT { amount currency } } }
-      }
-    }
-  }
-}`;
 
 const TUTELLES: ServiceName[] = ['ul', 'cnrs', 'inrae', 'chru'];
 
@@ -55,7 +43,7 @@ async function timed(url: string, first: number): Promise<number> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: MAIN_QUERY, variables: { first } }),
+    body: JSON.stringify({ query: EXAMPLE_QUERY_PAGED, variables: { first } }),
   });
   const body = (await response.json()) as { errors?: unknown[] };
   if (body.errors) throw new Error(`The main query failed: ${JSON.stringify(body.errors)}`);

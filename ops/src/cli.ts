@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, InvalidArgumentError } from 'commander';
+import { EXAMPLE_QUERY } from './example';
 
 /*
  * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
@@ -22,19 +23,6 @@ const integer = (value: string) => {
   if (!Number.isInteger(n)) throw new InvalidArgumentError('expected an integer');
   return n;
 };
-
-export const EXAMPLE_QUERY = `{
-  platforms(first: 2, filter: { tutelle: UL }) {
-    totalCount
-    nodes {
-      code name staffCount
-      costCentres {
-        tutelle code
-        equipment(first: 2) { totalCount nodes { designation serialNumber valueHT { amount currency } } }
-      }
-    }
-  }
-}`;
 
 program
   .command('start')

@@ -2,21 +2,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import path from 'node:path';
+import { bodyOf, forward } from '../src/forward';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** A slow way to a subgraph: each request forwarded after a pause, so that one is in flight for a while. */
 function slowProxy(target: () => string, delayMs: number): Promise<http.Server> {
   const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = await bodyOf(req);
     await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(
-        ([name]) => !['host', 'content-length', 'connection'].includes(name),
-      ),
-    ) as Record<string, string>;
-    const answer = await fetch(target(), { method: 'POST', headers, body: Buffer.concat(chunks) });
-    res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+    await forward(req, body, res, target());
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

@@ -1,27 +1,21 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { bodyOf, forward } from '../src/forward';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** In front of a subgraph: the next `failures` requests answered 503, the others forwarded. */
 async function flakyProxy(target: () => string) {
   const state = { failures: 0, seen: 0 };
   const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = await bodyOf(req);
     state.seen += 1;
     if (state.failures > 0) {
       state.failures -= 1;
       res.writeHead(503, { 'content-type': 'text/plain' }).end('restarting');
       return;
     }
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(
-        ([name]) => !['host', 'content-length', 'connection'].includes(name),
-      ),
-    ) as Record<string, string>;
-    const answer = await fetch(target(), { method: 'POST', headers, body: Buffer.concat(chunks) });
-    res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+    await forward(req, body, res, target());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { state, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };

@@ -15,7 +15,7 @@ import {
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
 import { useResponseCache } from './response-cache';
-import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher } from './subgraph-fetch';
+import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -120,6 +120,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
+  const metrics = new Registry();
+  const fetchMetrics = subgraphFetchMetrics(metrics);
   const fetch = {
     timeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_FETCH.timeoutMs,
     retries: options.subgraphRetries ?? DEFAULT_SUBGRAPH_FETCH.retries,
@@ -127,9 +129,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const gateway = new ApolloGateway({
     supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
     buildService: ({ name, url }) =>
-      new HubDataSource({ url: subgraphs[name] ?? url, fetcher: subgraphFetcher(name, fetch) }),
+      new HubDataSource({ url: subgraphs[name] ?? url, fetcher: subgraphFetcher(name, fetch, fetchMetrics) }),
   });
-  const metrics = new Registry();
   const responseCacheOptions = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
   const responseCache = responseCacheOptions
     ? useResponseCache({

@@ -62,4 +62,15 @@ describe('gateway retries', () => {
     ]);
     expect(proxy.state.seen).toBe(3);
   });
+
+  it('counts, per subgraph, the retries and the fetches that failed', async () => {
+    const metrics = await (await fetch(hub.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toMatch(/hub_subgraph_fetch_retries_total\{[^}]*subgraph="cnrs"[^}]*} 4\n/);
+    expect(metrics).toMatch(
+      /hub_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="cnrs",outcome="unavailable"} 1\n/,
+    );
+    expect(metrics).toMatch(
+      /hub_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="site",outcome="ok"} 2\n/,
+    );
+  });
 });

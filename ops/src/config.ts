@@ -38,7 +38,7 @@ export interface HubConfig {
   /** How long the gateway serves an answer from its response cache, seconds; 0: off. */
   responseCacheTtlSeconds: number;
   /** How long each tutelle subgraph keeps a record it read, seconds; 0: off. */
-  readCacheTtlSeconds: Record<'ul' | 'cnrs' | 'inrae' | 'chru', number>;
+  readCacheTtlSeconds: Record<keyof typeof READ_CACHE_TTL_SECONDS, number>;
 }
 
 /**
@@ -104,15 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     subgraphUrls,
     ...(env.HUB_REDIS_URL ? { redisUrl: env.HUB_REDIS_URL } : {}),
     responseCacheTtlSeconds: seconds('HUB_RESPONSE_CACHE_TTL_S', env.HUB_RESPONSE_CACHE_TTL_S, 30),
-    readCacheTtlSeconds: {
-      ul: seconds('HUB_UL_READ_CACHE_TTL_S', env.HUB_UL_READ_CACHE_TTL_S, READ_CACHE_TTL_SECONDS.ul),
-      cnrs: seconds('HUB_CNRS_READ_CACHE_TTL_S', env.HUB_CNRS_READ_CACHE_TTL_S, READ_CACHE_TTL_SECONDS.cnrs),
-      inrae: seconds(
-        'HUB_INRAE_READ_CACHE_TTL_S',
-        env.HUB_INRAE_READ_CACHE_TTL_S,
-        READ_CACHE_TTL_SECONDS.inrae,
-      ),
-      chru: seconds('HUB_CHRU_READ_CACHE_TTL_S', env.HUB_CHRU_READ_CACHE_TTL_S, READ_CACHE_TTL_SECONDS.chru),
-    },
+    readCacheTtlSeconds: Object.fromEntries(
+      Object.entries(READ_CACHE_TTL_SECONDS).map(([tutelle, fallback]) => {
+        const name = `HUB_${tutelle.toUpperCase()}_READ_CACHE_TTL_S`;
+        return [tutelle, seconds(name, env[name], fallback)];
+      }),
+    ) as HubConfig['readCacheTtlSeconds'],
   };
 }

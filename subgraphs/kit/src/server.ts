@@ -56,6 +56,9 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
 );
 
+/** The largest request body a service reads. */
+const BODY_LIMIT = '1mb';
+
 /** What every service's context carries besides its own. */
 export interface RequestContext {
   /** Follows the request through the gateway and the subgraphs, in every log line. */
@@ -127,7 +130,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: BODY_LIMIT }),
     useTracing(options.name),
     (req, res, next) => {
       if (!secret || verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {})) return next();
@@ -141,6 +144,32 @@ export async function startGraphQLServer<Context extends BaseContext>(
         requestId: res.locals.requestId as string,
       }),
     }),
+  );
+
+  // A body the JSON parser refuses (over 1 MB, or not JSON) gets a GraphQL answer with a stable code, not
+  // Express's HTML page.
+  app.use(
+    (
+      error: { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.type === 'entity.too.large') {
+        res.status(413).json({
+          errors: [
+            {
+              message: `Request body over ${BODY_LIMIT}`,
+              extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED },
+            },
+          ],
+        });
+      } else if (error.type === 'entity.parse.failed') {
+        res.status(400).json({
+          errors: [{ message: 'Request body is not JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+        });
+      } else next(error);
+    },
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
@@ -56,4 +57,65 @@ describe('graceful shutdown', () => {
     expect(answer.errors).toBeUndefined();
     await closing;
   });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** `hub serve gateway` as a process: SIGTERM lets the request in flight finish, then the process exits 0. */
+describe('hub serve on SIGTERM', () => {
+  let hub: Hub;
+  let proxy: http.Server;
+
+  beforeAll(async () => {
+    let siteUrl = '';
+    proxy = await slowProxy(() => siteUrl, 1500);
+    hub = await startSubgraphsAndGateway({
+      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
+      ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
+    });
+    siteUrl = hub.site.url;
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await new Promise((resolve) => proxy?.close(resolve));
+  });
+
+  it('finishes the request in flight, refuses new connections, and exits', async () => {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      HUB_GATEWAY_PORT: String(port),
+      HUB_SUBGRAPH_URL_SITE: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`,
+      HUB_SUBGRAPH_URL_UL: hub.ul.url,
+      HUB_SUBGRAPH_URL_CNRS: hub.cnrs.url,
+      HUB_SUBGRAPH_URL_INRAE: hub.inrae.url,
+      HUB_SUBGRAPH_URL_CHRU: hub.chru.url,
+    };
+    const root = path.resolve(__dirname, '../..');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'ops/src/cli.ts', 'serve', 'gateway'], {
+      cwd: root,
+      env,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const deadline = Date.now() + 30_000;
+    while ((await refused(port)) !== 'connected' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const inFlight = hub.query('{ platforms { totalCount } }', { url });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await refused(port)).toBe('ECONNREFUSED');
+    expect(await inFlight).toMatchObject({ status: 200, data: { platforms: { totalCount: 3 } } });
+    expect(await exited).toBe(0);
+  }, 60_000);
 });

@@ -4,7 +4,7 @@ describe('cache settings', () => {
   it('defaults to a 30 s response cache and per-tutelle read caches, each settable, 0 for off', () => {
     expect(loadConfig({})).toMatchObject({
       responseCacheTtlSeconds: 30,
-      readCacheTtlSeconds: { ul: 60, cnrs: 60, inrae: 300, chru: 300 },
+      readCacheTtlSeconds: { ul: 60, cnrs: 60, inrae: 0, chru: 0 },
     });
     const set = loadConfig({ HUB_RESPONSE_CACHE_TTL_S: '0', HUB_CHRU_READ_CACHE_TTL_S: '15' });
     expect(set.responseCacheTtlSeconds).toBe(0);

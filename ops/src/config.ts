@@ -42,11 +42,12 @@ export interface HubConfig {
 }
 
 /**
- * How long a read record stays good, per tutelle: the SQL replicas are read by key, so a short cache
- * spares them the portal's repeated questions; the file and API sources are already read whole and kept
- * by their connectors, so their cache only matters when Redis shares it between replicas.
+ * How long a read record stays good, per tutelle, in seconds (0: no read cache). The SQL replicas are read
+ * by key: a short cache spares them the portal's repeated questions. The file and API sources are read
+ * whole and kept by their connectors, which see a new workbook or export at once: a cache in front of
+ * them would only hide it.
  */
-const READ_CACHE_TTL_SECONDS = { ul: 60, cnrs: 60, inrae: 300, chru: 300 };
+const READ_CACHE_TTL_SECONDS = { ul: 60, cnrs: 60, inrae: 0, chru: 0 };
 
 const seconds = (name: string, value: string | undefined, fallback: number) => {
   if (value === undefined || value === '') return fallback;

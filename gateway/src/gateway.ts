@@ -1,9 +1,8 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type SupergraphSdlHook } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SourceHealth } from '@hub/connector-kit';
-import { ErrorCode } from '@hub/schema';
 import {
+  type Caller,
   DEFAULT_QUERY_LIMITS,
   gatewaySecret,
   logger,
@@ -14,8 +13,9 @@ import {
   signGatewayRequest,
   startGraphQLServer,
 } from '@hub/subgraph-kit';
-import { GraphQLError } from 'graphql';
-import makeFetchHappen from 'make-fetch-happen';
+import { Registry } from 'prom-client';
+import { useResponseCache } from './response-cache';
+import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -26,13 +26,18 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** What one operation may ask; DEFAULT_QUERY_LIMITS when not given. */
   limits?: QueryLimits;
-  /** How long one subgraph fetch may take before its part of the answer is given up; 10 s by default. */
+  /** How long one subgraph fetch may take, retries included, before its part of the answer is given up; 10 s by default. */
   subgraphTimeoutMs?: number;
-  /** Redis for automatic persisted queries; in memory when not given. */
+  /** Attempts after the first for a subgraph query that could not connect or got a 5xx; 2 by default. */
+  subgraphRetries?: number;
+  /** Redis for automatic persisted queries and the response cache; in memory when not given. */
   redisUrl?: string;
+  /** Answers to queries kept this long, by operation, variables and caller's scope; `false`: off. 30 s by default. */
+  responseCache?: { ttlSeconds: number } | false;
 }
 
 interface GatewayContext {
+  caller: Caller;
   authorization?: string;
   requestId?: string;
 }
@@ -83,8 +88,6 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
   }
 }
 
-const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
-
 /**
  * Serve the supergraph file, and a new one as soon as it is written there: @apollo/gateway swaps its
  * schema and query planner between requests, so a deploy of a new supergraph drops none. A file that does
@@ -110,49 +113,50 @@ function watchSupergraph(file: string, initial: string): SupergraphSdlHook {
   };
 }
 
-/**
- * A subgraph that cannot be reached or does not answer in time fails as a source does: its part of the
- * answer is null, with an error naming it (`source: "subgraph/chru"`) and a code clients can rely on.
- */
-function namedFailures(name: string, fetcher: Fetcher): Fetcher {
-  return async (url, init) => {
-    try {
-      return await fetcher(url, init);
-    } catch (error) {
-      throw new GraphQLError(`Subgraph ${name} did not answer: ${(error as Error).message}`, {
-        extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, source: `subgraph/${name}` },
-        originalError: error as Error,
-      });
-    }
-  };
-}
+const DEFAULT_RESPONSE_CACHE = { ttlSeconds: 30 };
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
-  // Kept-alive connections to the subgraphs, as @apollo/gateway's own fetcher, plus a bound: a subgraph that
-  // hangs costs its part of the answer (null with an error naming it), not the whole request.
-  const fetcher = makeFetchHappen.defaults({
-    maxSockets: Number.POSITIVE_INFINITY,
-    retry: false,
-    timeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
-  }) as unknown as Fetcher;
+  const metrics = new Registry();
+  const fetchMetrics = subgraphFetchMetrics(metrics);
+  const fetch = {
+    timeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_FETCH.timeoutMs,
+    retries: options.subgraphRetries ?? DEFAULT_SUBGRAPH_FETCH.retries,
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
     buildService: ({ name, url }) =>
-      new HubDataSource({ url: subgraphs[name] ?? url, fetcher: namedFailures(name, fetcher) }),
+      new HubDataSource({ url: subgraphs[name] ?? url, fetcher: subgraphFetcher(name, fetch, fetchMetrics) }),
   });
-  return startGraphQLServer<GatewayContext>({
+  const responseCacheOptions = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  const responseCache = responseCacheOptions
+    ? useResponseCache({
+        ...responseCacheOptions,
+        metrics,
+        ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+      })
+    : null;
+  const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
     port: options.port,
     host: options.host,
     gateway,
     limits: options.limits ?? DEFAULT_QUERY_LIMITS,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
-    context: (_caller, req) => ({ authorization: req.headers.authorization }),
+    metrics,
+    plugins: responseCache ? [responseCache.plugin] : [],
+    context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
     health: async () =>
       (await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
   });
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      await responseCache?.close();
+    },
+  };
 }

@@ -1,2 +1,9 @@
 // @hub/gateway: the one endpoint of the hub. Add exports with intention: it is public API.
 export { type GatewayOptions, startGateway, subgraphsOf } from './gateway';
+export {
+  CACHE_STATUS_HEADER,
+  cacheScope,
+  type ResponseCacheOptions,
+  useResponseCache,
+} from './response-cache';
+export { DEFAULT_SUBGRAPH_FETCH, type SubgraphFetchOptions } from './subgraph-fetch';

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { EXAMPLE_QUERY } from './example';
 
 /*
  * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
@@ -23,19 +24,6 @@ const integer = (value: string) => {
   return n;
 };
 
-export const EXAMPLE_QUERY = `{
-  platforms(first: 2, filter: { tutelle: UL }) {
-    totalCount
-    nodes {
-      code name staffCount
-      costCentres {
-        tutelle code
-        equipment(first: 2) { totalCount nodes { designation serialNumber valueHT { amount currency } } }
-      }
-    }
-  }
-}`;
-
 program
   .command('start')
   .description(
@@ -49,6 +37,7 @@ program
     const { demoDir, loadConfig } = await import('./config');
     const { writeDemo } = await import('./demo');
     const { loadRegistryFile, startDemoGmao, startServices, stopOnSignal } = await import('./services');
+    const { startTracing } = await import('@hub/subgraph-kit');
     const config = loadConfig();
     const dir = demoDir(config.dataDir);
     const manifest = path.join(dir, 'manifest.json');
@@ -63,8 +52,9 @@ program
     );
     // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
     const standIn = config.gmaoStandIn ? [await startDemoGmao(dir)] : [];
+    const tracing = startTracing();
     const running = [...standIn, ...(await startServices(config, [...SERVICE_NAMES]))];
-    stopOnSignal(running);
+    stopOnSignal(running, tracing);
     const gateway = running.at(-1)!;
     console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
     console.log(
@@ -80,7 +70,9 @@ program
   .action(async (service: ServiceName) => {
     const { loadConfig } = await import('./config');
     const { startServices, stopOnSignal } = await import('./services');
-    stopOnSignal(await startServices(loadConfig(), [service]));
+    const { startTracing } = await import('@hub/subgraph-kit');
+    const tracing = startTracing();
+    stopOnSignal(await startServices(loadConfig(), [service]), tracing);
   });
 
 const registry = program.command('registry').description('The site registry (INFRA+ cartography)');

@@ -36,11 +36,30 @@ export interface HubConfig {
   subgraphUrls: Record<string, string>;
   /** Where the site reads the tutelles' subgraphs (the same URLs the gateway uses). */
   tutelleSubgraphs: TutelleSubgraphUrls;
-  /** Redis for the gateway's caches; in memory when not set. */
-  redisUrl?: string;
   /** The tariff policy file; the committed default when not set. */
   tariffPolicy?: string;
+  /** Redis for the caches (persisted queries, responses, source reads); in memory when not set. */
+  redisUrl?: string;
+  /** How long the gateway serves an answer from its response cache, seconds; 0: off. */
+  responseCacheTtlSeconds: number;
+  /** How long each tutelle subgraph keeps a record it read, seconds; 0: off. */
+  readCacheTtlSeconds: Record<keyof typeof READ_CACHE_TTL_SECONDS, number>;
 }
+
+/**
+ * How long a read record stays good, per tutelle, in seconds (0: no read cache). The SQL replicas are read
+ * by key: a short cache spares them the portal's repeated questions. The file and API sources are read
+ * whole and kept by their connectors, which see a new workbook or export at once: a cache in front of
+ * them would only hide it.
+ */
+const READ_CACHE_TTL_SECONDS = { ul: 60, cnrs: 60, inrae: 0, chru: 0 };
+
+const seconds = (name: string, value: string | undefined, fallback: number) => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of seconds, not ${value}`);
+  return n;
+};
 
 export const DEFAULT_DATA_DIR = path.resolve(__dirname, '../../.hub');
 
@@ -94,5 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     ) as TutelleSubgraphUrls,
     ...(env.HUB_REDIS_URL ? { redisUrl: env.HUB_REDIS_URL } : {}),
     ...(env.HUB_TARIFF_POLICY ? { tariffPolicy: path.resolve(env.HUB_TARIFF_POLICY) } : {}),
+    responseCacheTtlSeconds: seconds('HUB_RESPONSE_CACHE_TTL_S', env.HUB_RESPONSE_CACHE_TTL_S, 30),
+    readCacheTtlSeconds: Object.fromEntries(
+      Object.entries(READ_CACHE_TTL_SECONDS).map(([tutelle, fallback]) => {
+        const name = `HUB_${tutelle.toUpperCase()}_READ_CACHE_TTL_S`;
+        return [tutelle, seconds(name, env[name], fallback)];
+      }),
+    ) as HubConfig['readCacheTtlSeconds'],
   };
 }

@@ -5,10 +5,19 @@ import { CnrsConnector } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
 import { UlConnector } from '@hub/connector-ul';
 import { startGateway } from '@hub/gateway';
-import { logger, type RunningServer } from '@hub/subgraph-kit';
+import { logger, type RunningServer, type Tracing } from '@hub/subgraph-kit';
 import { loadRegistry, openSiteDatabase, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
-import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
+import { type ReadCacheOptions, startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import type { HubConfig } from './config';
+
+/** A tutelle subgraph's read cache from the configuration: its TTL, Redis when configured. */
+function readCache(
+  config: HubConfig,
+  tutelle: keyof HubConfig['readCacheTtlSeconds'],
+): ReadCacheOptions | false {
+  const ttlSeconds = config.readCacheTtlSeconds[tutelle];
+  return ttlSeconds > 0 ? { ttlSeconds, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) } : false;
+}
 
 /** Each service of the hub, started from the configuration: `hub serve <name>` runs one, `hub start` all. */
 export const SERVICES = {
@@ -25,21 +34,29 @@ export const SERVICES = {
       connector: await UlConnector.connect(config.ul),
       port: config.ports.ul,
       host: config.host,
+      readCache: readCache(config, 'ul'),
     }),
   cnrs: async (config: HubConfig) =>
     startTutelleSubgraph({
       connector: await CnrsConnector.connect(config.cnrs),
       port: config.ports.cnrs,
       host: config.host,
+      readCache: readCache(config, 'cnrs'),
     }),
   inrae: async (config: HubConfig) =>
     startTutelleSubgraph({
       connector: connectInrae(config.inrae),
       port: config.ports.inrae,
       host: config.host,
+      readCache: readCache(config, 'inrae'),
     }),
   chru: async (config: HubConfig) =>
-    startTutelleSubgraph({ connector: connectChru(config.chru), port: config.ports.chru, host: config.host }),
+    startTutelleSubgraph({
+      connector: connectChru(config.chru),
+      port: config.ports.chru,
+      host: config.host,
+      readCache: readCache(config, 'chru'),
+    }),
   gateway: (config: HubConfig) =>
     startGateway({
       supergraphPath: config.supergraphPath,
@@ -47,6 +64,8 @@ export const SERVICES = {
       host: config.host,
       subgraphUrls: config.subgraphUrls,
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+      responseCache:
+        config.responseCacheTtlSeconds > 0 ? { ttlSeconds: config.responseCacheTtlSeconds } : false,
     }),
 } satisfies Record<string, (config: HubConfig) => Promise<RunningServer>>;
 
@@ -68,11 +87,16 @@ export async function stopServices(running: RunningServer[]): Promise<void> {
   for (const server of [...running].reverse()) await server.close();
 }
 
-/** Stop cleanly on Ctrl-C or a service manager's SIGTERM: in-flight requests finish first. */
-export function stopOnSignal(running: RunningServer[]): void {
+/**
+ * Stop cleanly on Ctrl-C or a service manager's SIGTERM: each server stops accepting connections, finishes
+ * the requests in flight (10 s at most, then closes what is left), and the process exits. Traces still
+ * pending are sent first.
+ */
+export function stopOnSignal(running: RunningServer[], tracing: Tracing | null = null): void {
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
     await stopServices(running);
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -91,12 +115,17 @@ export async function loadRegistryFile(config: HubConfig, file: string) {
 }
 
 /** The GMAO API stand-in over the demo's items, where `hub start` runs without a real CHRU API. */
-export async function startDemoGmao(demoDir: string): Promise<RunningServer> {
+export async function startDemoGmao(demoDir: string, port?: number): Promise<RunningServer> {
   const { readFileSync } = await import('node:fs');
   const { startGmaoStandIn } = await import('./standins');
   const { GMAO_ITEMS_FILE } = await import('./demo');
   const { DEMO_GMAO } = await import('@hub/subgraph-chru');
   const items = JSON.parse(readFileSync(path.join(demoDir, 'chru', GMAO_ITEMS_FILE), 'utf8'));
-  const standIn = await startGmaoStandIn({ items, token: DEMO_GMAO.token, port: DEMO_GMAO.port });
-  return { name: 'gmao-stand-in', url: standIn.url, port: DEMO_GMAO.port, close: () => standIn.close() };
+  const standIn = await startGmaoStandIn({ items, token: DEMO_GMAO.token, port: port ?? DEMO_GMAO.port });
+  return {
+    name: 'gmao-stand-in',
+    url: standIn.url,
+    port: port ?? DEMO_GMAO.port,
+    close: () => standIn.close(),
+  };
 }

@@ -39,7 +39,8 @@ export abstract class CostCentre {
 
   @Field(() => ExpenseConnection, {
     nullable: true,
-    description: 'Expenses booked on this cost centre, by date.',
+    description:
+      "Expenses booked on this cost centre, by date. Internal finance: central services, steering committee, admins, and the managers of the cost centre's platforms.",
   })
   expenses(@Args(() => ExpenseArgs) _args: ExpenseArgs): Promise<Connection<Expense>> | null {
     return null;
@@ -60,4 +61,7 @@ export abstract class CostCentreReference {
 
   @Field(() => Tutelle)
   tutelle!: Tutelle;
+
+  /** The platforms the cost centre serves (the tutelle's type requires it for expenses). */
+  platforms!: string[];
 }

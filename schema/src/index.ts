@@ -25,7 +25,14 @@ export {
   StaffAssignment,
   StaffMember,
 } from './records';
-export { isTokenRole, PERSONAL_DATA_READERS, Role, SALARY_READERS, TOKEN_ROLES } from './roles';
+export {
+  FINANCE_READERS,
+  isTokenRole,
+  PERSONAL_DATA_READERS,
+  Role,
+  SALARY_READERS,
+  TOKEN_ROLES,
+} from './roles';
 export { DateScalar } from './scalars';
 export {
   defineTutelleReferences,

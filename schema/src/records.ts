@@ -145,6 +145,29 @@ export class StaffAssignment {
   yearlyCost!: Money | null;
 }
 
+/** A staff member's personal data, field by field: what the roles in PERSONAL_DATA_READERS may read. */
+export const PERSONAL_FIELDS = {
+  firstName: () => String,
+  lastName: () => String,
+  email: () => String,
+  assignments: () => [StaffAssignment],
+} as const;
+
+/**
+ * A personal field, declared once for the interface and again on each tutelle's type (which adds what
+ * federation needs to check a platform manager's scope): authenticated staff roles only, null otherwise.
+ */
+export function personalField(name: keyof typeof PERSONAL_FIELDS): PropertyDecorator {
+  return (prototype, key) => {
+    Authorized(...PERSONAL_DATA_READERS)(prototype, key);
+    Field(PERSONAL_FIELDS[name], {
+      nullable: true,
+      description:
+        "Personal data: central services, steering committee, admins, and the managers of the person's platforms.",
+    })(prototype, key);
+  };
+}
+
 @InterfaceType({
   description: "A member of staff in one tutelle's HR records.",
   autoRegisterImplementations: false,
@@ -163,23 +186,16 @@ export abstract class StaffMember {
   @Field(() => String, { nullable: true, description: 'Job family (BAP) A..J for support staff.' })
   jobFamily!: string | null;
 
-  @Authorized(...PERSONAL_DATA_READERS)
-  @Field(() => String, { nullable: true, description: 'Personal data: authenticated staff roles only.' })
+  @personalField('firstName')
   firstName!: string | null;
 
-  @Authorized(...PERSONAL_DATA_READERS)
-  @Field(() => String, { nullable: true, description: 'Personal data: authenticated staff roles only.' })
+  @personalField('lastName')
   lastName!: string | null;
 
-  @Authorized(...PERSONAL_DATA_READERS)
-  @Field(() => String, { nullable: true, description: 'Personal data: authenticated staff roles only.' })
+  @personalField('email')
   email!: string | null;
 
-  @Authorized(...PERSONAL_DATA_READERS)
-  @Field(() => [StaffAssignment], {
-    nullable: true,
-    description: 'Personal data: authenticated staff roles only.',
-  })
+  @personalField('assignments')
   assignments!: StaffAssignment[] | null;
 }
 

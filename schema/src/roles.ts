@@ -31,6 +31,18 @@ export const PERSONAL_DATA_READERS: readonly Role[] = [
   Role.SERVICE,
 ];
 
+/**
+ * A cost centre's expenses: internal finance, not for the public. A platform manager reads those of their
+ * own platforms' cost centres.
+ */
+export const FINANCE_READERS: readonly Role[] = [
+  Role.PLATFORM,
+  Role.CENTRAL,
+  Role.STEERING,
+  Role.ADMIN,
+  Role.SERVICE,
+];
+
 /** Individual loaded yearly costs (salaries): the most sensitive figure the hub carries. */
 export const SALARY_READERS: readonly Role[] = [Role.CENTRAL, Role.STEERING, Role.ADMIN, Role.SERVICE];
 

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { CostCentre, CostCentreReference } from './cost-centres';
-import { Expense, InventoryRecord, StaffMember } from './records';
+import { Expense, InventoryRecord, PERSONAL_FIELDS, personalField, StaffMember } from './records';
 import { resolveTutelleType, TUTELLES, Tutelle } from './tutelles';
 
 /*
@@ -18,6 +18,9 @@ export function oncePerTutelle<T>(make: (tutelle: Tutelle) => T): (tutelle: Tute
   };
 }
 
+const STAFF_PLATFORMS = 'Platforms (codes) the registry places this person on: the site answers it.';
+const CENTRE_PLATFORMS = 'Platforms (codes) this cost centre serves, in the registry: the site answers it.';
+
 export const defineTutelleTypes = oncePerTutelle((tutelle: Tutelle) => {
   const prefix = TUTELLES[tutelle].typePrefix;
 
@@ -27,7 +30,17 @@ export const defineTutelleTypes = oncePerTutelle((tutelle: Tutelle) => {
 
   @ObjectType(`${prefix}StaffMember`, { implements: StaffMember })
   @Directive('@key(fields: "id")')
-  class TutelleStaffMember extends StaffMember {}
+  class TutelleStaffMember extends StaffMember {
+    @Directive('@external')
+    @Field(() => [ID], { description: STAFF_PLATFORMS })
+    platforms!: string[];
+  }
+  // A platform manager reads a person's personal data only if the person works on one of their platforms,
+  // which the registry (the site) knows: each personal field asks the gateway for `platforms` first.
+  for (const field of Object.keys(PERSONAL_FIELDS) as (keyof typeof PERSONAL_FIELDS)[]) {
+    personalField(field)(TutelleStaffMember.prototype, field);
+    Directive('@requires(fields: "platforms")')(TutelleStaffMember.prototype, field);
+  }
 
   @ObjectType(`${prefix}Expense`, { implements: Expense })
   class TutelleExpense extends Expense {}
@@ -36,7 +49,11 @@ export const defineTutelleTypes = oncePerTutelle((tutelle: Tutelle) => {
   @ObjectType(`${prefix}CostCentre`, { implements: CostCentre })
   @Directive('@key(fields: "code")')
   @Directive('@shareable')
-  class TutelleCostCentre extends CostCentre {}
+  class TutelleCostCentre extends CostCentre {
+    @Directive('@external')
+    @Field(() => [ID], { description: CENTRE_PLATFORMS })
+    platforms!: string[];
+  }
 
   return {
     InventoryRecord: TutelleInventoryRecord,
@@ -58,19 +75,31 @@ export abstract class StaffMemberReference {
 
   // Not a GraphQL field on the site's side: it only picks the concrete type.
   tutelle!: Tutelle;
+
+  /** The platforms the registry places the person on (the tutelle's type requires it for personal fields). */
+  platforms!: string[];
 }
 
 export const defineTutelleReferences = oncePerTutelle((tutelle: Tutelle) => {
   const prefix = TUTELLES[tutelle].typePrefix;
 
+  // Resolvable here too: the registry answers which platforms a cost centre serves (expenses' scope).
   @ObjectType(`${prefix}CostCentre`, { implements: CostCentreReference })
-  @Directive('@key(fields: "code", resolvable: false)')
+  @Directive('@key(fields: "code")')
   @Directive('@shareable')
-  class CostCentreRef extends CostCentreReference {}
+  class CostCentreRef extends CostCentreReference {
+    @Field(() => [ID], { description: CENTRE_PLATFORMS })
+    override platforms!: string[];
+  }
 
+  // Resolvable here too: the registry answers which platforms a person works on, for the tutelle to judge a
+  // platform manager's scope.
   @ObjectType(`${prefix}StaffMember`, { implements: StaffMemberReference })
-  @Directive('@key(fields: "id", resolvable: false)')
-  class StaffMemberRef extends StaffMemberReference {}
+  @Directive('@key(fields: "id")')
+  class StaffMemberRef extends StaffMemberReference {
+    @Field(() => [ID], { description: STAFF_PLATFORMS })
+    override platforms!: string[];
+  }
 
   return { CostCentre: CostCentreRef, StaffMember: StaffMemberRef };
 });

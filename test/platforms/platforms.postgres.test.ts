@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { loadUlPostgres } from '@hub/ops';
+import { Role } from '@hub/schema';
+import { jwtSecret, mintToken } from '@hub/subgraph-kit';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 import { createPostgresDatabase } from '../src/postgres';
@@ -48,11 +50,14 @@ describe('UL from its PostgreSQL replica', () => {
   });
 
   it("reads a year's expenses, credit notes negative, natures from SIFAC accounts", async () => {
-    const { data, errors } = await hub.query(`{
+    const { data, errors } = await hub.query(
+      `{
       ulCostCentre(code: "PF-XGAMMA") {
         expenses(year: 2025) { totalCount nodes { date nature amount { amount } amountHT { amount } } }
       }
-    }`);
+    }`,
+      { token: await mintToken(jwtSecret(), { subject: 'central-services', roles: [Role.CENTRAL] }) },
+    );
     expect(errors).toBeUndefined();
     expect(data?.ulCostCentre.expenses).toEqual({
       totalCount: 3,

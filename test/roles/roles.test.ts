@@ -26,7 +26,8 @@ const STAFF = /* GraphQL */ `{
 describe('personal data needs the right role', () => {
   let dir: string;
   let hub: Hub;
-  const token = (roles: Role[]) => mintToken(jwtSecret(), { subject: 'test', roles });
+  const token = (roles: Role[], platforms: string[] = []) =>
+    mintToken(jwtSecret(), { subject: 'test', roles, platforms });
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-roles-'));
@@ -56,7 +57,7 @@ describe('personal data needs the right role', () => {
   });
 
   it('shows a platform manager names and assignments, not salaries', async () => {
-    const { data, errors } = await hub.query(STAFF, { token: await token([Role.PLATFORM]) });
+    const { data, errors } = await hub.query(STAFF, { token: await token([Role.PLATFORM], ['XGAMMA']) });
     const marie = data?.platform.staff[0].member;
     expect(marie).toMatchObject({ firstName: 'Marie', lastName: 'DUPONT' });
     expect(marie.assignments).toEqual([{ unitCode: 'UMR7198', fte: 0.8, yearlyCost: null }]);

@@ -69,21 +69,39 @@ export async function startSubgraphsAndGateway(options: {
   chru?: { exportsFolder: string; gmaoItems: unknown[] };
   /** A tariff policy file of the test's own; the committed default otherwise. */
   tariffPolicy?: string;
+  /** The gateway's response cache; off unless a test is about it (its other scenarios change sources mid-test). */
+  responseCache?: { ttlSeconds: number };
+  /** Every tutelle subgraph's read cache (Redis at `redisUrl` when given); off unless a test is about it. */
+  readCache?: { ttlSeconds: number };
+  /** Gateway retries of a failed subgraph query. */
+  subgraphRetries?: number;
 }): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+  const readCache = options.readCache
+    ? { ...options.readCache, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) }
+    : false;
   const started: RunningServer[] = [];
   try {
-    const ul = await startTutelleSubgraph({ connector: await UlConnector.connect(options.ul), port: 0 });
+    const ul = await startTutelleSubgraph({
+      connector: await UlConnector.connect(options.ul),
+      port: 0,
+      readCache,
+    });
     started.push(ul);
     if (!options.cnrs) writeCnrsSqlite(CNRS_FIXTURE, path.join(dir, 'cnrs'));
     const cnrsSource = options.cnrs ?? { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) };
-    const cnrs = await startTutelleSubgraph({ connector: await CnrsConnector.connect(cnrsSource), port: 0 });
+    const cnrs = await startTutelleSubgraph({
+      connector: await CnrsConnector.connect(cnrsSource),
+      port: 0,
+      readCache,
+    });
     started.push(cnrs);
     if (!options.inraeFolder)
       await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
     const inrae = await startTutelleSubgraph({
       connector: connectInrae({ folder: options.inraeFolder ?? path.join(dir, 'inrae') }),
       port: 0,
+      readCache,
     });
     started.push(inrae);
     if (!options.chru) await writeChruSources(CHRU_FIXTURE, path.join(dir, 'chru'));
@@ -96,7 +114,7 @@ export async function startSubgraphsAndGateway(options: {
       gmao: { baseUrl: gmao.url, token: 'test-token' },
       exportsFolder: options.chru?.exportsFolder ?? path.join(dir, 'chru'),
     });
-    const chru = await startTutelleSubgraph({ connector: chruConnector, port: 0 });
+    const chru = await startTutelleSubgraph({ connector: chruConnector, port: 0, readCache });
     started.push(chru);
     // The site reads the tutelles' subgraphs (inventory, tariffs): it starts once they answer.
     const site = await startSiteSubgraph({
@@ -121,6 +139,8 @@ export async function startSubgraphsAndGateway(options: {
       },
       ...(options.subgraphTimeoutMs ? { subgraphTimeoutMs: options.subgraphTimeoutMs } : {}),
       ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+      ...(options.subgraphRetries !== undefined ? { subgraphRetries: options.subgraphRetries } : {}),
+      responseCache: options.responseCache ?? false,
     });
     started.push(gateway);
     return {

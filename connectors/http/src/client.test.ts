@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
-import { SourceContractError, SourceUnavailableError } from '@hub/connector-kit';
+import { backoffDelay, SourceContractError, SourceUnavailableError } from '@hub/connector-kit';
 import { createHttpJsonClient, type HttpJsonClientOptions } from './client';
-import { backoffDelay, parseRetryAfter } from './retry';
+import { parseRetryAfter } from './retry';
 
 /*
  * The client against small scripted servers: each test says what the source answers, request by request.

@@ -1,6 +1,12 @@
-import { SourceContractError, SourceError, SourceUnavailableError } from '@hub/connector-kit';
+import {
+  type Backoff,
+  backoffDelay,
+  SourceContractError,
+  SourceError,
+  SourceUnavailableError,
+} from '@hub/connector-kit';
 import { createPacer } from './pacing';
-import { type Backoff, backoffDelay, parseRetryAfter } from './retry';
+import { parseRetryAfter } from './retry';
 
 export interface HttpJsonClientOptions {
   /** Named in every error: 'CHRU/gmao'. */

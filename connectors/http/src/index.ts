@@ -1,4 +1,6 @@
 // @hub/connector-http: tutelles' HTTP JSON APIs, read politely. Add exports with intention: it is public API.
+
+export type { Backoff } from '@hub/connector-kit';
 export {
   createHttpJsonClient,
   type HttpJsonClient,
@@ -14,4 +16,3 @@ export {
   type PageRead,
   type PageReadStats,
 } from './pages';
-export type { Backoff } from './retry';

@@ -1,19 +1,4 @@
-/*
- * How long to wait before trying again: what the source asks for (Retry-After), or else exponential
- * backoff with full jitter, so that clients failing together do not come back together.
- */
-
-export interface Backoff {
-  /** Bound on the first retry's wait; doubles with each retry. */
-  baseMs: number;
-  /** Bound on any retry's wait. */
-  maxMs: number;
-}
-
-/** Full jitter: uniform in [0, min(maxMs, baseMs · 2^(retry−1))]. `retry` counts from 1. */
-export function backoffDelay(retry: number, { baseMs, maxMs }: Backoff, random = Math.random): number {
-  return Math.round(random() * Math.min(maxMs, baseMs * 2 ** (retry - 1)));
-}
+/* Waiting before trying again: what the source asks for (Retry-After); else `backoffDelay` (connector-kit). */
 
 /**
  * A Retry-After header (RFC 9110: delay in seconds, or an HTTP date) → ms from `now`; null when absent or

@@ -14,6 +14,7 @@ export {
 export { isSourceError, SourceContractError, SourceError, SourceUnavailableError } from './errors';
 export { normaliseManufacturer, splitMakerModel } from './manufacturers';
 export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumber } from './normalise';
+export { type Backoff, backoffDelay, type RetryPolicy, withRetries } from './retry';
 export {
   type ReadSummary,
   type Snapshot,

@@ -1,2 +1,2 @@
 // @hub/connector-sql: SQL sources through MikroORM. Add exports with intention: it is public API.
-export { SqlSource, type SqlSourceConfig } from './sql-source';
+export { isTransientSqlError, SqlSource, type SqlSourceConfig } from './sql-source';

@@ -1,5 +1,6 @@
-import { type SourceHealth, SourceUnavailableError } from '@hub/connector-kit';
+import { type SourceHealth, SourceUnavailableError, withRetries } from '@hub/connector-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
+import { ConnectionException, DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { MikroORM as MariaDbORM } from '@mikro-orm/mariadb';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
@@ -26,6 +27,41 @@ export type SqlSourceConfig =
 const DEFAULT_TIMEOUT_MS = 5_000;
 
 /**
+ * Failures another attempt may cure: a dropped or refused connection (a replica restarting, a pool's stale
+ * socket), a deadlock or lock wait, a busy SQLite file, too many connections. Not a statement timeout nor a
+ * bad statement: those would fail again.
+ */
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  '08001',
+  '08003',
+  '08006',
+  '40001',
+  '40P01',
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+  'ER_LOCK_DEADLOCK',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'PROTOCOL_CONNECTION_LOST',
+  'SQLITE_BUSY',
+]);
+
+export function isTransientSqlError(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e instanceof ConnectionException || e instanceof DeadlockException) return true;
+    if (e instanceof LockWaitTimeoutException || TRANSIENT_CODES.has(String(e.code))) return true;
+  }
+  return false;
+}
+
+/** Two more attempts at most, and none past the source's own timeout. */
+const RETRIES = { retries: 2, baseMs: 50, maxMs: 400, transient: isTransientSqlError };
+
+/**
  * A read-only SQL source, through MikroORM's connection (its knex client). It names itself in every error,
  * and counts the statements it runs so tests and benchmarks can prove reads are batched.
  */
@@ -37,6 +73,7 @@ export class SqlSource {
     readonly name: string,
     private readonly orm: SqliteORM | PostgresORM | MariaDbORM,
     private readonly knex: Knex,
+    private readonly timeoutMs: number,
   ) {
     knex.on('query', () => {
       this.statements += 1;
@@ -61,7 +98,7 @@ export class SqlSource {
         driverOptions: { connection: { connectionTimeoutMillis: timeout, statement_timeout: timeout } },
       });
       await orm.connect().catch(() => undefined);
-      return new SqlSource(name, orm, orm.em.getConnection().getKnex());
+      return new SqlSource(name, orm, orm.em.getConnection().getKnex(), timeout);
     }
     if (config.kind === 'mariadb') {
       const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -73,7 +110,7 @@ export class SqlSource {
         driverOptions: { connection: { connectTimeout: timeout, queryTimeout: timeout, dateStrings: true } },
       });
       await orm.connect().catch(() => undefined);
-      return new SqlSource(name, orm, orm.em.getConnection().getKnex());
+      return new SqlSource(name, orm, orm.em.getConnection().getKnex(), timeout);
     }
     const attach = Object.entries(config.schemas);
     const orm = await SqliteORM.init({
@@ -94,7 +131,7 @@ export class SqlSource {
       },
     });
     await orm.connect();
-    return new SqlSource(name, orm, orm.em.getConnection().getKnex());
+    return new SqlSource(name, orm, orm.em.getConnection().getKnex(), DEFAULT_TIMEOUT_MS);
   }
 
   /** Statements run since this source was opened. */
@@ -102,11 +139,14 @@ export class SqlSource {
     return this.statements;
   }
 
-  /** Run one read. `?` placeholders, whatever the dialect. */
+  /** Run one read, again on a transient failure (within bounds). `?` placeholders, whatever the dialect. */
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     try {
       // MikroORM's `execute` gives rows alike from every driver (pg's { rows }, mysql's [rows, fields]...).
-      return await this.orm.em.getConnection().execute<Row[]>(sql, params as unknown[], 'all');
+      return await withRetries(
+        () => this.orm.em.getConnection().execute<Row[]>(sql, params as unknown[], 'all'),
+        { ...RETRIES, deadline: Date.now() + this.timeoutMs },
+      );
     } catch (error) {
       throw new SourceUnavailableError(
         `${this.name} could not be read: ${(error as Error).message}`,

@@ -18,9 +18,11 @@ export function nextSteps({ name, Name, NAME }: TutelleNames): string[] {
     `ops/package.json: "@hub/connector-${name}" and "@hub/subgraph-${name}": "workspace:*", then ` +
       'pnpm install --offline',
     `ops/src/config.ts: ports.${name} (HUB_${NAME}_PORT, the next free port), subgraphUrls.${name}, and ` +
-      `${name}: ${name}ConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), '${name}'))`,
+      `${name}: ${name}ConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), '${name}')), and ${name} in ` +
+      'READ_CACHE_TTL_SECONDS (how long its records read stay good)',
     `ops/src/services.ts: ${name}: async (config) => startTutelleSubgraph({ connector: ` +
-      `connect${Name}(config.${name}), port: config.ports.${name}, host: config.host })`,
+      `connect${Name}(config.${name}), port: config.ports.${name}, host: config.host, readCache: ` +
+      `readCache(config, '${name}') })`,
     `ops/src/subgraphs.ts: { name: '${name}', defaultPort: <that port>, buildSchema: () => ` +
       `buildTutelleSchema(Tutelle.${NAME}) }`,
     `ops/src/cli.ts: '${name}' in SERVICE_NAMES, before 'gateway'`,

@@ -116,11 +116,24 @@ export interface HasCaller {
 }
 
 /**
- * type-graphql's `@Authorized(...roles)`: the field resolves to null with a FORBIDDEN error naming the
- * field, rather than silently, so a client knows data was withheld.
+ * A `platform` manager's grant holds for their own platforms only: for a record the registry places on
+ * platforms (its `platforms`, which the tutelle's subgraph requires from the site through the gateway),
+ * one of them must be in the token. A record that says nothing of its platforms is out of scope.
  */
-export const authChecker: AuthChecker<HasCaller> = ({ context, info }, roles) => {
-  if (roles.some((role) => context.caller.roles.includes(role as Role))) return true;
+function inPlatformScope(caller: Caller, record: unknown): boolean {
+  const platforms = (record as { platforms?: unknown } | null)?.platforms;
+  return Array.isArray(platforms) && platforms.some((code) => caller.platforms.includes(code));
+}
+
+/**
+ * type-graphql's `@Authorized(...roles)`: the field resolves to null with a FORBIDDEN error naming the
+ * field, rather than silently, so a client knows data was withheld. The one place roles are judged.
+ */
+export const authChecker: AuthChecker<HasCaller> = ({ context, info, root }, roles) => {
+  const { caller } = context;
+  const granted = (role: string) =>
+    caller.roles.includes(role as Role) && (role !== Role.PLATFORM || inPlatformScope(caller, root));
+  if (roles.some(granted)) return true;
   throw new GraphQLError(
     `${info.parentType.name}.${info.fieldName} needs one of the roles: ${roles.join(', ')}`,
     {

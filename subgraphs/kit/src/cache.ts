@@ -1,30 +1,66 @@
-import { ErrorsAreMissesCache, InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { createClient } from 'redis';
 import { logger } from './logger';
 
 /*
- * The hub's caches (persisted queries today): in memory by default, Redis by configuration (`HUB_REDIS_URL`).
- * A Redis that is down or slow makes every lookup a miss, never an error: answers stay correct, only slower.
+ * The hub's caches (persisted queries, responses at the gateway, source reads in the tutelle subgraphs): in
+ * memory by default, Redis by configuration (`HUB_REDIS_URL`). A Redis that is down, or that hangs, makes
+ * every lookup a miss and every write a no-op, never an error: answers stay correct, only slower.
  */
 
-/** node-redis as Apollo's KeyValueCache: strings under a prefix, TTLs in seconds. */
+/**
+ * A Redis command that has not answered in this time is given up (a miss costs less than a wait), and Redis
+ * is left alone for a while: a Redis that hangs costs one timeout per pause, not one per lookup.
+ */
+const REDIS_COMMAND_TIMEOUT_MS = 500;
+const PAUSE_AFTER_TIMEOUT_MS = 5_000;
+
+/** node-redis as Apollo's KeyValueCache: strings under a prefix, TTLs in seconds; failures are misses. */
 class RedisKeyValueCache implements KeyValueCache<string> {
+  private pausedUntil = 0;
+
   constructor(
     private readonly client: ReturnType<typeof createClient>,
     private readonly prefix: string,
   ) {}
 
+  private async bounded<T>(command: () => Promise<T>, fallback: T): Promise<T> {
+    if (!this.client.isReady || Date.now() < this.pausedUntil) return fallback;
+    let timer: NodeJS.Timeout | undefined;
+    let answered = false;
+    const answer = command()
+      .catch(() => fallback)
+      .finally(() => {
+        answered = true;
+      });
+    const late = new Promise<T>((resolve) => {
+      // Once more round the event loop before giving up: after a busy stretch (a workbook parsed), the
+      // timer and the reply are due together, and the reply must win.
+      timer = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (answered) return;
+            this.pausedUntil = Date.now() + PAUSE_AFTER_TIMEOUT_MS;
+            logger.warn({ timeoutMs: REDIS_COMMAND_TIMEOUT_MS }, 'Redis does not answer: caching paused');
+            resolve(fallback);
+          }),
+        REDIS_COMMAND_TIMEOUT_MS,
+      );
+    });
+    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+  }
+
   async get(key: string): Promise<string | undefined> {
-    return (await this.client.get(this.prefix + key)) ?? undefined;
+    return (await this.bounded(() => this.client.get(this.prefix + key), null)) ?? undefined;
   }
 
   async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
     const ttl = options?.ttl;
-    await this.client.set(this.prefix + key, value, ttl ? { EX: ttl } : undefined);
+    await this.bounded(() => this.client.set(this.prefix + key, value, ttl ? { EX: ttl } : undefined), null);
   }
 
   async delete(key: string): Promise<boolean> {
-    return (await this.client.del(this.prefix + key)) > 0;
+    return (await this.bounded(() => this.client.del(this.prefix + key), 0)) > 0;
   }
 }
 
@@ -35,6 +71,7 @@ export interface HubCache {
 
 export function createCache(options: { redisUrl?: string; prefix: string }): HubCache {
   if (!options.redisUrl) return { cache: new InMemoryLRUCache<string>(), close: async () => {} };
+  const url = new URL(options.redisUrl);
   const client = createClient({
     url: options.redisUrl,
     // Fail a command at once while Redis is away (a miss), rather than queue it until it comes back.
@@ -43,7 +80,11 @@ export function createCache(options: { redisUrl?: string; prefix: string }): Hub
   });
   let warned = false;
   client.on('error', (error: Error) => {
-    if (!warned) logger.warn({ error: error.message }, 'Redis unavailable: caching off until it is back');
+    if (!warned)
+      logger.warn(
+        { redis: url.host, error: error.message },
+        'Redis unavailable: caching off until it is back',
+      );
     warned = true;
   });
   client.on('ready', () => {
@@ -51,7 +92,7 @@ export function createCache(options: { redisUrl?: string; prefix: string }): Hub
   });
   client.connect().catch(() => undefined);
   return {
-    cache: new ErrorsAreMissesCache(new RedisKeyValueCache(client, options.prefix)),
+    cache: new RedisKeyValueCache(client, options.prefix),
     close: async () => {
       client.destroy();
     },

@@ -13,6 +13,7 @@ export {
   type TokenVerifier,
   tokenVerifier,
 } from './auth';
+export { createCache, type HubCache } from './cache';
 export { formatError } from './errors';
 export { buildFederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './federation';
 export {
@@ -25,7 +26,7 @@ export {
 } from './gateway-signature';
 export { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './limits';
 export { type Logger, logger } from './logger';
-export { REQUEST_ID_HEADER } from './observability';
+export { cacheLookups, REQUEST_ID_HEADER } from './observability';
 export {
   type GraphQLServerOptions,
   type HealthReport,
@@ -34,3 +35,4 @@ export {
   startGraphQLServer,
 } from './server';
 export { SubgraphClient, type SubgraphClientOptions, type SubgraphResponse } from './subgraph-client';
+export { startTracing, type Tracing, traced, traceHeaders } from './tracing';

@@ -28,9 +28,11 @@ export interface ServiceMetrics {
   plugin: ApolloServerPlugin<BaseContext>;
 }
 
-/** A registry of its own per service (several run in one process in the demo and the tests). */
-export function useMetrics(service: string): ServiceMetrics {
-  const registry = new Registry();
+/**
+ * A registry of its own per service (several run in one process in the demo and the tests); the service
+ * may bring it, with metrics of its own registered (caches, source reads).
+ */
+export function useMetrics(service: string, registry = new Registry()): ServiceMetrics {
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -73,4 +75,18 @@ export function useMetrics(service: string): ServiceMetrics {
     },
   };
   return { registry, plugin };
+}
+
+/** Lookups of one of the service's caches, by outcome: the hit rate is hit / (hit + miss). */
+export function cacheLookups(registry: Registry): Counter<'cache' | 'outcome'> {
+  const name = 'hub_cache_lookups_total';
+  return (
+    (registry.getSingleMetric(name) as Counter<'cache' | 'outcome'> | undefined) ??
+    new Counter({
+      name,
+      help: 'Cache lookups by cache (response, source-read) and outcome (hit, miss).',
+      labelNames: ['cache', 'outcome'],
+      registers: [registry],
+    })
+  );
 }

@@ -1,12 +1,18 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import {
+  ApolloServer,
+  type ApolloServerOptions,
+  type ApolloServerPlugin,
+  type BaseContext,
+} from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
 import express from 'express';
+import type { Registry } from 'prom-client';
 import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
 import { createCache } from './cache';
 import { formatError } from './errors';
@@ -15,6 +21,7 @@ import { useGraphiQL } from './graphiql';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 import { useMetrics, useRequestId } from './observability';
+import { useTracing } from './tracing';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -40,10 +47,17 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   requireGatewaySignature?: boolean;
   /** Redis for the caches (automatic persisted queries); in memory when not given. */
   redisUrl?: string;
+  /** The service's own plugins (the gateway's response cache), run after metrics and limits. */
+  plugins?: ApolloServerPlugin<Context & RequestContext>[];
+  /** A metrics registry with the service's own metrics registered; /metrics serves it. */
+  metrics?: Registry;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
 );
+
+/** The largest request body a service reads. */
+const BODY_LIMIT = '1mb';
 
 /** What every service's context carries besides its own. */
 export interface RequestContext {
@@ -73,7 +87,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   // Subgraphs are reached through the gateway only: no sandbox of their own.
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
   const armor = options.limits ? useQueryLimits(options.limits, { production }) : null;
-  const metrics = useMetrics(options.name);
+  const metrics = useMetrics(options.name, options.metrics);
   const cache = createCache({ redisUrl: options.redisUrl, prefix: `hub:${options.name}:` });
   const apollo = new ApolloServer<Context & RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
@@ -87,6 +101,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     plugins: [
       metrics.plugin,
       ...(armor?.plugins ?? []),
+      ...(options.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
         ? useGraphiQL({ title: `Lorraine research hub · ${options.name}` })
@@ -115,7 +130,8 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: BODY_LIMIT }),
+    useTracing(options.name),
     (req, res, next) => {
       if (!secret) return next();
       const signer = verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {});
@@ -138,6 +154,32 @@ export async function startGraphQLServer<Context extends BaseContext>(
         requestId: res.locals.requestId as string,
       }),
     }),
+  );
+
+  // A body the JSON parser refuses (over 1 MB, or not JSON) gets a GraphQL answer with a stable code, not
+  // Express's HTML page.
+  app.use(
+    (
+      error: { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.type === 'entity.too.large') {
+        res.status(413).json({
+          errors: [
+            {
+              message: `Request body over ${BODY_LIMIT}`,
+              extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED },
+            },
+          ],
+        });
+      } else if (error.type === 'entity.parse.failed') {
+        res.status(400).json({
+          errors: [{ message: 'Request body is not JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+        });
+      } else next(error);
+    },
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,21 @@ import { registryVersion } from './registry/load';
 import type { TariffRequest } from './tariffs/engine';
 import type { TutelleSubgraphs } from './tutelle-subgraphs';
 
-type Snapshot = Map<string, Platform>;
+interface Snapshot {
+  platforms: Map<string, Platform>;
+  /** Platforms each person (hub id) works on. */
+  staffPlatforms: Map<string, string[]>;
+  /** Platforms each cost centre ('UL:PF-XGAMMA') serves. */
+  centrePlatforms: Map<string, string[]>;
+}
+
+/** `platform` among the platforms of `key`; the same (shared) list on every reference to `key`. */
+function place(index: Map<string, string[]>, key: string, platform: string): string[] {
+  const codes = index.get(key) ?? [];
+  if (!codes.includes(platform)) codes.push(platform);
+  index.set(key, codes);
+  return codes;
+}
 
 /**
  * The registry, kept in memory between requests: it changes only when a file is loaded, which bumps its
@@ -36,7 +50,16 @@ export class RegistryCache {
     const rows = await this.em
       .fork()
       .find(PlatformEntity, {}, { populate: ['costCentres', 'staff', 'services'], orderBy: { code: 'asc' } });
-    return new Map(rows.map((row) => [row.code, toPlatformView(row)]));
+    const platforms = new Map(rows.map((row) => [row.code, toPlatformView(row)]));
+    const staffPlatforms = new Map<string, string[]>();
+    const centrePlatforms = new Map<string, string[]>();
+    for (const platform of platforms.values()) {
+      for (const { member } of platform.staff)
+        if (member) member.platforms = place(staffPlatforms, member.id, platform.code);
+      for (const centre of platform.costCentres)
+        centre.platforms = place(centrePlatforms, `${centre.tutelle}:${centre.code}`, platform.code);
+    }
+    return { platforms, staffPlatforms, centrePlatforms };
   }
 }
 
@@ -52,11 +75,21 @@ export class RegistryReader {
   }
 
   async platforms(): Promise<Platform[]> {
-    return [...(await this.load()).values()];
+    return [...(await this.load()).platforms.values()];
   }
 
   async platform(code: string): Promise<Platform | null> {
-    return (await this.load()).get(code) ?? null;
+    return (await this.load()).platforms.get(code) ?? null;
+  }
+
+  /** Codes of the platforms a tutelle's cost centre serves; none for a code the registry does not know. */
+  async platformsOfCostCentre(tutelle: string, code: string): Promise<string[]> {
+    return (await this.load()).centrePlatforms.get(`${tutelle}:${code}`) ?? [];
+  }
+
+  /** Codes of the platforms the registry places a person (hub id) on; none for a stranger. */
+  async platformsOfStaff(id: string): Promise<string[]> {
+    return (await this.load()).staffPlatforms.get(id) ?? [];
   }
 }
 

@@ -7,12 +7,18 @@ import type {
   TutelleConnector,
 } from '@hub/connector-kit';
 import DataLoader from 'dataloader';
+import type { SourceReads } from './source-reads';
 
 /**
  * Per-request batching: every key asked for in one tick of a request becomes one connector call, so one
- * gateway `_entities` fetch of 500 cost centres costs the source what one does.
+ * gateway `_entities` fetch of 500 cost centres costs the source what one does (the misses of its read
+ * cache, when it has one).
  */
-export function createLoaders(connector: TutelleConnector) {
+export function createLoaders(
+  connector: SourceReads,
+  /** The whole inventory, page by page (the site's sync): read from the source, never cached. */
+  feed: Pick<TutelleConnector, 'readInventory' | 'incremental'>,
+) {
   const lists = <V>(read: (keys: readonly string[]) => Promise<Map<string, V[]>>) =>
     new DataLoader<string, V[]>(async (keys) => {
       const found = await read(keys);
@@ -32,10 +38,10 @@ export function createLoaders(connector: TutelleConnector) {
     staffById: items<StaffMemberData>((ids) => connector.staffByIds(ids)),
     /** One page of the whole inventory (what the site's sync reads); null past the last page. */
     async inventoryPage(options: InventoryReadOptions): Promise<InventoryPage | null> {
-      for await (const page of connector.readInventory(options)) return page;
+      for await (const page of feed.readInventory(options)) return page;
       return null;
     },
-    incremental: connector.incremental,
+    incremental: feed.incremental,
     expensesByCostCentre(year: number | null): DataLoader<string, ExpenseData[]> {
       let loader = expensesByYear.get(year);
       if (!loader) {

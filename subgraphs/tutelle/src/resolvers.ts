@@ -6,6 +6,7 @@ import {
   type Expense,
   ExpenseArgs,
   ExpenseConnection,
+  FINANCE_READERS,
   type InventoryRecord,
   InventoryRecordConnection,
   oncePerTutelle,
@@ -22,6 +23,7 @@ import {
   Args,
   Authorized,
   Ctx,
+  Directive,
   Field,
   FieldResolver,
   ID,
@@ -39,6 +41,8 @@ const MAX_FEED_PAGE_SIZE = 2000;
 interface CostCentreValue {
   code: string;
   tutelle: Tutelle;
+  /** From the registry (the site), through the gateway: what a platform manager's scope is judged on. */
+  platforms: string[];
 }
 
 /**
@@ -61,7 +65,7 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
       description: `A cost centre of ${TUTELLES[tutelle].name}, by its code.`,
     })
     costCentre(@Arg('code', () => ID) code: string): CostCentreValue {
-      return { code, tutelle };
+      return { code, tutelle, platforms: [] };
     }
 
     @FieldResolver(() => InventoryRecordConnection, { nullable: true })
@@ -73,6 +77,9 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
       return paginate(await loaders.inventoryByCostCentre.load(centre.code), page);
     }
 
+    // Internal finance: the gateway brings the registry's `platforms` of the cost centre first.
+    @Authorized(...FINANCE_READERS)
+    @Directive('@requires(fields: "platforms")')
     @FieldResolver(() => ExpenseConnection, { nullable: true })
     async expenses(
       @Root() centre: CostCentreValue,
@@ -166,14 +173,23 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
   /** How the gateway's `_entities` turns keys into this tutelle's entities. */
   const referenceResolvers = {
     [`${prefix}CostCentre`]: {
-      __resolveReference: (ref: { code: string }): CostCentreValue => ({ code: ref.code, tutelle }),
+      __resolveReference: (ref: { code: string; platforms?: string[] }): CostCentreValue => ({
+        code: ref.code,
+        tutelle,
+        platforms: ref.platforms ?? [],
+      }),
     },
     [`${prefix}InventoryRecord`]: {
       __resolveReference: (ref: { id: string }, ctx: TutelleContext) =>
         ctx.loaders.inventoryById.load(ref.id),
     },
+    // `platforms` comes from the registry (the site), through the gateway, for the personal fields that
+    // require it: the caller's scope is judged on it (authChecker).
     [`${prefix}StaffMember`]: {
-      __resolveReference: (ref: { id: string }, ctx: TutelleContext) => ctx.loaders.staffById.load(ref.id),
+      __resolveReference: async (ref: { id: string; platforms?: string[] }, ctx: TutelleContext) => {
+        const member = await ctx.loaders.staffById.load(ref.id);
+        return member && { ...member, platforms: ref.platforms ?? [] };
+      },
     },
   };
 

@@ -1,9 +1,11 @@
 import type { TutelleConnector } from '@hub/connector-kit';
 import { defineTutelleTypes, TUTELLES, type Tutelle } from '@hub/schema';
-import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
+import { buildFederatedSchema, createCache, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
+import { Registry } from 'prom-client';
 import { createLoaders, type TutelleContext } from './loaders';
 import { defineTutelleResolvers } from './resolvers';
+import { type ReadCacheOptions, sourceReads } from './source-reads';
 
 /**
  * A tutelle's subgraph schema: the same shape for every tutelle. The connector is not part of it: the
@@ -23,6 +25,8 @@ export interface TutelleSubgraphOptions<Connector extends TutelleConnector> {
   connector: Connector;
   port: number;
   host?: string;
+  /** Records read kept this long, by key, in memory or Redis; off when not given. */
+  readCache?: ReadCacheOptions | false;
 }
 
 /** Serve a tutelle's subgraph over HTTP; /health reports its sources. */
@@ -31,13 +35,27 @@ export async function startTutelleSubgraph<Connector extends TutelleConnector>(
 ): Promise<RunningServer & { connector: Connector }> {
   const { connector } = options;
   const schema = await buildTutelleSchema(connector.tutelle);
+  const name = TUTELLES[connector.tutelle].subgraph;
+  const metrics = new Registry();
+  const store = options.readCache
+    ? createCache({
+        prefix: `hub:${name}:reads:`,
+        ...(options.readCache.redisUrl ? { redisUrl: options.readCache.redisUrl } : {}),
+      })
+    : null;
+  const reads = sourceReads(connector, {
+    metrics,
+    cache:
+      store && options.readCache ? { cache: store.cache, ttlSeconds: options.readCache.ttlSeconds } : null,
+  });
   const server = await startGraphQLServer<TutelleContext>({
-    name: TUTELLES[connector.tutelle].subgraph,
+    name,
     port: options.port,
     host: options.host,
     schema,
     requireGatewaySignature: true,
-    context: (caller) => ({ caller, loaders: createLoaders(connector) }),
+    metrics,
+    context: (caller) => ({ caller, loaders: createLoaders(reads, connector) }),
     health: () => connector.health(),
   });
   return {
@@ -45,6 +63,7 @@ export async function startTutelleSubgraph<Connector extends TutelleConnector>(
     connector,
     close: async () => {
       await server.close();
+      await store?.close();
       await connector.close();
     },
   };

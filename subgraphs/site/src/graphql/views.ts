@@ -12,7 +12,8 @@ import {
 
 /**
  * From the registry's rows to the graph's platforms. References to a tutelle's records (cost centres,
- * staff) are made only for tutelles whose subgraph is in the graph.
+ * staff) are made only for tutelles whose subgraph is in the graph. Their `platforms` (every platform a
+ * person works on, a cost centre serves) are filled in once the whole registry is read (RegistryCache).
  */
 export function toPlatformView(p: PlatformEntity): Platform {
   const federated = (tutelle: string) => FEDERATED_TUTELLES.includes(tutelle as Tutelle);
@@ -33,14 +34,14 @@ export function toPlatformView(p: PlatformEntity): Platform {
     costCentres: p.costCentres
       .getItems()
       .filter((c) => federated(c.tutelle))
-      .map((c) => ({ code: c.code, tutelle: c.tutelle as Tutelle })),
+      .map((c) => ({ code: c.code, tutelle: c.tutelle as Tutelle, platforms: [] })),
     staffCount: staff.length,
     staffFte: Math.round(staff.reduce((sum, s) => sum + s.share, 0) * 100) / 100,
     staff: staff.map((s) => ({
       tutelle: s.tutelle as Tutelle,
       share: s.share,
       member: federated(s.tutelle)
-        ? { id: hubIdOf(s.tutelle as Tutelle, s.personId), tutelle: s.tutelle as Tutelle }
+        ? { id: hubIdOf(s.tutelle as Tutelle, s.personId), tutelle: s.tutelle as Tutelle, platforms: [] }
         : null,
     })),
     services: p.services.getItems().map((s) => ({

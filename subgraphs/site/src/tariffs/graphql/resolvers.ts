@@ -105,6 +105,7 @@ export class PlatformTariffResolver {
       return gridView(
         await tariffs.tariffs(platform, year, toSimulation(simulation, caller)),
         tariffs.engine.policy,
+        new Map(platform.staff.flatMap((s) => (s.member ? [[s.member.id, s.member]] : []))),
       );
     } catch (error) {
       if (error instanceof UnknownInstrumentError) throw badInput(error.message);

@@ -1,4 +1,4 @@
-import { euros, type Money, VatBasis } from '@hub/schema';
+import { euros, type Money, type StaffMemberReference, VatBasis } from '@hub/schema';
 import type { UserCategory } from '../../graphql/types';
 import type { CostExpense } from '../model/cost-base';
 import type { ComponentCost, InstrumentCost, StaffCostLine as StaffCostModel } from '../model/costs';
@@ -68,8 +68,12 @@ function instrumentView(i: InstrumentCost): InstrumentDepreciation {
 
 const expenseView = (e: CostExpense): TariffExpenseLine => ({ ...e, amountHT: money(e.amountHT) });
 
-const staffView = (s: StaffCostModel) => ({
-  member: s.found ? { id: s.id, tutelle: s.tutelle } : null,
+/** The registry's references to the platform's staff, by id: with the platforms each works on. */
+export type StaffReferences = ReadonlyMap<string, StaffMemberReference>;
+
+// The member's `platforms` come along: the tutelle judges a platform manager's scope on them.
+const staffView = (s: StaffCostModel, staff: StaffReferences) => ({
+  member: s.found ? (staff.get(s.id) ?? { id: s.id, tutelle: s.tutelle, platforms: [] }) : null,
   tutelle: s.tutelle,
   share: s.share,
   days: s.days,
@@ -77,19 +81,23 @@ const staffView = (s: StaffCostModel) => ({
   assumptions: s.assumptions,
 });
 
-function componentView(c: ComponentCost): PlatformComponentCost {
+function componentView(c: ComponentCost, staff: StaffReferences): PlatformComponentCost {
   return {
     component: c.component,
     total: money(c.total),
     byTutelle: c.byTutelle.map((t) => ({ tutelle: t.tutelle, amount: money(t.amount) })),
     instruments: c.instruments.map(instrumentView),
     expenses: c.expenses.map(expenseView),
-    staff: c.staff.map(staffView),
+    staff: c.staff.map((line) => staffView(line, staff)),
   };
 }
 
-export function gridView(tariffs: PlatformTariffs, policy: TariffPolicy): TariffGrid {
-  const components = tariffs.costs.components.map(componentView);
+export function gridView(
+  tariffs: PlatformTariffs,
+  policy: TariffPolicy,
+  staff: StaffReferences = new Map(),
+): TariffGrid {
+  const components = tariffs.costs.components.map((c) => componentView(c, staff));
   const byComponent = new Map(components.map((c) => [c.component, c]));
   const depreciation = tariffs.costs.components.flatMap((c) => c.instruments);
   return {

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { type Caller, cacheLookups, createCache } from '@hub/subgraph-kit';
+import type { Registry } from 'prom-client';
+
+/*
+ * Whole answers kept at the gateway for a while: the portal asks the same few queries all day, and each
+ * costs five subgraphs and four tutelles' sources. An answer is what its operation, its variables and the
+ * caller's scope make it, so the key is those three: a platform manager's answer (names of their staff) is
+ * never served to the public, nor to another platform's manager.
+ */
+
+export interface ResponseCacheOptions {
+  /** How long an answer is served from the cache. */
+  ttlSeconds: number;
+  /** Redis, shared by every gateway replica; in memory when not given. Redis down: every lookup a miss. */
+  redisUrl?: string;
+  /** Where the hit and miss counters go (`hub_cache_lookups_total{cache="response"}`). */
+  metrics?: Registry;
+}
+
+/** The response header that says whether the answer came from the cache: `hit` or `miss`. */
+export const CACHE_STATUS_HEADER = 'x-hub-cache';
+
+/** What makes two callers' answers the same: their roles and their platforms. No token: `public`. */
+export function cacheScope(caller: Caller): string {
+  return `${[...caller.roles].sort().join('+')}:${[...caller.platforms].sort().join('+')}`;
+}
+
+function cacheKey(request: GraphQLRequestContext<{ caller: Caller }>): string {
+  const { queryHash, operationName, request: http, contextValue } = request;
+  const parts = [queryHash, operationName ?? '', http.variables ?? {}, cacheScope(contextValue.caller)];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+export interface ResponseCache {
+  plugin: ApolloServerPlugin<{ caller: Caller }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Queries only (a mutation is never answered from a cache), answers without errors only (a source down is
+ * not remembered for a TTL). Every lookup is counted, hit or miss.
+ */
+export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
+  const store = createCache({
+    prefix: 'hub:gateway:responses:',
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+  });
+  const cache: KeyValueCache<string> = store.cache;
+  const lookups = options.metrics ? cacheLookups(options.metrics) : null;
+  const plugin: ApolloServerPlugin<{ caller: Caller }> = {
+    async requestDidStart() {
+      let key: string | null = null;
+      let hit = false;
+      return {
+        async responseForOperation(request) {
+          if (request.operation.operation !== 'query') return null;
+          key = cacheKey(request);
+          const cached = await cache.get(key);
+          hit = cached !== undefined;
+          lookups?.inc({ cache: 'response', outcome: hit ? 'hit' : 'miss' });
+          if (cached === undefined) return null;
+          return { http: request.response.http, body: { kind: 'single', singleResult: JSON.parse(cached) } };
+        },
+        async willSendResponse({ response }) {
+          if (key === null) return;
+          response.http.headers.set(CACHE_STATUS_HEADER, hit ? 'hit' : 'miss');
+          if (hit || response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (errors?.length || !data) return;
+          // Not awaited: the caller need not wait for Redis to have stored it.
+          void cache.set(key, JSON.stringify({ data }), { ttl: options.ttlSeconds });
+        },
+      };
+    },
+  };
+  return { plugin, close: () => store.close() };
+}

@@ -16,6 +16,7 @@ import {
 } from '@hub/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import makeFetchHappen from 'make-fetch-happen';
+import { deduplicateFetches } from './deduplicate';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -30,6 +31,11 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Redis for automatic persisted queries; in memory when not given. */
   redisUrl?: string;
+  /**
+   * Send identical subgraph fetches in flight at the same time once, for the same caller only, and share the
+   * answer (`deduplicate.ts`); on by default.
+   */
+  deduplicateSubgraphFetches?: boolean;
 }
 
 interface GatewayContext {
@@ -134,11 +140,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
   // Kept-alive connections to the subgraphs, as @apollo/gateway's own fetcher, plus a bound: a subgraph that
   // hangs costs its part of the answer (null with an error naming it), not the whole request.
-  const fetcher = makeFetchHappen.defaults({
+  const kept = makeFetchHappen.defaults({
     maxSockets: Number.POSITIVE_INFINITY,
     retry: false,
     timeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
   }) as unknown as Fetcher;
+  const fetcher = options.deduplicateSubgraphFetches === false ? kept : deduplicateFetches(kept);
   const gateway = new ApolloGateway({
     supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
     buildService: ({ name, url }) =>

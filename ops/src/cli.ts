@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, InvalidArgumentError } from 'commander';
+import type { GatewayKind } from './bench/gateways';
 
 /*
  * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
@@ -46,21 +47,10 @@ program
   .option('--fresh', 'generate the demo data again even if it is there')
   .action(async (options: { scale: number; seed: number; fresh?: boolean }) => {
     const started = performance.now();
-    const { demoDir, loadConfig } = await import('./config');
-    const { writeDemo } = await import('./demo');
-    const { loadRegistryFile, startDemoGmao, startServices, stopOnSignal } = await import('./services');
+    const { loadConfig } = await import('./config');
+    const { prepareDemo, startDemoGmao, startServices, stopOnSignal } = await import('./services');
     const config = loadConfig();
-    const dir = demoDir(config.dataDir);
-    const manifest = path.join(dir, 'manifest.json');
-    const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : null;
-    if (options.fresh || current?.seed !== options.seed || current?.scale !== options.scale) {
-      console.log(`Generating the demo site (scale ${options.scale}, seed ${options.seed}) in ${dir}…`);
-      console.log(`  ${JSON.stringify(await writeDemo(dir, { seed: options.seed, scale: options.scale }))}`);
-    }
-    const report = await loadRegistryFile(config, path.join(dir, 'registry.yaml'));
-    console.log(
-      `Registry loaded: ${report.platforms} platforms, ${report.staff} staff, ${report.services} services`,
-    );
+    const dir = await prepareDemo(config, options, console.log);
     // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
     const standIn = config.gmaoStandIn ? [await startDemoGmao(dir)] : [];
     const running = [...standIn, ...(await startServices(config, [...SERVICE_NAMES]))];
@@ -133,6 +123,61 @@ program
     const started = performance.now();
     const counts = await writeDemo(path.resolve(dir), options);
     console.log(`${JSON.stringify(counts)} in ${Math.round(performance.now() - started)} ms`);
+  });
+
+const numberList = (value: string) => {
+  const list = value.split(',').map(positiveNumber);
+  if (list.length === 0) throw new InvalidArgumentError('expected numbers, comma-separated');
+  return list;
+};
+
+program
+  .command('bench')
+  .description(
+    'Load the operations users send through the hub gateway, stock @apollo/gateway and Hive Gateway, side by side (docs/PERFORMANCE.md)',
+  )
+  .option('--scale <factors>', 'demo site sizes, comma-separated', numberList, [1, 10])
+  .option('--connections <counts>', 'concurrent connections, comma-separated', numberList, [10, 50])
+  .option('--duration <s>', 'measured seconds per gateway, operation and round', positiveNumber, 2.5)
+  .option('--warmup <s>', 'discarded seconds of load before each measurement', positiveNumber, 1)
+  .option('--rounds <n>', 'rounds of every gateway in turn', positiveNumber, 2)
+  .option('--gateways <kinds>', 'gateways under test, comma-separated')
+  .option('--smoke', 'a short pass: ×1, 10 connections, one round of 1 s; checks answers, times nothing')
+  .option('--no-pin', 'do not pin processes to cores')
+  .option('--out <file>', 'where to write the table (and the run as JSON beside it)')
+  .action(async (options) => {
+    const { loadConfig } = await import('./config');
+    const { GATEWAY_KINDS, estimatedSeconds, runBench } = await import('./bench/suite');
+    const { markdownReport } = await import('./bench/table');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const gateways = (
+      options.gateways ? String(options.gateways).split(',') : GATEWAY_KINDS
+    ) as GatewayKind[];
+    const unknown = gateways.filter((g) => !GATEWAY_KINDS.includes(g));
+    if (unknown.length)
+      throw new InvalidArgumentError(`unknown gateways ${unknown.join(', ')}: ${GATEWAY_KINDS.join(', ')}`);
+    const dataDir = path.join(loadConfig().dataDir, 'bench');
+    const bench = {
+      scales: options.smoke ? [1] : options.scale,
+      connections: options.smoke ? [10] : options.connections,
+      durationS: options.smoke ? 1 : options.duration,
+      warmupS: options.smoke ? 0.5 : options.warmup,
+      rounds: options.smoke ? 1 : Math.round(options.rounds),
+      gateways,
+      dataDir,
+      seed: 42,
+      pin: options.pin,
+      log: (line: string) => console.log(line),
+    };
+    console.log(`Estimated duration: about ${Math.ceil(estimatedSeconds(bench) / 60)} min`);
+    const report = await runBench(bench);
+    const table = markdownReport(report);
+    const out = options.out ?? path.join(dataDir, 'results.md');
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, table);
+    writeFileSync(out.replace(/\.md$/, '') + '.json', `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\n${table}\nWritten to ${out} in ${report.totalS} s`);
+    if (report.rows.some((r) => r.problem)) process.exitCode = 1;
   });
 
 program

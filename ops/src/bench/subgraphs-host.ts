@@ -1,0 +1,102 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RunningServer } from '@hub/subgraph-kit';
+import { loadConfig } from '../config';
+import { prepareDemo, SERVICES, startDemoGmao } from '../services';
+import { reportReady } from './processes';
+
+/*
+ * The suite's subgraphs (a child process, on the load generator's core): the demo site at one scale, its
+ * five subgraphs over their demo sources and the GMAO stand-in, and what the gateways under test cost them,
+ * on GET /counters: GraphQL requests the subgraphs answered, and reads of each source.
+ *
+ *   node --import tsx subgraphs-host.ts <data dir> <scale> <seed>
+ */
+
+export interface HostCounters {
+  /** GraphQL operations the five subgraphs answered. */
+  subgraphRequests: number;
+  /** Reads per source: SQL statements (registry, UL, CNRS), whole reads (INRAE's workbook, the CHRU's API). */
+  sourceReads: Record<string, number>;
+}
+
+export interface HostReady {
+  subgraphs: Record<string, string>;
+  countersUrl: string;
+}
+
+/** The requests a service's /metrics says it answered (hub_graphql_requests_total, every label). */
+async function answered(graphqlUrl: string): Promise<number> {
+  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+  let total = 0;
+  for (const match of text.matchAll(/^hub_graphql_requests_total\{[^}]*\} (\d+(?:\.\d+)?)$/gm))
+    total += Number(match[1]);
+  return total;
+}
+
+async function main(): Promise<void> {
+  const [dataDir, scale = '1', seed = '42'] = process.argv.slice(2);
+  if (!dataDir) throw new Error('usage: subgraphs-host <data dir> <scale> <seed>');
+  // Free ports (other engineers run the hub on the fixed ones); snapshots kept for the whole run, so that a
+  // re-read of INRAE's workbook or the CHRU's API lands on no gateway's measurement.
+  const env = {
+    ...process.env,
+    HUB_DATA_DIR: dataDir,
+    ...Object.fromEntries(['SITE', 'UL', 'CNRS', 'INRAE', 'CHRU'].map((s) => [`HUB_${s}_PORT`, '0'])),
+    HUB_INRAE_MAX_AGE_MS: String(3_600_000),
+    HUB_CHRU_MAX_AGE_MS: String(3_600_000),
+  };
+  const config = loadConfig(env);
+  const demo = await prepareDemo(config, { scale: Number(scale), seed: Number(seed) });
+  const gmao = await startDemoGmao(demo, 0);
+  config.chru = { ...config.chru, gmao: { ...config.chru.gmao, baseUrl: gmao.url } };
+
+  const site = await SERVICES.site(config);
+  const ul = await SERVICES.ul(config);
+  const cnrs = await SERVICES.cnrs(config);
+  const inrae = await SERVICES.inrae(config);
+  const chru = await SERVICES.chru(config);
+  const running: RunningServer[] = [gmao, site, ul, cnrs, inrae, chru];
+  // Read the whole-read sources now: the first request must not pay the CHRU API's rate limit.
+  await Promise.all([inrae.connector.snapshot(), chru.connector.snapshot()]);
+  let registryStatements = 0;
+  site.orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', () => {
+      registryStatements += 1;
+    });
+  const subgraphs = { site: site.url, ul: ul.url, cnrs: cnrs.url, inrae: inrae.url, chru: chru.url };
+
+  const counters = http.createServer(async (_req, res) => {
+    const requests = await Promise.all(Object.values(subgraphs).map(answered));
+    const body: HostCounters = {
+      subgraphRequests: requests.reduce((a, b) => a + b, 0),
+      sourceReads: {
+        'site/registry': registryStatements,
+        [ul.connector.source.name]: ul.connector.source.statementCount,
+        [cnrs.connector.source.name]: cnrs.connector.source.statementCount,
+        'INRAE/extractions': inrae.connector.readCount,
+        'CHRU/gmao+exports': chru.connector.readCount,
+      },
+    };
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => counters.listen(0, '127.0.0.1', resolve));
+  const { port } = counters.address() as AddressInfo;
+
+  const stop = async () => {
+    counters.close();
+    for (const server of running.reverse()) await server.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  reportReady({ subgraphs, countersUrl: `http://127.0.0.1:${port}/counters` } satisfies HostReady);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,306 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SUPERGRAPH_PATH } from '../supergraph';
+import { GATEWAY_KINDS, GATEWAYS, type GatewayKind } from './gateways';
+import { runLoad } from './load';
+import { type Ask, type BenchOperation, canonicalJson, loadOperations, wrongAnswer } from './operations';
+import { type BenchChild, canPin, GATEWAY_CPU, LOAD_CPU, pinSelf, startChild } from './processes';
+import type { HostCounters, HostReady } from './subgraphs-host';
+
+/*
+ * The suite: for each scale of the demo site, the subgraphs (with the load generator) on one core and each
+ * gateway under test alone on the other, all over one supergraph; the four operations verified on every
+ * gateway, then loaded through each in turn: warm-up discarded, gateways alternated within each round.
+ */
+
+export interface BenchOptions {
+  scales: number[];
+  connections: number[];
+  /** Measured seconds per gateway, operation, connection count and round. */
+  durationS: number;
+  /** Seconds of load before each measurement, discarded. */
+  warmupS: number;
+  /** Rounds of every gateway in turn: their figures are added up. */
+  rounds: number;
+  gateways: GatewayKind[];
+  /** Where the demo data of each scale is kept (generated the first time). */
+  dataDir: string;
+  seed: number;
+  /** Pin gateways and the rest to separate cores (taskset); without it, figures are only indicative. */
+  pin: boolean;
+  log: (line: string) => void;
+}
+
+export interface BenchRow {
+  scale: number;
+  connections: number;
+  gateway: GatewayKind;
+  operation: string;
+  requests: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  peakRssMb: number;
+  subgraphRequestsPerRequest: number;
+  sourceReadsPerRequest: number;
+  /** Why the measurement does not count (a wrong answer), or null. */
+  problem: string | null;
+}
+
+export interface BenchReport {
+  options: Omit<BenchOptions, 'log'>;
+  startedAt: string;
+  totalS: number;
+  operations: Array<{ name: string; who: string; variables: Record<string, unknown> }>;
+  rows: BenchRow[];
+}
+
+/** The environment of every process of the suite: production mode, its own keys. */
+export const BENCH_ENV = {
+  NODE_ENV: 'production',
+  HUB_JWT_SECRET: 'bench-jwt-key-local-only',
+  HUB_GATEWAY_SECRET: 'bench-gateway-key-local-only',
+} as const;
+
+/** Roughly how long a run takes: the load itself, and start-up and checks at each scale. */
+export function estimatedSeconds(options: BenchOptions, operations = 4): number {
+  const load =
+    options.connections.length *
+    options.rounds *
+    operations *
+    options.gateways.length *
+    (options.durationS + options.warmupS + 0.3);
+  return options.scales.reduce(
+    (total, scale) => total + load + 15 + 3 * options.gateways.length + 2 * scale,
+    0,
+  );
+}
+
+const ask =
+  (url: string): Ask =>
+  async (query, variables, token) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: token } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  };
+
+async function counters(host: HostReady): Promise<{ subgraphRequests: number; sourceReads: number }> {
+  const body = (await (await fetch(host.countersUrl)).json()) as HostCounters;
+  return {
+    subgraphRequests: body.subgraphRequests,
+    sourceReads: Object.values(body.sourceReads).reduce((a, b) => a + b, 0),
+  };
+}
+
+/** The committed supergraph with the subgraphs where the suite started them: the same file for every gateway. */
+function writeSupergraph(file: string, subgraphs: Record<string, string>): void {
+  const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8').replace(
+    /@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g,
+    (whole, name: string) =>
+      subgraphs[name] ? `@join__graph(name: "${name}", url: "${subgraphs[name]}")` : whole,
+  );
+  writeFileSync(file, sdl);
+}
+
+interface Verified {
+  operation: BenchOperation;
+  body: string;
+  referenceData: string;
+  /** Per gateway: its answer as it sent it, or why it is wrong. */
+  answers: Map<GatewayKind, { body: string } | { problem: string }>;
+}
+
+/** Every operation asked once of every gateway, checked against the reference gateway's answer. */
+async function verify(
+  operations: BenchOperation[],
+  gateways: Map<GatewayKind, BenchChild<{ url: string }>>,
+): Promise<Verified[]> {
+  const reference = gateways.get('apollo') ?? [...gateways.values()][0]!;
+  const verified: Verified[] = [];
+  for (const operation of operations) {
+    const body = JSON.stringify({ query: operation.query, variables: operation.variables });
+    const post = async (url: string) =>
+      (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...operation.headers },
+          body,
+        })
+      ).text();
+    const referenceAnswer = JSON.parse(await post(reference.ready.url));
+    const empty = referenceAnswer.data ? operation.emptiness(referenceAnswer.data) : 'no data';
+    if (referenceAnswer.errors?.length || empty)
+      throw new Error(
+        `${operation.name}: the reference gateway (${reference.name}) gives no real answer: ${
+          empty ?? JSON.stringify(referenceAnswer.errors).slice(0, 500)
+        }`,
+      );
+    const referenceData = canonicalJson(referenceAnswer.data);
+    const answers = new Map<GatewayKind, { body: string } | { problem: string }>();
+    for (const [kind, gateway] of gateways) {
+      const text = await post(gateway.ready.url);
+      const problem = wrongAnswer(JSON.parse(text), referenceData);
+      answers.set(kind, problem ? { problem } : { body: text });
+    }
+    verified.push({ operation, body, referenceData, answers });
+  }
+  return verified;
+}
+
+/** One gateway's measurements of one operation at one connection count, over the rounds. */
+interface Cell {
+  requests: number;
+  seconds: number;
+  /** Median latencies weighted by requests: their mean over the rounds. */
+  p50Sum: number;
+  /** The worst of the rounds. */
+  p99Ms: number;
+  peakRssMb: number;
+  subgraphRequests: number;
+  sourceReads: number;
+  problem: string | null;
+}
+
+const newCell = (answer: { body: string } | { problem: string }): Cell => ({
+  requests: 0,
+  seconds: 0,
+  p50Sum: 0,
+  p99Ms: 0,
+  peakRssMb: 0,
+  subgraphRequests: 0,
+  sourceReads: 0,
+  problem: 'problem' in answer ? answer.problem : null,
+});
+
+/** One scale: start everything, verify, load each cell in turn, stop everything. */
+async function runScale(
+  scale: number,
+  options: BenchOptions,
+): Promise<{ rows: BenchRow[]; operations: BenchOperation[] }> {
+  const dir = path.join(options.dataDir, `x${scale}`);
+  mkdirSync(dir, { recursive: true });
+  const cpu = (n: number) => (options.pin ? n : null);
+  options.log(`×${scale}: starting the subgraphs on the demo site (${dir})…`);
+  const host = await startChild<HostReady>(
+    'subgraphs',
+    'subgraphs-host.ts',
+    [dir, String(scale), String(options.seed)],
+    {
+      cpu: cpu(LOAD_CPU),
+      env: { ...BENCH_ENV, LOG_LEVEL: 'warn' },
+      timeoutMs: 600_000,
+    },
+  );
+  const gateways = new Map<GatewayKind, BenchChild<{ url: string }>>();
+  try {
+    const supergraph = path.join(dir, 'supergraph.graphql');
+    writeSupergraph(supergraph, host.ready.subgraphs);
+    for (const kind of options.gateways) {
+      options.log(`×${scale}: starting ${GATEWAYS[kind].label}…`);
+      gateways.set(
+        kind,
+        await startChild(kind, 'gateway-process.ts', [kind, supergraph], {
+          cpu: cpu(GATEWAY_CPU),
+          env: BENCH_ENV,
+        }),
+      );
+    }
+    const first = [...gateways.values()][0]!;
+    const operations = await loadOperations(ask(first.ready.url), { ...process.env, ...BENCH_ENV });
+    const verified = await verify(operations, gateways);
+    const rows: BenchRow[] = [];
+    for (const connections of options.connections) {
+      for (const [index, check] of verified.entries()) {
+        const cells = new Map<GatewayKind, Cell>();
+        for (let round = 0; round < options.rounds; round++) {
+          // Alternate: each round (and each operation) starts with another gateway.
+          const order = options.gateways.map(
+            (_, i) => options.gateways[(i + round + index) % options.gateways.length]!,
+          );
+          for (const kind of order) {
+            const answer = check.answers.get(kind)!;
+            const cell = cells.get(kind) ?? newCell(answer);
+            cells.set(kind, cell);
+            if ('problem' in answer) continue;
+            const gateway = gateways.get(kind)!;
+            const target = {
+              url: gateway.ready.url,
+              body: check.body,
+              headers: check.operation.headers,
+              expectedBody: answer.body,
+              referenceData: check.referenceData,
+            };
+            gateway.resetPeakRss();
+            await runLoad(target, { connections, durationS: options.warmupS });
+            const before = await counters(host.ready);
+            const result = await runLoad(target, { connections, durationS: options.durationS });
+            const after = await counters(host.ready);
+            cell.requests += result.requests;
+            cell.seconds += result.durationS;
+            cell.p50Sum += result.p50Ms * result.requests;
+            cell.p99Ms = Math.max(cell.p99Ms, result.p99Ms);
+            cell.peakRssMb = Math.max(cell.peakRssMb, gateway.peakRssMb());
+            cell.subgraphRequests += after.subgraphRequests - before.subgraphRequests;
+            cell.sourceReads += after.sourceReads - before.sourceReads;
+            if (result.wrong > 0)
+              cell.problem = `${result.wrong} of ${result.requests} answers under load were not the verified one`;
+            options.log(
+              `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${result.p99Ms} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
+            );
+          }
+        }
+        for (const [gateway, cell] of cells) {
+          const per = (n: number) => (cell.requests ? n / cell.requests : 0);
+          rows.push({
+            scale,
+            connections,
+            gateway,
+            operation: check.operation.name,
+            requests: cell.requests,
+            rps: cell.seconds ? cell.requests / cell.seconds : 0,
+            p50Ms: per(cell.p50Sum),
+            p99Ms: cell.p99Ms,
+            peakRssMb: cell.peakRssMb,
+            subgraphRequestsPerRequest: per(cell.subgraphRequests),
+            sourceReadsPerRequest: per(cell.sourceReads),
+            problem: cell.problem,
+          });
+        }
+      }
+    }
+    return { rows, operations };
+  } finally {
+    for (const gateway of gateways.values()) await gateway.stop();
+    await host.stop();
+  }
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  if (options.pin && !canPin()) {
+    options.log('taskset is not available here: processes are not pinned, figures are indicative only');
+    options = { ...options, pin: false };
+  }
+  if (options.pin) pinSelf(LOAD_CPU);
+  const rows: BenchRow[] = [];
+  let operations: BenchOperation[] = [];
+  for (const scale of options.scales) {
+    const result = await runScale(scale, options);
+    rows.push(...result.rows);
+    operations = result.operations;
+  }
+  const { log: _log, ...recorded } = options;
+  return {
+    options: recorded,
+    startedAt,
+    totalS: Math.round((performance.now() - started) / 1000),
+    operations: operations.map((o) => ({ name: o.name, who: o.who, variables: o.variables })),
+    rows,
+  };
+}
+
+export { GATEWAY_KINDS };

@@ -1,4 +1,5 @@
-import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { SubgraphAnswer } from './subgraph-fetcher';
 
 /*
  * In-flight deduplication of subgraph fetches. When many clients ask the same thing at once (the portal's
@@ -11,7 +12,6 @@ import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils
 
 interface SharedAnswer {
   status: number;
-  statusText: string;
   headers: [string, string][];
   body: string;
 }
@@ -38,7 +38,6 @@ export function deduplicateFetches(fetcher: Fetcher): Fetcher {
     if (!answer) {
       answer = fetcher(url, init).then(async (response) => ({
         status: response.status,
-        statusText: response.statusText,
         headers: [...response.headers],
         body: await response.text(),
       }));
@@ -46,7 +45,7 @@ export function deduplicateFetches(fetcher: Fetcher): Fetcher {
       const done = () => inFlight.delete(key);
       answer.then(done, done);
     }
-    const { status, statusText, headers, body } = await answer;
-    return new Response(body, { status, statusText, headers }) as unknown as FetcherResponse;
+    const { status, headers, body } = await answer;
+    return new SubgraphAnswer(url, status, headers, body);
   };
 }

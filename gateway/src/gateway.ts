@@ -15,8 +15,9 @@ import {
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { GraphQLError } from 'graphql';
-import makeFetchHappen from 'make-fetch-happen';
+import { mergeOperations, type SubgraphOperation } from './batch-fetches';
 import { deduplicateFetches } from './deduplicate';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -36,6 +37,11 @@ export interface GatewayOptions {
    * answer (`deduplicate.ts`); on by default.
    */
   deduplicateSubgraphFetches?: boolean;
+  /**
+   * Merge the fetches one request makes to one subgraph at the same step of its plan into one subgraph
+   * request (`batch-fetches.ts`); on by default.
+   */
+  batchSubgraphFetches?: boolean;
 }
 
 interface GatewayContext {
@@ -43,12 +49,60 @@ interface GatewayContext {
   requestId?: string;
 }
 
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+interface Waiting {
+  options: ProcessOptions;
+  resolve(response: SubgraphResponse): void;
+  reject(error: unknown): void;
+}
+
 /**
  * Signs every subgraph request (subgraphs answer the gateway only) and forwards the caller's bearer
- * token: every subgraph verifies it again.
+ * token: every subgraph verifies it again. With `batch`, the fetches of one client request that start
+ * together are sent as one request.
  */
 class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly secret = gatewaySecret();
+  /** Fetches of each client request (its context) waiting for the end of the current step. */
+  private readonly waiting = new WeakMap<object, Waiting[]>();
+  batch = true;
+
+  override process(options: ProcessOptions): Promise<SubgraphResponse> {
+    if (!this.batch || !('incomingRequestContext' in options)) return super.process(options);
+    return new Promise((resolve, reject) => {
+      let queue = this.waiting.get(options.context);
+      if (!queue) {
+        const started: Waiting[] = [];
+        queue = started;
+        this.waiting.set(options.context, started);
+        // Once the plan's step has started every fetch it has (they start in one turn of the event loop).
+        setImmediate(() => {
+          this.waiting.delete(options.context);
+          this.send(started);
+        });
+      }
+      queue.push({ options, resolve, reject });
+    });
+  }
+
+  private send(queue: Waiting[]): void {
+    const merged =
+      queue.length > 1 ? mergeOperations(queue.map((w) => w.options.request as SubgraphOperation)) : null;
+    if (!merged) {
+      for (const w of queue) super.process(w.options).then(w.resolve, w.reject);
+      return;
+    }
+    const first = queue[0]!.options;
+    super.process({ ...first, request: { ...merged.request }, document: undefined } as ProcessOptions).then(
+      (response) => {
+        for (const [i, part] of merged.split(response).entries()) queue[i]!.resolve(part);
+      },
+      (error) => {
+        for (const w of queue) w.reject(error);
+      },
+    );
+  }
 
   override willSendRequest({
     request,
@@ -138,18 +192,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
-  // Kept-alive connections to the subgraphs, as @apollo/gateway's own fetcher, plus a bound: a subgraph that
-  // hangs costs its part of the answer (null with an error naming it), not the whole request.
-  const kept = makeFetchHappen.defaults({
-    maxSockets: Number.POSITIVE_INFINITY,
-    retry: false,
-    timeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
-  }) as unknown as Fetcher;
+  // Kept-alive connections to the subgraphs, and a bound: a subgraph that hangs costs its part of the answer
+  // (null with an error naming it), not the whole request.
+  const kept = subgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS });
   const fetcher = options.deduplicateSubgraphFetches === false ? kept : deduplicateFetches(kept);
   const gateway = new ApolloGateway({
     supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
     buildService: ({ name, url }) =>
-      new HubDataSource({ url: subgraphs[name] ?? url, fetcher: namedFailures(name, fetcher) }),
+      Object.assign(
+        new HubDataSource({ url: subgraphs[name] ?? url, fetcher: namedFailures(name, fetcher) }),
+        {
+          batch: options.batchSubgraphFetches !== false,
+        },
+      ),
   });
   return startGraphQLServer<GatewayContext>({
     name: 'gateway',

@@ -19,7 +19,10 @@ export interface LoadTarget {
 }
 
 export interface LoadResult {
+  /** Answered within the measurement. */
   requests: number;
+  /** Sent, answered or not: what the gateway had to work for. */
+  sent: number;
   durationS: number;
   p50Ms: number;
   p99Ms: number;
@@ -55,6 +58,7 @@ export async function runLoad(
   });
   return {
     requests: result.requests.total,
+    sent: result.requests.sent,
     durationS: result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

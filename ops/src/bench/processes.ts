@@ -42,6 +42,8 @@ export interface BenchChild<Ready> {
   peakRssMb(): number;
   /** Start measuring the peak again (Linux: `5` into clear_refs). */
   resetPeakRss(): void;
+  /** CPU time the process has used, user and system, in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -103,6 +105,12 @@ export async function startChild<Ready>(
       if (!existsSync(status)) return Number.NaN;
       const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'))?.[1];
       return kb ? Math.round(Number(kb) / 1024) : Number.NaN;
+    },
+    cpuSeconds: () => {
+      if (!existsSync(`/proc/${child.pid}/stat`)) return Number.NaN;
+      // Fields 14 and 15 (utime, stime), in clock ticks of 1/100 s; after the command name, which may hold spaces.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     resetPeakRss: () => {
       try {

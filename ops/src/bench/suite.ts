@@ -41,6 +41,8 @@ export interface BenchRow {
   p50Ms: number;
   p99Ms: number;
   peakRssMb: number;
+  /** The gateway's own CPU time per request: what it costs whatever the subgraphs' speed. */
+  gatewayCpuMsPerRequest: number;
   subgraphRequestsPerRequest: number;
   sourceReadsPerRequest: number;
   /** Why the measurement does not count (a wrong answer), or null. */
@@ -93,6 +95,18 @@ async function counters(host: HostReady): Promise<{ subgraphRequests: number; so
     subgraphRequests: body.subgraphRequests,
     sourceReads: Object.values(body.sourceReads).reduce((a, b) => a + b, 0),
   };
+}
+
+/** The counters once the gateway's work for requests the load generator gave up on has drained. */
+async function settledCounters(host: HostReady): Promise<{ subgraphRequests: number; sourceReads: number }> {
+  let last = await counters(host);
+  for (let i = 0; i < 30; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const next = await counters(host);
+    if (next.subgraphRequests === last.subgraphRequests && next.sourceReads === last.sourceReads) return next;
+    last = next;
+  }
+  return last;
 }
 
 /** The committed supergraph with the subgraphs where the suite started them: the same file for every gateway. */
@@ -153,12 +167,15 @@ async function verify(
 /** One gateway's measurements of one operation at one connection count, over the rounds. */
 interface Cell {
   requests: number;
+  /** Requests sent, answered or not: the denominator of the work per request. */
+  sent: number;
   seconds: number;
   /** Median latencies weighted by requests: their mean over the rounds. */
   p50Sum: number;
   /** The worst of the rounds. */
   p99Ms: number;
   peakRssMb: number;
+  cpuSeconds: number;
   subgraphRequests: number;
   sourceReads: number;
   problem: string | null;
@@ -166,10 +183,12 @@ interface Cell {
 
 const newCell = (answer: { body: string } | { problem: string }): Cell => ({
   requests: 0,
+  sent: 0,
   seconds: 0,
   p50Sum: 0,
   p99Ms: 0,
   peakRssMb: 0,
+  cpuSeconds: 0,
   subgraphRequests: 0,
   sourceReads: 0,
   problem: 'problem' in answer ? answer.problem : null,
@@ -235,10 +254,13 @@ async function runScale(
             };
             gateway.resetPeakRss();
             await runLoad(target, { connections, durationS: options.warmupS });
-            const before = await counters(host.ready);
+            const before = await settledCounters(host.ready);
+            const cpuBefore = gateway.cpuSeconds();
             const result = await runLoad(target, { connections, durationS: options.durationS });
-            const after = await counters(host.ready);
+            const after = await settledCounters(host.ready);
+            cell.cpuSeconds += gateway.cpuSeconds() - cpuBefore;
             cell.requests += result.requests;
+            cell.sent += result.sent;
             cell.seconds += result.durationS;
             cell.p50Sum += result.p50Ms * result.requests;
             cell.p99Ms = Math.max(cell.p99Ms, result.p99Ms);
@@ -253,7 +275,7 @@ async function runScale(
           }
         }
         for (const [gateway, cell] of cells) {
-          const per = (n: number) => (cell.requests ? n / cell.requests : 0);
+          const per = (n: number) => (cell.sent ? n / cell.sent : 0);
           rows.push({
             scale,
             connections,
@@ -261,9 +283,10 @@ async function runScale(
             operation: check.operation.name,
             requests: cell.requests,
             rps: cell.seconds ? cell.requests / cell.seconds : 0,
-            p50Ms: per(cell.p50Sum),
+            p50Ms: cell.requests ? cell.p50Sum / cell.requests : 0,
             p99Ms: cell.p99Ms,
             peakRssMb: cell.peakRssMb,
+            gatewayCpuMsPerRequest: per(cell.cpuSeconds * 1000),
             subgraphRequestsPerRequest: per(cell.subgraphRequests),
             sourceReadsPerRequest: per(cell.sourceReads),
             problem: cell.problem,

@@ -10,13 +10,14 @@ import type { BenchReport, BenchRow } from './suite';
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 function cells(row: BenchRow | undefined): string[] {
-  if (!row) return ['', '', '', '', '', ''];
-  if (row.problem) return [`WRONG: ${row.problem}`, '', '', '', '', ''];
+  if (!row) return ['', '', '', '', '', '', ''];
+  if (row.problem) return [`WRONG: ${row.problem}`, '', '', '', '', '', ''];
   return [
     round(row.rps),
     round(row.p50Ms, 1),
     round(row.p99Ms),
     round(row.peakRssMb),
+    round(row.gatewayCpuMsPerRequest, 1),
     round(row.subgraphRequestsPerRequest, 2),
     round(row.sourceReadsPerRequest, 2),
   ];
@@ -29,7 +30,15 @@ export function markdownTable(report: BenchReport): string {
     lines.push(`### Demo site ×${scale}`, '');
     const header = ['operation', 'gateway'];
     for (const c of connections)
-      header.push(`req/s c=${c}`, `p50 ms`, `p99 ms`, `peak RSS MB`, `subgraph req/req`, `source reads/req`);
+      header.push(
+        `req/s c=${c}`,
+        'p50 ms',
+        'p99 ms',
+        'peak RSS MB',
+        'gateway CPU ms/req',
+        'subgraph req/req',
+        'source reads/req',
+      );
     lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
     for (const operation of report.operations) {
       for (const gateway of gateways) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, InvalidArgumentError } from 'commander';
 import type { GatewayKind } from './bench/gateways';
+import { FULL_RUN, SMOKE_RUN } from './bench/runs';
 
 /*
  * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
@@ -136,18 +137,34 @@ program
   .description(
     'Load the operations users send through the hub gateway, stock @apollo/gateway and Hive Gateway, side by side (docs/PERFORMANCE.md)',
   )
-  .option('--scale <factors>', 'demo site sizes, comma-separated', numberList, [1, 10])
-  .option('--connections <counts>', 'concurrent connections, comma-separated', numberList, [10, 50])
-  .option('--duration <s>', 'measured seconds per gateway, operation and round', positiveNumber, 2.5)
-  .option('--warmup <s>', 'discarded seconds of load before each measurement', positiveNumber, 1)
-  .option('--rounds <n>', 'rounds of every gateway in turn', positiveNumber, 2)
+  .option('--scale <factors>', 'demo site sizes, comma-separated', numberList, FULL_RUN.scales)
+  .option(
+    '--connections <counts>',
+    'concurrent connections, comma-separated',
+    numberList,
+    FULL_RUN.connections,
+  )
+  .option(
+    '--duration <s>',
+    'measured seconds per gateway, operation and round',
+    positiveNumber,
+    FULL_RUN.durationS,
+  )
+  .option(
+    '--warmup <s>',
+    'discarded seconds of load before each measurement',
+    positiveNumber,
+    FULL_RUN.warmupS,
+  )
+  .option('--rounds <n>', 'rounds of every gateway in turn', positiveNumber, FULL_RUN.rounds)
   .option('--gateways <kinds>', 'gateways under test, comma-separated')
-  .option('--smoke', 'a short pass: ×1, 10 connections, one round of 1 s; checks answers, times nothing')
+  .option('--smoke', 'a short pass: ×1, 10 connections, one short round; checks every answer, times nothing')
   .option('--no-pin', 'do not pin processes to cores')
   .option('--out <file>', 'where to write the table (and the run as JSON beside it)')
   .action(async (options) => {
     const { loadConfig } = await import('./config');
-    const { GATEWAY_KINDS, estimatedSeconds, runBench } = await import('./bench/suite');
+    const { GATEWAY_KINDS } = await import('./bench/gateways');
+    const { estimatedSeconds, runBench } = await import('./bench/suite');
     const { markdownReport } = await import('./bench/table');
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const gateways = (
@@ -158,11 +175,12 @@ program
       throw new InvalidArgumentError(`unknown gateways ${unknown.join(', ')}: ${GATEWAY_KINDS.join(', ')}`);
     const dataDir = path.join(loadConfig().dataDir, 'bench');
     const bench = {
-      scales: options.smoke ? [1] : options.scale,
-      connections: options.smoke ? [10] : options.connections,
-      durationS: options.smoke ? 1 : options.duration,
-      warmupS: options.smoke ? 0.5 : options.warmup,
-      rounds: options.smoke ? 1 : Math.round(options.rounds),
+      scales: options.scale,
+      connections: options.connections,
+      durationS: options.duration,
+      warmupS: options.warmup,
+      rounds: Math.round(options.rounds),
+      ...(options.smoke ? SMOKE_RUN : {}),
       gateways,
       dataDir,
       seed: 42,

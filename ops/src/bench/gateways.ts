@@ -21,6 +21,13 @@ export interface StartedGateway {
 type Start = (supergraphPath: string) => Promise<StartedGateway>;
 
 /**
+ * How production runs the hub's gateway process (README, "Running in production"): its V8 old space
+ * bounded, so that the heap is collected before it grows past what the gateway needs (peak RSS about 200 MB
+ * instead of 360 under 50 connections, for the same throughput).
+ */
+export const GATEWAY_NODE_OPTIONS = ['--max-old-space-size=192'];
+
+/**
  * The hub's gateway with every cache off: the options that switch off each cache it has, in this one place
  * (a cache the gateway gains gets its `false` here). Compute caches every gateway has (parsed documents,
  * query plans) stay on: they are no data cache, and the stock gateways keep theirs.
@@ -104,12 +111,16 @@ const hive =
   };
 
 export const GATEWAYS = {
-  hub: { label: 'hub gateway, production', start: hub({}) },
-  'hub-no-cache': { label: 'hub gateway, caches off', start: hub(cachesOff()) },
-  apollo: { label: 'stock @apollo/gateway', start: stockApollo },
-  hive: { label: 'Hive Gateway, dedup', start: hive(true) },
-  'hive-no-dedup': { label: 'Hive Gateway, no dedup', start: hive(false) },
-} satisfies Record<string, { label: string; start: Start }>;
+  hub: { label: 'hub gateway, production', start: hub({}), nodeArgs: GATEWAY_NODE_OPTIONS },
+  'hub-no-cache': {
+    label: 'hub gateway, caches off',
+    start: hub(cachesOff()),
+    nodeArgs: GATEWAY_NODE_OPTIONS,
+  },
+  apollo: { label: 'stock @apollo/gateway', start: stockApollo, nodeArgs: [] },
+  hive: { label: 'Hive Gateway, dedup', start: hive(true), nodeArgs: [] },
+  'hive-no-dedup': { label: 'Hive Gateway, no dedup', start: hive(false), nodeArgs: [] },
+} satisfies Record<string, { label: string; start: Start; nodeArgs: string[] }>;
 
 export type GatewayKind = keyof typeof GATEWAYS;
 export const GATEWAY_KINDS = Object.keys(GATEWAYS) as GatewayKind[];

@@ -62,9 +62,17 @@ export async function startChild<Ready>(
   name: string,
   entry: string,
   args: string[],
-  options: { cpu: number | null; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  options: { cpu: number | null; env?: NodeJS.ProcessEnv; timeoutMs?: number; nodeArgs?: string[] },
 ): Promise<BenchChild<Ready>> {
-  const node = [process.execPath, ...profile(name), '--import', TSX, path.join(__dirname, entry), ...args];
+  const node = [
+    process.execPath,
+    ...(options.nodeArgs ?? []),
+    ...profile(name),
+    '--import',
+    TSX,
+    path.join(__dirname, entry),
+    ...args,
+  ];
   const [command, ...argv] = options.cpu == null ? node : ['taskset', '-c', String(options.cpu), ...node];
   const child = spawn(command!, argv, {
     env: { ...process.env, ...options.env },

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUPERGRAPH_PATH } from '../supergraph';
-import { GATEWAY_KINDS, GATEWAYS, type GatewayKind } from './gateways';
+import { GATEWAYS, type GatewayKind } from './gateways';
 import { runLoad } from './load';
 import { type Ask, type BenchOperation, canonicalJson, loadOperations, wrongAnswer } from './operations';
 import { type BenchChild, canPin, GATEWAY_CPU, LOAD_CPU, pinSelf, startChild } from './processes';
@@ -40,6 +40,8 @@ export interface BenchRow {
   rps: number;
   p50Ms: number;
   p99Ms: number;
+  /** Requests not answered within 10 s (not in p99). */
+  timeouts: number;
   peakRssMb: number;
   /** The gateway's own CPU time per request: what it costs whatever the subgraphs' speed. */
   gatewayCpuMsPerRequest: number;
@@ -64,18 +66,11 @@ export const BENCH_ENV = {
   HUB_GATEWAY_SECRET: 'bench-gateway-key-local-only',
 } as const;
 
-/** Roughly how long a run takes: the load itself, and start-up and checks at each scale. */
+/** Roughly how long a run takes: the measurements (load, counters, drain) and start-up at each scale. */
 export function estimatedSeconds(options: BenchOptions, operations = 4): number {
-  const load =
-    options.connections.length *
-    options.rounds *
-    operations *
-    options.gateways.length *
-    (options.durationS + options.warmupS + 0.3);
-  return options.scales.reduce(
-    (total, scale) => total + load + 15 + 3 * options.gateways.length + 2 * scale,
-    0,
-  );
+  const measurements = options.connections.length * options.rounds * operations * options.gateways.length;
+  const load = measurements * (options.durationS + options.warmupS + 1.2);
+  return options.scales.reduce((total, scale) => total + load + 30 + 6 * scale, 0);
 }
 
 const ask =
@@ -100,8 +95,8 @@ async function counters(host: HostReady): Promise<{ subgraphRequests: number; so
 /** The counters once the gateway's work for requests the load generator gave up on has drained. */
 async function settledCounters(host: HostReady): Promise<{ subgraphRequests: number; sourceReads: number }> {
   let last = await counters(host);
-  for (let i = 0; i < 30; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 60; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const next = await counters(host);
     if (next.subgraphRequests === last.subgraphRequests && next.sourceReads === last.sourceReads) return next;
     last = next;
@@ -175,6 +170,7 @@ interface Cell {
   /** The worst of the rounds. */
   p99Ms: number;
   peakRssMb: number;
+  timeouts: number;
   cpuSeconds: number;
   subgraphRequests: number;
   sourceReads: number;
@@ -188,6 +184,7 @@ const newCell = (answer: { body: string } | { problem: string }): Cell => ({
   p50Sum: 0,
   p99Ms: 0,
   peakRssMb: 0,
+  timeouts: 0,
   cpuSeconds: 0,
   subgraphRequests: 0,
   sourceReads: 0,
@@ -217,16 +214,20 @@ async function runScale(
   try {
     const supergraph = path.join(dir, 'supergraph.graphql');
     writeSupergraph(supergraph, host.ready.subgraphs);
-    for (const kind of options.gateways) {
-      options.log(`×${scale}: starting ${GATEWAYS[kind].label}…`);
-      gateways.set(
-        kind,
-        await startChild(kind, 'gateway-process.ts', [kind, supergraph], {
+    options.log(`×${scale}: starting ${options.gateways.map((kind) => GATEWAYS[kind].label).join(', ')}…`);
+    const started = await Promise.allSettled(
+      options.gateways.map((kind) =>
+        startChild<{ url: string }>(kind, 'gateway-process.ts', [kind, supergraph], {
           cpu: cpu(GATEWAY_CPU),
           env: BENCH_ENV,
+          nodeArgs: GATEWAYS[kind].nodeArgs,
         }),
-      );
-    }
+      ),
+    );
+    for (const [i, result] of started.entries())
+      if (result.status === 'fulfilled') gateways.set(options.gateways[i]!, result.value);
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     const first = [...gateways.values()][0]!;
     const operations = await loadOperations(ask(first.ready.url), { ...process.env, ...BENCH_ENV });
     const verified = await verify(operations, gateways);
@@ -253,13 +254,14 @@ async function runScale(
               referenceData: check.referenceData,
             };
             gateway.resetPeakRss();
-            await runLoad(target, { connections, durationS: options.warmupS });
+            if (options.warmupS > 0) await runLoad(target, { connections, durationS: options.warmupS });
             const before = await settledCounters(host.ready);
             const cpuBefore = gateway.cpuSeconds();
             const result = await runLoad(target, { connections, durationS: options.durationS });
             const after = await settledCounters(host.ready);
             cell.cpuSeconds += gateway.cpuSeconds() - cpuBefore;
             cell.requests += result.requests;
+            cell.timeouts += result.timeouts;
             cell.sent += result.sent;
             cell.seconds += result.durationS;
             cell.p50Sum += result.p50Ms * result.requests;
@@ -285,6 +287,7 @@ async function runScale(
             rps: cell.seconds ? cell.requests / cell.seconds : 0,
             p50Ms: cell.requests ? cell.p50Sum / cell.requests : 0,
             p99Ms: cell.p99Ms,
+            timeouts: cell.timeouts,
             peakRssMb: cell.peakRssMb,
             gatewayCpuMsPerRequest: per(cell.cpuSeconds * 1000),
             subgraphRequestsPerRequest: per(cell.subgraphRequests),
@@ -325,5 +328,3 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     rows,
   };
 }
-
-export { GATEWAY_KINDS };

@@ -15,7 +15,7 @@ function cells(row: BenchRow | undefined): string[] {
   return [
     round(row.rps),
     round(row.p50Ms, 1),
-    round(row.p99Ms),
+    row.timeouts ? `> 10000 (${row.timeouts} timeouts)` : round(row.p99Ms),
     round(row.peakRssMb),
     round(row.gatewayCpuMsPerRequest, 1),
     round(row.subgraphRequestsPerRequest, 2),
@@ -102,7 +102,7 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
       .filter((r) => r.gateway === 'hub' && r.connections === 50)
       .map((r) => ({
         target: 'hub p99 < 1 s at 50 connections',
-        met: !r.problem && r.p99Ms < 1000,
+        met: !r.problem && !r.timeouts && r.p99Ms < 1000,
         detail: `×${r.scale} ${r.operation}: p99 ${round(r.p99Ms)} ms`,
       })),
     ...rows

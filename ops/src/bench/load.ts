@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { canonicalJson, type GraphQLAnswer } from './operations';
+import { type GraphQLAnswer, wrongAnswer } from './operations';
 
 /*
  * The load generator: autocannon, from this process (on the load generator's core), a fixed number of
@@ -30,6 +30,8 @@ export interface LoadResult {
   wrong: number;
   /** Requests without an answer within 10 s: slow, not wrong, but their latency is not in p99. */
   timeouts: number;
+  /** What the first wrong answer was. */
+  firstWrong: string | null;
 }
 
 export async function runLoad(
@@ -37,11 +39,17 @@ export async function runLoad(
   options: { connections: number; durationS: number },
 ): Promise<LoadResult> {
   let wrong = 0;
+  let firstWrong: string | null = null;
+  const fail = (why: string) => {
+    wrong += 1;
+    firstWrong ??= why;
+  };
   const check = (status: number, body: string) => {
-    if (status !== 200) wrong += 1;
+    if (status !== 200) fail(`HTTP ${status}: ${body.slice(0, 300)}`);
     else if (body !== target.expectedBody) {
       const answer = JSON.parse(body) as GraphQLAnswer;
-      if (answer.errors?.length || canonicalJson(answer.data) !== target.referenceData) wrong += 1;
+      const problem = wrongAnswer(answer, target.referenceData);
+      if (problem) fail(problem);
     }
   };
   const result = await autocannon({
@@ -66,5 +74,6 @@ export async function runLoad(
     p99Ms: result.latency.p99,
     wrong: wrong + result.errors - result.timeouts,
     timeouts: result.timeouts,
+    firstWrong: firstWrong ?? (result.errors > result.timeouts ? 'connection errors' : null),
   };
 }

@@ -270,7 +270,7 @@ async function runScale(
             cell.subgraphRequests += after.subgraphRequests - before.subgraphRequests;
             cell.sourceReads += after.sourceReads - before.sourceReads;
             if (result.wrong > 0)
-              cell.problem = `${result.wrong} of ${result.requests} answers under load were not the verified one`;
+              cell.problem = `${result.wrong} of ${result.requests} answers under load were wrong (${result.firstWrong})`;
             options.log(
               `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${result.p99Ms} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
             );

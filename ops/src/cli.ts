@@ -163,16 +163,18 @@ program
   .option('--out <file>', 'where to write the table (and the run as JSON beside it)')
   .action(async (options) => {
     const { loadConfig } = await import('./config');
-    const { GATEWAY_KINDS } = await import('./bench/gateways');
+    const { ALL_GATEWAY_KINDS, GATEWAY_KINDS } = await import('./bench/gateways');
     const { estimatedSeconds, runBench } = await import('./bench/suite');
     const { markdownReport } = await import('./bench/table');
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const gateways = (
       options.gateways ? String(options.gateways).split(',') : GATEWAY_KINDS
     ) as GatewayKind[];
-    const unknown = gateways.filter((g) => !GATEWAY_KINDS.includes(g));
+    const unknown = gateways.filter((g) => !ALL_GATEWAY_KINDS.includes(g));
     if (unknown.length)
-      throw new InvalidArgumentError(`unknown gateways ${unknown.join(', ')}: ${GATEWAY_KINDS.join(', ')}`);
+      throw new InvalidArgumentError(
+        `unknown gateways ${unknown.join(', ')}: ${ALL_GATEWAY_KINDS.join(', ')}`,
+      );
     const dataDir = path.join(loadConfig().dataDir, 'bench');
     const bench = {
       scales: options.scale,

@@ -120,7 +120,16 @@ export const GATEWAYS = {
   apollo: { label: 'stock @apollo/gateway', start: stockApollo, nodeArgs: [] },
   hive: { label: 'Hive Gateway, dedup', start: hive(true), nodeArgs: [] },
   'hive-no-dedup': { label: 'Hive Gateway, no dedup', start: hive(false), nodeArgs: [] },
+  // Ablations, run on demand (`--gateways`): what one optimisation buys, the rest unchanged.
+  'hub-no-cache-no-batch': {
+    label: 'hub gateway, caches off, fetches not merged',
+    start: hub({ ...cachesOff(), batchSubgraphFetches: false }),
+    nodeArgs: GATEWAY_NODE_OPTIONS,
+  },
+  'hub-unbounded-heap': { label: 'hub gateway, production, heap not bounded', start: hub({}), nodeArgs: [] },
 } satisfies Record<string, { label: string; start: Start; nodeArgs: string[] }>;
 
 export type GatewayKind = keyof typeof GATEWAYS;
-export const GATEWAY_KINDS = Object.keys(GATEWAYS) as GatewayKind[];
+/** The gateways of a run unless told otherwise: the hub's two configurations and the stock ones. */
+export const GATEWAY_KINDS: GatewayKind[] = ['hub', 'hub-no-cache', 'apollo', 'hive', 'hive-no-dedup'];
+export const ALL_GATEWAY_KINDS = Object.keys(GATEWAYS) as GatewayKind[];

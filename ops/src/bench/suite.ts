@@ -69,7 +69,7 @@ export const BENCH_ENV = {
 /** Roughly how long a run takes: the measurements (load, counters, drain) and start-up at each scale. */
 export function estimatedSeconds(options: BenchOptions, operations = 4): number {
   const measurements = options.connections.length * options.rounds * operations * options.gateways.length;
-  const load = measurements * (options.durationS + options.warmupS + 1.2);
+  const load = measurements * (options.durationS + options.warmupS / options.rounds + 2);
   return options.scales.reduce((total, scale) => total + load + 30 + 6 * scale, 0);
 }
 
@@ -254,7 +254,9 @@ async function runScale(
               referenceData: check.referenceData,
             };
             gateway.resetPeakRss();
-            if (options.warmupS > 0) await runLoad(target, { connections, durationS: options.warmupS });
+            // Warm-up before a gateway's first round of a cell only: in later rounds it is warm already.
+            if (round === 0 && options.warmupS > 0)
+              await runLoad(target, { connections, durationS: options.warmupS });
             const before = await settledCounters(host.ready);
             const cpuBefore = gateway.cpuSeconds();
             const result = await runLoad(target, { connections, durationS: options.durationS });

@@ -44,6 +44,8 @@ export interface BenchChild<Ready> {
   resetPeakRss(): void;
   /** CPU time the process has used, user and system, in seconds. */
   cpuSeconds(): number;
+  /** Null while it runs; once it has exited, how (code or signal) and the end of what it wrote on stderr. */
+  exited(): string | null;
   stop(): Promise<void>;
 }
 
@@ -104,6 +106,10 @@ export async function startChild<Ready>(
     child.once('exit', (code) => fail(new Error(`${name} exited (${code}) before it was ready`)));
   });
   child.removeAllListeners('exit');
+  let exited: string | null = null;
+  child.once('exit', (code, signal) => {
+    exited = `${name} exited (${signal ?? code}): ${stderr.slice(-1500)}`;
+  });
   const status = `/proc/${child.pid}/status`;
   return {
     name,
@@ -114,6 +120,7 @@ export async function startChild<Ready>(
       const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'))?.[1];
       return kb ? Math.round(Number(kb) / 1024) : Number.NaN;
     },
+    exited: () => exited,
     cpuSeconds: () => {
       if (!existsSync(`/proc/${child.pid}/stat`)) return Number.NaN;
       // Fields 14 and 15 (utime, stime), in clock ticks of 1/100 s; after the command name, which may hold spaces.

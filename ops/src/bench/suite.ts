@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUPERGRAPH_PATH } from '../supergraph';
 import { GATEWAYS, type GatewayKind } from './gateways';
-import { runLoad } from './load';
+import { type LoadResult, runLoad } from './load';
 import { type Ask, type BenchOperation, canonicalJson, loadOperations, wrongAnswer } from './operations';
 import { type BenchChild, canPin, GATEWAY_CPU, LOAD_CPU, pinSelf, startChild } from './processes';
 import type { HostCounters, HostReady } from './subgraphs-host';
@@ -57,6 +57,8 @@ export interface BenchReport {
   totalS: number;
   operations: Array<{ name: string; who: string; variables: Record<string, unknown> }>;
   rows: BenchRow[];
+  /** Scales the run could not finish, and why: their cells measured so far are in `rows`. */
+  failures: string[];
 }
 
 /** The environment of every process of the suite: production mode, its own keys. */
@@ -84,7 +86,12 @@ const ask =
     return response.json();
   };
 
-async function counters(host: HostReady): Promise<{ subgraphRequests: number; sourceReads: number }> {
+interface Counted {
+  subgraphRequests: number;
+  sourceReads: number;
+}
+
+async function counters(host: HostReady): Promise<Counted> {
   const body = (await (await fetch(host.countersUrl)).json()) as HostCounters;
   return {
     subgraphRequests: body.subgraphRequests,
@@ -93,7 +100,7 @@ async function counters(host: HostReady): Promise<{ subgraphRequests: number; so
 }
 
 /** The counters once the gateway's work for requests the load generator gave up on has drained. */
-async function settledCounters(host: HostReady): Promise<{ subgraphRequests: number; sourceReads: number }> {
+async function settledCounters(host: HostReady): Promise<Counted> {
   let last = await counters(host);
   for (let i = 0; i < 60; i++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -195,7 +202,11 @@ const newCell = (answer: { body: string } | { problem: string }): Cell => ({
 async function runScale(
   scale: number,
   options: BenchOptions,
-): Promise<{ rows: BenchRow[]; operations: BenchOperation[] }> {
+  /** Where each measured cell goes as soon as it is done: a run that fails later keeps them. */
+  rows: BenchRow[],
+  /** The operations, with the variables picked for this scale. */
+  operations: BenchOperation[],
+): Promise<void> {
   const dir = path.join(options.dataDir, `x${scale}`);
   mkdirSync(dir, { recursive: true });
   const cpu = (n: number) => (options.pin ? n : null);
@@ -229,77 +240,102 @@ async function runScale(
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     const first = [...gateways.values()][0]!;
-    const operations = await loadOperations(ask(first.ready.url), { ...process.env, ...BENCH_ENV });
+    operations.splice(
+      0,
+      operations.length,
+      ...(await loadOperations(ask(first.ready.url), { ...process.env, ...BENCH_ENV })),
+    );
     const verified = await verify(operations, gateways);
-    const rows: BenchRow[] = [];
     for (const connections of options.connections) {
       for (const [index, check] of verified.entries()) {
         const cells = new Map<GatewayKind, Cell>();
-        for (let round = 0; round < options.rounds; round++) {
-          // Alternate: each round (and each operation) starts with another gateway.
-          const order = options.gateways.map(
-            (_, i) => options.gateways[(i + round + index) % options.gateways.length]!,
-          );
-          for (const kind of order) {
-            const answer = check.answers.get(kind)!;
-            const cell = cells.get(kind) ?? newCell(answer);
-            cells.set(kind, cell);
-            if ('problem' in answer) continue;
-            const gateway = gateways.get(kind)!;
-            const target = {
-              url: gateway.ready.url,
-              body: check.body,
-              headers: check.operation.headers,
-              expectedBody: answer.body,
-              referenceData: check.referenceData,
-            };
-            gateway.resetPeakRss();
-            // Warm-up before a gateway's first round of a cell only: in later rounds it is warm already.
-            if (round === 0 && options.warmupS > 0)
-              await runLoad(target, { connections, durationS: options.warmupS });
-            const before = await settledCounters(host.ready);
-            const cpuBefore = gateway.cpuSeconds();
-            const result = await runLoad(target, { connections, durationS: options.durationS });
-            const after = await settledCounters(host.ready);
-            cell.cpuSeconds += gateway.cpuSeconds() - cpuBefore;
-            cell.requests += result.requests;
-            cell.timeouts += result.timeouts;
-            cell.sent += result.sent;
-            cell.seconds += result.durationS;
-            cell.p50Sum += result.p50Ms * result.requests;
-            cell.p99Ms = Math.max(cell.p99Ms, result.p99Ms);
-            cell.peakRssMb = Math.max(cell.peakRssMb, gateway.peakRssMb());
-            cell.subgraphRequests += after.subgraphRequests - before.subgraphRequests;
-            cell.sourceReads += after.sourceReads - before.sourceReads;
-            if (result.wrong > 0)
-              cell.problem = `${result.wrong} of ${result.requests} answers under load were wrong (${result.firstWrong})`;
-            options.log(
-              `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${result.p99Ms} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
+        try {
+          for (let round = 0; round < options.rounds; round++) {
+            // Alternate: each round (and each operation) starts with another gateway.
+            const order = options.gateways.map(
+              (_, i) => options.gateways[(i + round + index) % options.gateways.length]!,
             );
+            for (const kind of order) {
+              const answer = check.answers.get(kind)!;
+              const cell = cells.get(kind) ?? newCell(answer);
+              cells.set(kind, cell);
+              if ('problem' in answer) continue;
+              const gateway = gateways.get(kind)!;
+              const gone = host.exited() ?? gateway.exited();
+              if (gone) {
+                cell.problem = gone;
+                if (host.exited()) throw new Error(gone);
+                continue;
+              }
+              const target = {
+                url: gateway.ready.url,
+                body: check.body,
+                headers: check.operation.headers,
+                expectedBody: answer.body,
+                referenceData: check.referenceData,
+              };
+              gateway.resetPeakRss();
+              let measured: { result: LoadResult; before: Counted; after: Counted; cpuBefore: number };
+              try {
+                // Warm-up before a gateway's first round of a cell only: in later rounds it is warm already.
+                if (round === 0 && options.warmupS > 0)
+                  await runLoad(target, { connections, durationS: options.warmupS });
+                const before = await settledCounters(host.ready);
+                const cpuBefore = gateway.cpuSeconds();
+                const result = await runLoad(target, { connections, durationS: options.durationS });
+                measured = { result, before, after: await settledCounters(host.ready), cpuBefore };
+              } catch (error) {
+                // Give a process that died the time to be seen dead, then say which.
+                await new Promise((resolve) => setTimeout(resolve, 500));
+                cell.problem =
+                  host.exited() ??
+                  gateway.exited() ??
+                  `measurement failed: ${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message ?? ''}`;
+                options.log(`×${scale} c=${connections} ${check.operation.name} ${kind}: ${cell.problem}`);
+                if (host.exited()) throw new Error(cell.problem);
+                continue;
+              }
+              const { result, before, after, cpuBefore } = measured;
+              cell.cpuSeconds += gateway.cpuSeconds() - cpuBefore;
+              cell.requests += result.requests;
+              cell.timeouts += result.timeouts;
+              cell.sent += result.sent;
+              cell.seconds += result.durationS;
+              cell.p50Sum += result.p50Ms * result.requests;
+              cell.p99Ms = Math.max(cell.p99Ms, result.p99Ms);
+              cell.peakRssMb = Math.max(cell.peakRssMb, gateway.peakRssMb());
+              cell.subgraphRequests += after.subgraphRequests - before.subgraphRequests;
+              cell.sourceReads += after.sourceReads - before.sourceReads;
+              if (result.wrong > 0)
+                cell.problem = `${result.wrong} of ${result.requests} answers under load were wrong (${result.firstWrong})`;
+              options.log(
+                `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${result.p99Ms} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
+              );
+            }
           }
-        }
-        for (const [gateway, cell] of cells) {
-          const per = (n: number) => (cell.sent ? n / cell.sent : 0);
-          rows.push({
-            scale,
-            connections,
-            gateway,
-            operation: check.operation.name,
-            requests: cell.requests,
-            rps: cell.seconds ? cell.requests / cell.seconds : 0,
-            p50Ms: cell.requests ? cell.p50Sum / cell.requests : 0,
-            p99Ms: cell.p99Ms,
-            timeouts: cell.timeouts,
-            peakRssMb: cell.peakRssMb,
-            gatewayCpuMsPerRequest: per(cell.cpuSeconds * 1000),
-            subgraphRequestsPerRequest: per(cell.subgraphRequests),
-            sourceReadsPerRequest: per(cell.sourceReads),
-            problem: cell.problem,
-          });
+        } finally {
+          for (const [gateway, cell] of cells) {
+            const per = (n: number) => (cell.sent ? n / cell.sent : 0);
+            rows.push({
+              scale,
+              connections,
+              gateway,
+              operation: check.operation.name,
+              requests: cell.requests,
+              rps: cell.seconds ? cell.requests / cell.seconds : 0,
+              p50Ms: cell.requests ? cell.p50Sum / cell.requests : 0,
+              p99Ms: cell.p99Ms,
+              timeouts: cell.timeouts,
+              peakRssMb: cell.peakRssMb,
+              gatewayCpuMsPerRequest: per(cell.cpuSeconds * 1000),
+              subgraphRequestsPerRequest: per(cell.subgraphRequests),
+              sourceReadsPerRequest: per(cell.sourceReads),
+              problem: cell.problem,
+            });
+          }
         }
       }
     }
-    return { rows, operations };
   } finally {
     for (const gateway of gateways.values()) await gateway.stop();
     await host.stop();
@@ -315,11 +351,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   }
   if (options.pin) pinSelf(LOAD_CPU);
   const rows: BenchRow[] = [];
-  let operations: BenchOperation[] = [];
+  const failures: string[] = [];
+  const operations: BenchOperation[] = [];
   for (const scale of options.scales) {
-    const result = await runScale(scale, options);
-    rows.push(...result.rows);
-    operations = result.operations;
+    try {
+      await runScale(scale, options, rows, operations);
+    } catch (error) {
+      failures.push(`×${scale}: ${(error as Error).message}`);
+      options.log(`×${scale} stopped: ${(error as Error).message}`);
+    }
   }
   const { log: _log, ...recorded } = options;
   return {
@@ -328,5 +368,6 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     totalS: Math.round((performance.now() - started) / 1000),
     operations: operations.map((o) => ({ name: o.name, who: o.who, variables: o.variables })),
     rows,
+    failures,
   };
 }

@@ -130,6 +130,7 @@ export function markdownReport(report: BenchReport): string {
     ),
     '',
     markdownTable(report),
+    ...report.failures.map((f) => `**Not finished**: ${f}\n`),
     `Targets: ${checks.length - missed.length} of ${checks.length} met.`,
     ...missed.map((c) => `- missed: ${c.target}: ${c.detail}`),
     '',

@@ -51,12 +51,15 @@ async function main(): Promise<void> {
   const gmao = await startDemoGmao(demo, 0);
   config.chru = { ...config.chru, gmao: { ...config.chru.gmao, baseUrl: gmao.url } };
 
-  const site = await SERVICES.site(config);
   const ul = await SERVICES.ul(config);
   const cnrs = await SERVICES.cnrs(config);
   const inrae = await SERVICES.inrae(config);
   const chru = await SERVICES.chru(config);
-  const running: RunningServer[] = [gmao, site, ul, cnrs, inrae, chru];
+  // The site last: it may read the tutelles' subgraphs, where they now are.
+  const tutelles = { ul: ul.url, cnrs: cnrs.url, inrae: inrae.url, chru: chru.url };
+  const urls = Object.entries(tutelles).map(([name, url]) => [`HUB_SUBGRAPH_URL_${name.toUpperCase()}`, url]);
+  const site = await SERVICES.site(loadConfig({ ...env, ...Object.fromEntries(urls) }));
+  const running: RunningServer[] = [gmao, ul, cnrs, inrae, chru, site];
   // Read the whole-read sources now: the first request must not pay the CHRU API's rate limit.
   await Promise.all([inrae.connector.snapshot(), chru.connector.snapshot()]);
   let registryStatements = 0;
@@ -66,10 +69,18 @@ async function main(): Promise<void> {
     .on('query', () => {
       registryStatements += 1;
     });
-  const subgraphs = { site: site.url, ul: ul.url, cnrs: cnrs.url, inrae: inrae.url, chru: chru.url };
+  const subgraphs = { site: site.url, ...tutelles };
 
   const counters = http.createServer(async (_req, res) => {
-    const requests = await Promise.all(Object.values(subgraphs).map(answered));
+    let requests: number[];
+    try {
+      requests = await Promise.all(Object.values(subgraphs).map(answered));
+    } catch (error) {
+      // A subgraph too busy to answer its /metrics: that measurement cannot be counted, the next may.
+      res.statusCode = 503;
+      res.end(`counters unavailable: ${(error as Error).message}`);
+      return;
+    }
     const body: HostCounters = {
       subgraphRequests: requests.reduce((a, b) => a + b, 0),
       sourceReads: {

@@ -92,7 +92,9 @@ interface Counted {
 }
 
 async function counters(host: HostReady): Promise<Counted> {
-  const body = (await (await fetch(host.countersUrl)).json()) as HostCounters;
+  const response = await fetch(host.countersUrl);
+  if (!response.ok) throw new Error(await response.text());
+  const body = (await response.json()) as HostCounters;
   return {
     subgraphRequests: body.subgraphRequests,
     sourceReads: Object.values(body.sourceReads).reduce((a, b) => a + b, 0),

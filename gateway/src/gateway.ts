@@ -87,8 +87,14 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   private send(queue: Waiting[]): void {
-    const merged =
-      queue.length > 1 ? mergeOperations(queue.map((w) => w.options.request as SubgraphOperation)) : null;
+    let merged: ReturnType<typeof mergeOperations> = null;
+    try {
+      if (queue.length > 1)
+        merged = mergeOperations(queue.map((w) => w.options.request as SubgraphOperation));
+    } catch (error) {
+      // Never expected (the planner's own operations), and never fatal: the fetches then go apart.
+      logger.warn({ service: 'gateway', error: (error as Error).message }, 'subgraph fetches not merged');
+    }
     if (!merged) {
       for (const w of queue) super.process(w.options).then(w.resolve, w.reject);
       return;

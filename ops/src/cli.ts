@@ -195,7 +195,7 @@ program
     const out = options.out ?? path.join(dataDir, 'results.md');
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, table);
-    writeFileSync(out.replace(/\.md$/, '') + '.json', `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(`${out.replace(/\.md$/, '')}.json`, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\n${table}\nWritten to ${out} in ${report.totalS} s`);
     if (report.rows.some((r) => r.problem)) process.exitCode = 1;
   });

@@ -10,6 +10,7 @@ import { GATEWAY_KINDS, markdownReport, runBench, SMOKE_RUN } from '@hub/ops/ben
  */
 it('runs every gateway on every operation with right answers, and prints the table', async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
+  const progress: string[] = [];
   try {
     const report = await runBench({
       ...SMOKE_RUN,
@@ -17,9 +18,9 @@ it('runs every gateway on every operation with right answers, and prints the tab
       dataDir,
       seed: 42,
       pin: false,
-      log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`),
+      log: (line) => progress.push(`${new Date().toISOString().slice(11, 19)} ${line}`),
     });
-    console.log(markdownReport(report));
+    console.log(`${progress.join('\n')}\n\n${markdownReport(report)}`);
     expect(report.rows).toHaveLength(GATEWAY_KINDS.length * 4);
     expect(report.rows.filter((row) => row.problem)).toEqual([]);
     for (const row of report.rows) expect(row.peakRssMb).toBeGreaterThan(0);

@@ -9,8 +9,12 @@ import { jwtSecret, mintToken } from '@hub/subgraph-kit';
  * gateway's (stock @apollo/gateway), no error, and data that is really there.
  */
 
+/** A JSON object of an answer, navigated along the operation's own shape. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are untyped JSON; each operation reads its own shape.
+type Node = Record<string, any>;
+
 export interface GraphQLAnswer {
-  data?: Record<string, any> | null;
+  data?: Node | null;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
@@ -30,12 +34,11 @@ export interface BenchOperation {
   /** Request headers: the bearer token of the role that sends it, if any. */
   headers: Record<string, string>;
   /** Why an answer with no error is still not a real answer (empty list...); null when it is one. */
-  emptiness(data: Record<string, any>): string | null;
+  emptiness(data: Node): string | null;
 }
 
 const file = (name: string) => readFileSync(path.join(__dirname, 'operations', `${name}.graphql`), 'utf8');
 
-type Node = Record<string, any>;
 const equipmentTotal = (platforms: Node[]) =>
   platforms.flatMap((p) => p.costCentres as Node[]).reduce((n, c) => n + (c.equipment?.totalCount ?? 0), 0);
 const platformsWithEquipment = (list: Node[]) =>

@@ -14,6 +14,9 @@ import {
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
+import { mergeOperations, type SubgraphOperation } from './batch-fetches';
+import { deduplicateFetches } from './deduplicate';
+import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
 import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
 
@@ -34,6 +37,16 @@ export interface GatewayOptions {
   redisUrl?: string;
   /** Answers to queries kept this long, by operation, variables and caller's scope; `false`: off. 30 s by default. */
   responseCache?: { ttlSeconds: number } | false;
+  /**
+   * Send identical subgraph fetches in flight at the same time once, for the same caller only, and share the
+   * answer (`deduplicate.ts`); on by default.
+   */
+  deduplicateSubgraphFetches?: boolean;
+  /**
+   * Merge the fetches one request makes to one subgraph at the same step of its plan into one subgraph
+   * request (`batch-fetches.ts`); on by default.
+   */
+  batchSubgraphFetches?: boolean;
 }
 
 interface GatewayContext {
@@ -42,12 +55,66 @@ interface GatewayContext {
   requestId?: string;
 }
 
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+interface Waiting {
+  options: ProcessOptions;
+  resolve(response: SubgraphResponse): void;
+  reject(error: unknown): void;
+}
+
 /**
  * Signs every subgraph request (subgraphs answer the gateway only) and forwards the caller's bearer
- * token: every subgraph verifies it again.
+ * token: every subgraph verifies it again. With `batch`, the fetches of one client request that start
+ * together are sent as one request.
  */
 class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly secret = gatewaySecret();
+  /** Fetches of each client request (its context) waiting for the end of the current step. */
+  private readonly waiting = new WeakMap<object, Waiting[]>();
+  batch = true;
+
+  override process(options: ProcessOptions): Promise<SubgraphResponse> {
+    if (!this.batch || !('incomingRequestContext' in options)) return super.process(options);
+    return new Promise((resolve, reject) => {
+      let queue = this.waiting.get(options.context);
+      if (!queue) {
+        const started: Waiting[] = [];
+        queue = started;
+        this.waiting.set(options.context, started);
+        // Once the plan's step has started every fetch it has (they start in one turn of the event loop).
+        setImmediate(() => {
+          this.waiting.delete(options.context);
+          this.send(started);
+        });
+      }
+      queue.push({ options, resolve, reject });
+    });
+  }
+
+  private send(queue: Waiting[]): void {
+    let merged: ReturnType<typeof mergeOperations> = null;
+    try {
+      if (queue.length > 1)
+        merged = mergeOperations(queue.map((w) => w.options.request as SubgraphOperation));
+    } catch (error) {
+      // Never expected (the planner's own operations), and never fatal: the fetches then go apart.
+      logger.warn({ service: 'gateway', error: (error as Error).message }, 'subgraph fetches not merged');
+    }
+    if (!merged) {
+      for (const w of queue) super.process(w.options).then(w.resolve, w.reject);
+      return;
+    }
+    const first = queue[0]!.options;
+    super.process({ ...first, request: { ...merged.request }, document: undefined } as ProcessOptions).then(
+      (response) => {
+        for (const [i, part] of merged.split(response).entries()) queue[i]!.resolve(part);
+      },
+      (error) => {
+        for (const w of queue) w.reject(error);
+      },
+    );
+  }
 
   override willSendRequest({
     request,
@@ -126,10 +193,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     timeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_FETCH.timeoutMs,
     retries: options.subgraphRetries ?? DEFAULT_SUBGRAPH_FETCH.retries,
   };
+  // Kept-alive pooled connections; identical fetches in flight together sent once, per caller.
+  const pooled = pooledFetcher({ timeoutMs: fetch.timeoutMs });
+  const base = options.deduplicateSubgraphFetches === false ? pooled : deduplicateFetches(pooled);
   const gateway = new ApolloGateway({
     supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
     buildService: ({ name, url }) =>
-      new HubDataSource({ url: subgraphs[name] ?? url, fetcher: subgraphFetcher(name, fetch, fetchMetrics) }),
+      Object.assign(
+        new HubDataSource({
+          url: subgraphs[name] ?? url,
+          fetcher: subgraphFetcher(name, fetch, fetchMetrics, base),
+        }),
+        { batch: options.batchSubgraphFetches !== false },
+      ),
   });
   const responseCacheOptions = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
   const responseCache = responseCacheOptions

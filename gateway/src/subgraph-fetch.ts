@@ -1,10 +1,9 @@
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { withRetries } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
 import { traced, traceHeaders } from '@hub/subgraph-kit';
 import { trace } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
-import makeFetchHappen from 'make-fetch-happen';
 import { Counter, Histogram, type Registry } from 'prom-client';
 
 /*
@@ -66,8 +65,9 @@ export function subgraphFetcher(
   name: string,
   options: SubgraphFetchOptions,
   metrics: SubgraphFetchMetrics,
+  /** How each attempt is sent: pooled connections (`pooled-fetcher.ts`), deduplicated or not. */
+  base: Fetcher,
 ): Fetcher {
-  const base = makeFetchHappen.defaults({ maxSockets: Number.POSITIVE_INFINITY, retry: false });
   return async (url, init) => {
     const stop = metrics.duration.startTimer({ subgraph: name });
     const deadline = Date.now() + options.timeoutMs;
@@ -78,11 +78,7 @@ export function subgraphFetcher(
       const timeout = Math.max(1, deadline - Date.now());
       // The trace goes on in the subgraph: W3C `traceparent` of this fetch's span.
       const headers = { ...init?.headers, ...traceHeaders() };
-      const response = (await base(url, {
-        ...init,
-        headers,
-        timeout,
-      } as never)) as unknown as FetcherResponse;
+      const response = await base(url, { ...init, headers, timeout } as typeof init);
       if (response.status < 500) return response;
       await response.text(); // read whole: its connection is free for the next attempt
       throw new ServerError(`HTTP ${response.status}`);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import type { GatewayKind } from './bench/gateways';
+import { FULL_RUN, SMOKE_RUN } from './bench/runs';
 import { EXAMPLE_QUERY } from './example';
 
 /*
@@ -34,22 +36,11 @@ program
   .option('--fresh', 'generate the demo data again even if it is there')
   .action(async (options: { scale: number; seed: number; fresh?: boolean }) => {
     const started = performance.now();
-    const { demoDir, loadConfig } = await import('./config');
-    const { writeDemo } = await import('./demo');
-    const { loadRegistryFile, startDemoGmao, startServices, stopOnSignal } = await import('./services');
+    const { loadConfig } = await import('./config');
+    const { prepareDemo, startDemoGmao, startServices, stopOnSignal } = await import('./services');
     const { startTracing } = await import('@hub/subgraph-kit');
     const config = loadConfig();
-    const dir = demoDir(config.dataDir);
-    const manifest = path.join(dir, 'manifest.json');
-    const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : null;
-    if (options.fresh || current?.seed !== options.seed || current?.scale !== options.scale) {
-      console.log(`Generating the demo site (scale ${options.scale}, seed ${options.seed}) in ${dir}…`);
-      console.log(`  ${JSON.stringify(await writeDemo(dir, { seed: options.seed, scale: options.scale }))}`);
-    }
-    const report = await loadRegistryFile(config, path.join(dir, 'registry.yaml'));
-    console.log(
-      `Registry loaded: ${report.platforms} platforms, ${report.staff} staff, ${report.services} services`,
-    );
+    const dir = await prepareDemo(config, options, console.log);
     // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
     const standIn = config.gmaoStandIn ? [await startDemoGmao(dir)] : [];
     const tracing = startTracing();
@@ -214,6 +205,80 @@ program
     const started = performance.now();
     const counts = await writeDemo(path.resolve(dir), options);
     console.log(`${JSON.stringify(counts)} in ${Math.round(performance.now() - started)} ms`);
+  });
+
+const numberList = (value: string) => {
+  const list = value.split(',').map(positiveNumber);
+  if (list.length === 0) throw new InvalidArgumentError('expected numbers, comma-separated');
+  return list;
+};
+
+program
+  .command('bench')
+  .description(
+    'Load the operations users send through the hub gateway, stock @apollo/gateway and Hive Gateway, side by side (docs/PERFORMANCE.md)',
+  )
+  .option('--scale <factors>', 'demo site sizes, comma-separated', numberList, FULL_RUN.scales)
+  .option(
+    '--connections <counts>',
+    'concurrent connections, comma-separated',
+    numberList,
+    FULL_RUN.connections,
+  )
+  .option(
+    '--duration <s>',
+    'measured seconds per gateway, operation and round',
+    positiveNumber,
+    FULL_RUN.durationS,
+  )
+  .option(
+    '--warmup <s>',
+    'discarded seconds of load before each measurement',
+    positiveNumber,
+    FULL_RUN.warmupS,
+  )
+  .option('--rounds <n>', 'rounds of every gateway in turn', positiveNumber, FULL_RUN.rounds)
+  .option('--gateways <kinds>', 'gateways under test, comma-separated')
+  .option('--smoke', 'a short pass: ×1, 10 connections, one short round; checks every answer, times nothing')
+  .option('--no-pin', 'do not pin processes to cores')
+  .option('--out <file>', 'where to write the table (and the run as JSON beside it)')
+  .action(async (options) => {
+    const { loadConfig } = await import('./config');
+    const { ALL_GATEWAY_KINDS, GATEWAY_KINDS } = await import('./bench/gateways');
+    const { estimatedSeconds, runBench } = await import('./bench/suite');
+    const { markdownReport } = await import('./bench/table');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const gateways = (
+      options.gateways ? String(options.gateways).split(',') : GATEWAY_KINDS
+    ) as GatewayKind[];
+    const unknown = gateways.filter((g) => !ALL_GATEWAY_KINDS.includes(g));
+    if (unknown.length)
+      throw new InvalidArgumentError(
+        `unknown gateways ${unknown.join(', ')}: ${ALL_GATEWAY_KINDS.join(', ')}`,
+      );
+    const dataDir = path.join(loadConfig().dataDir, 'bench');
+    const bench = {
+      scales: options.scale,
+      connections: options.connections,
+      durationS: options.duration,
+      warmupS: options.warmup,
+      rounds: Math.round(options.rounds),
+      ...(options.smoke ? SMOKE_RUN : {}),
+      gateways,
+      dataDir,
+      seed: 42,
+      pin: options.pin,
+      log: (line: string) => console.log(line),
+    };
+    console.log(`Estimated duration: about ${Math.ceil(estimatedSeconds(bench) / 60)} min`);
+    const report = await runBench(bench);
+    const table = markdownReport(report);
+    const out = options.out ?? path.join(dataDir, 'results.md');
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, table);
+    writeFileSync(`${out.replace(/\.md$/, '')}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\n${table}\nWritten to ${out} in ${report.totalS} s`);
+    if (report.rows.some((r) => r.problem)) process.exitCode = 1;
   });
 
 program

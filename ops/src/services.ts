@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { connectChru } from '@hub/connector-chru';
 import { CnrsConnector } from '@hub/connector-cnrs';
@@ -8,7 +8,7 @@ import { startGateway } from '@hub/gateway';
 import { logger, type RunningServer, type Tracing } from '@hub/subgraph-kit';
 import { loadRegistry, openSiteDatabase, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
 import { type ReadCacheOptions, startTutelleSubgraph } from '@hub/tutelle-subgraph';
-import type { HubConfig } from './config';
+import { demoDir, type HubConfig } from './config';
 
 /** A tutelle subgraph's read cache from the configuration: its TTL, Redis when configured. */
 function readCache(
@@ -114,18 +114,38 @@ export async function loadRegistryFile(config: HubConfig, file: string) {
   }
 }
 
-/** The GMAO API stand-in over the demo's items, where `hub start` runs without a real CHRU API. */
+/**
+ * The demo site in the configuration's data folder at this scale and seed, generated when it is not there
+ * yet (or `fresh`), then its registry loaded. Returns the demo folder.
+ */
+export async function prepareDemo(
+  config: HubConfig,
+  options: { scale: number; seed: number; fresh?: boolean },
+  log: (line: string) => void = () => {},
+): Promise<string> {
+  const dir = demoDir(config.dataDir);
+  const manifest = path.join(dir, 'manifest.json');
+  const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : null;
+  if (options.fresh || current?.seed !== options.seed || current?.scale !== options.scale) {
+    const { writeDemo } = await import('./demo');
+    log(`Generating the demo site (scale ${options.scale}, seed ${options.seed}) in ${dir}…`);
+    log(`  ${JSON.stringify(await writeDemo(dir, { seed: options.seed, scale: options.scale }))}`);
+  }
+  const report = await loadRegistryFile(config, path.join(dir, 'registry.yaml'));
+  log(`Registry loaded: ${report.platforms} platforms, ${report.staff} staff, ${report.services} services`);
+  return dir;
+}
+
+/**
+ * The GMAO API stand-in over the demo's items, where `hub start` runs without a real CHRU API: on the
+ * demo's port unless told otherwise (0 for a free one).
+ */
 export async function startDemoGmao(demoDir: string, port?: number): Promise<RunningServer> {
-  const { readFileSync } = await import('node:fs');
   const { startGmaoStandIn } = await import('./standins');
   const { GMAO_ITEMS_FILE } = await import('./demo');
   const { DEMO_GMAO } = await import('@hub/subgraph-chru');
   const items = JSON.parse(readFileSync(path.join(demoDir, 'chru', GMAO_ITEMS_FILE), 'utf8'));
   const standIn = await startGmaoStandIn({ items, token: DEMO_GMAO.token, port: port ?? DEMO_GMAO.port });
-  return {
-    name: 'gmao-stand-in',
-    url: standIn.url,
-    port: port ?? DEMO_GMAO.port,
-    close: () => standIn.close(),
-  };
+  const bound = Number(new URL(standIn.url).port);
+  return { name: 'gmao-stand-in', url: standIn.url, port: bound, close: () => standIn.close() };
 }

@@ -59,7 +59,18 @@ function site(platforms: number) {
   return { registry, rows };
 }
 
-async function statementsFor(platforms: number): Promise<{ statements: number; answered: number }> {
+/** GraphQL operations a subgraph has answered, from its /metrics. */
+async function operationsAnswered(subgraphUrl: string): Promise<number> {
+  const text = await (await fetch(subgraphUrl.replace(/\/graphql$/, '/metrics'))).text();
+  return [...text.matchAll(/^hub_graphql_requests_total\{[^}]*\} (\d+)$/gm)].reduce(
+    (n, m) => n + Number(m[1]),
+    0,
+  );
+}
+
+async function statementsFor(
+  platforms: number,
+): Promise<{ statements: number; answered: number; ulRequests: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-batch-'));
   const { registry, rows } = site(platforms);
   writeFileSync(path.join(dir, 'registry.yaml'), stringify(registry));
@@ -71,6 +82,7 @@ async function statementsFor(platforms: number): Promise<{ statements: number; a
       ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
     });
     const before = hub.ul.connector.source.statementCount;
+    const requestsBefore = await operationsAnswered(hub.ul.url);
     const { data, errors } = await hub.query(QUERY, { variables: { first: platforms } });
     expect(errors).toBeUndefined();
     const nodes = data?.platforms.nodes as Array<{
@@ -81,7 +93,11 @@ async function statementsFor(platforms: number): Promise<{ statements: number; a
     const answered = nodes.filter(
       (p) => p.costCentres[0]?.equipment.totalCount === 2 && p.staff[0]?.member.grade === 'IGE',
     ).length;
-    return { statements: hub.ul.connector.source.statementCount - before, answered };
+    return {
+      statements: hub.ul.connector.source.statementCount - before,
+      answered,
+      ulRequests: (await operationsAnswered(hub.ul.url)) - requestsBefore,
+    };
   } finally {
     await hub?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -96,4 +112,7 @@ it('costs UL the same SQL statements for 1 platform as for 500', async () => {
   // Assets (one statement with their additions), agents and their assignments (two).
   expect(one.statements).toBe(3);
   expect(many.statements).toBe(one.statements);
+  // Staff members and cost centres are fetched at the same step of the plan: one request to UL, not two.
+  expect(one.ulRequests).toBe(1);
+  expect(many.ulRequests).toBe(1);
 }, 60_000);

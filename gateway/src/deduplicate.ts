@@ -1,4 +1,5 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { mayBeMutation } from './mutation-body';
 import { SubgraphAnswer } from './pooled-fetcher';
 
 /*
@@ -19,9 +20,8 @@ interface SharedAnswer {
 /** The deduplication key, or null for what must not be shared (not a POST of a query). */
 function keyOf(url: string, init: FetcherRequestInit | undefined): string | null {
   const body = init?.body;
-  if (init?.method !== 'POST' || typeof body !== 'string') return null;
-  // Apollo's subgraph requests are `{"query":"…`: a mutation is sent every time it is asked for.
-  if (/^\{"query":"\s*mutation\b/.test(body.slice(0, 32))) return null;
+  // A mutation is sent every time it is asked for.
+  if (init?.method !== 'POST' || typeof body !== 'string' || mayBeMutation(body)) return null;
   return `${url}\n${init.headers?.authorization ?? ''}\n${body}`;
 }
 

@@ -5,6 +5,7 @@ import { traced, traceHeaders } from '@hub/subgraph-kit';
 import { trace } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import { Counter, Histogram, type Registry } from 'prom-client';
+import { mayBeMutation } from './mutation-body';
 
 /*
  * How the gateway reaches a subgraph: kept-alive connections, each fetch bounded in time, a query tried
@@ -32,12 +33,6 @@ function transient(error: unknown): boolean {
   if (error instanceof ServerError) return true;
   const code = (error as { code?: string }).code;
   return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED';
-}
-
-function isMutation(body: unknown): boolean {
-  if (typeof body !== 'string') return true; // unknown: do not risk doing it twice
-  const { query } = JSON.parse(body) as { query?: string };
-  return /^\s*mutation\b/.test(query ?? '');
 }
 
 /** The gateway's view of each subgraph: fetch latency, and fetches that failed or were retried. */
@@ -71,7 +66,7 @@ export function subgraphFetcher(
   return async (url, init) => {
     const stop = metrics.duration.startTimer({ subgraph: name });
     const deadline = Date.now() + options.timeoutMs;
-    const retries = isMutation(init?.body) ? 0 : options.retries;
+    const retries = mayBeMutation(init?.body) ? 0 : options.retries;
     let attempts = 0;
     const attempt = async () => {
       attempts += 1;

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Directive, Field, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { ErrorCode } from './errors';
+import { resolveSoleImplementation } from './tutelles';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -47,11 +48,7 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/**
- * A connection type for `node`: `InventoryRecordConnection { edges { cursor node } nodes pageInfo totalCount }`.
- * Shareable: every subgraph that returns the same node type declares the same connection.
- */
-export function ConnectionType<T extends object>(name: string, node: ClassType<T> | Function) {
+function EdgeType<T extends object>(name: string, node: ClassType<T> | Function) {
   @ObjectType(`${name}Edge`)
   @Directive('@shareable')
   class EdgeClass {
@@ -61,12 +58,21 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
     @Field(() => node)
     node!: T;
   }
+  return EdgeClass;
+}
+
+/**
+ * A connection type for `node`: `InventoryRecordConnection { edges { cursor node } nodes pageInfo totalCount }`.
+ * Shareable: every subgraph that returns the same node type declares the same connection.
+ */
+export function ConnectionType<T extends object>(name: string, node: ClassType<T> | Function) {
+  const EdgeClass = EdgeType(name, node);
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   @Directive('@shareable')
   class ConnectionClass {
     @Field(() => [EdgeClass])
-    edges!: EdgeClass[];
+    edges!: Edge<T>[];
 
     @Field(() => [node], { description: 'The page items, when cursors are not needed.' })
     nodes!: T[];
@@ -78,6 +84,36 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
     totalCount!: number;
   }
   return ConnectionClass;
+}
+
+/**
+ * The same connection as an interface, which each tutelle's subgraph implements with its own object type
+ * (`UlExpenseConnection`). For a connection that a `@requires` field returns: Hive Gateway's runtime takes
+ * the object type such a field alone returns as defined by that subgraph, and a type shared by four
+ * subgraphs would then have four definitions. Implementations are registered by their subgraph.
+ */
+export function ConnectionInterface<T extends object>(name: string, node: ClassType<T> | Function) {
+  const EdgeClass = EdgeType(name, node);
+
+  @InterfaceType(`${name}Connection`, {
+    description: `A page of ${name} items.`,
+    autoRegisterImplementations: false,
+    resolveType: resolveSoleImplementation,
+  })
+  abstract class ConnectionInterfaceClass {
+    @Field(() => [EdgeClass])
+    edges!: Edge<T>[];
+
+    @Field(() => [node], { description: 'The page items, when cursors are not needed.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Items in the whole list, all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionInterfaceClass;
 }
 
 const CURSOR_PREFIX = 'offset:';

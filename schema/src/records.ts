@@ -1,19 +1,9 @@
-import {
-  Authorized,
-  Directive,
-  Field,
-  Float,
-  ID,
-  Int,
-  InterfaceType,
-  ObjectType,
-  registerEnumType,
-} from 'type-graphql';
+import { Authorized, Field, Float, ID, Int, InterfaceType, registerEnumType } from 'type-graphql';
 import { Money } from './money';
-import { ConnectionType } from './pagination';
+import { ConnectionInterface, ConnectionType } from './pagination';
 import { PERSONAL_DATA_READERS, SALARY_READERS } from './roles';
 import { DateScalar } from './scalars';
-import { resolveTutelleType, Tutelle } from './tutelles';
+import { resolveSoleImplementation, resolveTutelleType, Tutelle } from './tutelles';
 
 /*
  * The records every tutelle keeps, as shared interfaces. Each tutelle subgraph owns concrete types that
@@ -122,9 +112,13 @@ export abstract class InventoryRecord {
   additionCount!: number;
 }
 
-@ObjectType({ description: "A person's assignment to a unit, as the tutelle's HR system records it." })
-@Directive('@shareable')
-export class StaffAssignment {
+/** An interface, implemented by each tutelle (`UlStaffAssignment`): a `@requires` field returns it (ConnectionInterface says why). */
+@InterfaceType({
+  description: "A person's assignment to a unit, as the tutelle's HR system records it.",
+  autoRegisterImplementations: false,
+  resolveType: resolveSoleImplementation,
+})
+export abstract class StaffAssignment {
   @Field(() => String, { description: "Unit code, normalised: 'UMR7198'." })
   unitCode!: string;
 
@@ -155,12 +149,16 @@ export const PERSONAL_FIELDS = {
 
 /**
  * A personal field, declared once for the interface and again on each tutelle's type (which adds what
- * federation needs to check a platform manager's scope): authenticated staff roles only, null otherwise.
+ * federation needs to check a platform manager's scope, and may return its own implementation of the
+ * interface's type): authenticated staff roles only, null otherwise.
  */
-export function personalField(name: keyof typeof PERSONAL_FIELDS): PropertyDecorator {
+export function personalField(
+  name: keyof typeof PERSONAL_FIELDS,
+  type: () => unknown = PERSONAL_FIELDS[name],
+): PropertyDecorator {
   return (prototype, key) => {
     Authorized(...PERSONAL_DATA_READERS)(prototype, key);
-    Field(PERSONAL_FIELDS[name], {
+    Field(type as () => typeof String, {
       nullable: true,
       description:
         "Personal data: central services, steering committee, admins, and the managers of the person's platforms.",
@@ -237,4 +235,4 @@ export abstract class Expense {
 }
 
 export const InventoryRecordConnection = ConnectionType('InventoryRecord', InventoryRecord);
-export const ExpenseConnection = ConnectionType('Expense', Expense);
+export const ExpenseConnection = ConnectionInterface('Expense', Expense);

@@ -1,6 +1,14 @@
 import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { CostCentre, CostCentreReference } from './cost-centres';
-import { Expense, InventoryRecord, PERSONAL_FIELDS, personalField, StaffMember } from './records';
+import {
+  Expense,
+  ExpenseConnection,
+  InventoryRecord,
+  PERSONAL_FIELDS,
+  personalField,
+  StaffAssignment,
+  StaffMember,
+} from './records';
 import { resolveTutelleType, TUTELLES, Tutelle } from './tutelles';
 
 /*
@@ -28,6 +36,13 @@ export const defineTutelleTypes = oncePerTutelle((tutelle: Tutelle) => {
   @Directive('@key(fields: "id")')
   class TutelleInventoryRecord extends InventoryRecord {}
 
+  // The tutelle's own implementations of what its `@requires` fields return (ConnectionInterface says why).
+  @ObjectType(`${prefix}StaffAssignment`, { implements: StaffAssignment })
+  class TutelleStaffAssignment extends StaffAssignment {}
+
+  @ObjectType(`${prefix}ExpenseConnection`, { implements: ExpenseConnection })
+  class TutelleExpenseConnection extends ExpenseConnection {}
+
   @ObjectType(`${prefix}StaffMember`, { implements: StaffMember })
   @Directive('@key(fields: "id")')
   class TutelleStaffMember extends StaffMember {
@@ -38,7 +53,8 @@ export const defineTutelleTypes = oncePerTutelle((tutelle: Tutelle) => {
   // A platform manager reads a person's personal data only if the person works on one of their platforms,
   // which the registry (the site) knows: each personal field asks the gateway for `platforms` first.
   for (const field of Object.keys(PERSONAL_FIELDS) as (keyof typeof PERSONAL_FIELDS)[]) {
-    personalField(field)(TutelleStaffMember.prototype, field);
+    const type = field === 'assignments' ? () => [TutelleStaffAssignment] : PERSONAL_FIELDS[field];
+    personalField(field, type)(TutelleStaffMember.prototype, field);
     Directive('@requires(fields: "platforms")')(TutelleStaffMember.prototype, field);
   }
 
@@ -59,6 +75,8 @@ export const defineTutelleTypes = oncePerTutelle((tutelle: Tutelle) => {
     InventoryRecord: TutelleInventoryRecord,
     StaffMember: TutelleStaffMember,
     Expense: TutelleExpense,
+    ExpenseConnection: TutelleExpenseConnection,
+    StaffAssignment: TutelleStaffAssignment,
     CostCentre: TutelleCostCentre,
   };
 });

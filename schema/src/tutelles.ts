@@ -1,3 +1,4 @@
+import type { GraphQLAbstractType, GraphQLResolveInfo } from 'graphql';
 import { registerEnumType } from 'type-graphql';
 
 /** The site's parent institutions. Adding one is adding a line here and a subgraph (docs/CONNECTORS.md). */
@@ -43,6 +44,24 @@ export function isTutelle(value: unknown): value is Tutelle {
  */
 export function resolveTutelleType(suffix: string) {
   return (value: { tutelle: Tutelle }): string => `${TUTELLES[value.tutelle].typePrefix}${suffix}`;
+}
+
+/**
+ * `resolveType` of an interface that each tutelle's subgraph implements once, with its own type
+ * (`UlStaffAssignment`): its values carry no tutelle, and a subgraph's schema holds one implementation.
+ */
+export function resolveSoleImplementation(
+  _value: unknown,
+  _context: unknown,
+  info: GraphQLResolveInfo,
+  abstractType: GraphQLAbstractType,
+): string {
+  const [only, ...others] = info.schema.getPossibleTypes(abstractType);
+  if (!only || others.length > 0)
+    throw new Error(
+      `${abstractType.name} has ${others.length + (only ? 1 : 0)} implementations here, not one`,
+    );
+  return only.name;
 }
 
 /** The hub-wide id of a tutelle's record: 'UL:000020004512'. */

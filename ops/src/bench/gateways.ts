@@ -74,14 +74,6 @@ const stockApollo: Start = async (supergraphPath) => {
 };
 
 /** Hive Gateway's runtime over the supergraph file, its in-flight deduplication on (its default) or off. */
-/**
- * What Hive Gateway 2.15 answers every operation on the hub's supergraph since the tutelles' finance and
- * personal fields `@requires` the registry's `platforms` (a platform manager's scope): its conversion of the
- * supergraph fails (a known limit of that release, not of the graph, which @apollo/gateway plans). The suite
- * reports those cells as this, not as figures.
- */
-export const HIVE_CANNOT_PLAN = /Multiple canonical definitions for "\w+"/;
-
 const hive =
   (deduplicateInflightRequests: boolean): Start =>
   async (supergraphPath) => {

@@ -1,5 +1,5 @@
 // @hub/ops/bench: the benchmark suite (`pnpm hub bench`, docs/PERFORMANCE.md), for the CI smoke pass.
-export { cachesOff, GATEWAY_KINDS, GATEWAYS, type GatewayKind, HIVE_CANNOT_PLAN } from './gateways';
+export { cachesOff, GATEWAY_KINDS, GATEWAYS, type GatewayKind } from './gateways';
 export { FULL_RUN, SMOKE_RUN } from './runs';
 export { type BenchOptions, type BenchReport, type BenchRow, runBench } from './suite';
 export { checkTargets, markdownReport } from './table';

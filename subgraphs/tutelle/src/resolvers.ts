@@ -5,7 +5,6 @@ import {
   ErrorCode,
   type Expense,
   ExpenseArgs,
-  ExpenseConnection,
   FINANCE_READERS,
   type InventoryRecord,
   InventoryRecordConnection,
@@ -80,7 +79,7 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
     // Internal finance: the gateway brings the registry's `platforms` of the cost centre first.
     @Authorized(...FINANCE_READERS)
     @Directive('@requires(fields: "platforms")')
-    @FieldResolver(() => ExpenseConnection, { nullable: true })
+    @FieldResolver(() => types.ExpenseConnection, { nullable: true })
     async expenses(
       @Root() centre: CostCentreValue,
       @Args(() => ExpenseArgs) args: ExpenseArgs,

@@ -16,7 +16,7 @@ export async function buildTutelleSchema(tutelle: Tutelle): Promise<GraphQLSchem
   const { resolvers, referenceResolvers } = defineTutelleResolvers(tutelle);
   return buildFederatedSchema({
     resolvers: [...resolvers],
-    orphanedTypes: [types.InventoryRecord, types.StaffMember, types.Expense, types.CostCentre],
+    orphanedTypes: Object.values(types),
     referenceResolvers,
   });
 }

@@ -239,6 +239,7 @@ program
   )
   .option('--rounds <n>', 'rounds of every gateway in turn', positiveNumber, FULL_RUN.rounds)
   .option('--gateways <kinds>', 'gateways under test, comma-separated')
+  .option('--operations <names>', 'operations to load, comma-separated (all four by default)')
   .option('--smoke', 'a short pass: ×1, 10 connections, one short round; checks every answer, times nothing')
   .option('--no-pin', 'do not pin processes to cores')
   .option('--out <file>', 'where to write the table (and the run as JSON beside it)')
@@ -265,12 +266,15 @@ program
       rounds: Math.round(options.rounds),
       ...(options.smoke ? SMOKE_RUN : {}),
       gateways,
+      ...(options.operations ? { operations: String(options.operations).split(',') } : {}),
       dataDir,
       seed: 42,
       pin: options.pin,
       log: (line: string) => console.log(line),
     };
-    console.log(`Estimated duration: about ${Math.ceil(estimatedSeconds(bench) / 60)} min`);
+    console.log(
+      `Estimated duration: about ${Math.ceil(estimatedSeconds(bench, bench.operations?.length) / 60)} min`,
+    );
     const report = await runBench(bench);
     const table = markdownReport(report);
     const out = options.out ?? path.join(dataDir, 'results.md');

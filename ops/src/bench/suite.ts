@@ -23,6 +23,8 @@ export interface BenchOptions {
   /** Rounds of every gateway in turn: their figures are added up. */
   rounds: number;
   gateways: GatewayKind[];
+  /** The operations to load, by name; all four when not given (to profile one, say). */
+  operations?: string[];
   /** Where the demo data of each scale is kept (generated the first time). */
   dataDir: string;
   seed: number;
@@ -242,10 +244,14 @@ async function runScale(
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     const first = [...gateways.values()][0]!;
+    const loaded = await loadOperations(ask(first.ready.url), { ...process.env, ...BENCH_ENV });
+    const unknown = (options.operations ?? []).filter((name) => !loaded.some((o) => o.name === name));
+    if (unknown.length)
+      throw new Error(`unknown operations ${unknown.join(', ')}: ${loaded.map((o) => o.name).join(', ')}`);
     operations.splice(
       0,
       operations.length,
-      ...(await loadOperations(ask(first.ready.url), { ...process.env, ...BENCH_ENV })),
+      ...loaded.filter((o) => !options.operations || options.operations.includes(o.name)),
     );
     const verified = await verify(operations, gateways);
     for (const connections of options.connections) {

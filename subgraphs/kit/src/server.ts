@@ -6,7 +6,10 @@ import {
   type ApolloServerPlugin,
   type BaseContext,
 } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
@@ -99,6 +102,9 @@ export async function startGraphQLServer<Context extends BaseContext>(
     // Automatic persisted queries: clients send a hash instead of the query once it is known.
     persistedQueries: { cache: cache.cache, ttl: 24 * 3600 },
     plugins: [
+      // No cache hints are read anywhere (the response cache keys on scope and a TTL of its own), and the
+      // default cache-control plugin wraps every field's resolver to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       metrics.plugin,
       ...(armor?.plugins ?? []),
       ...(options.plugins ?? []),

@@ -1,6 +1,7 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { ExpenseData, TutelleConnector } from '@hub/connector-kit';
 import { cacheLookups, traced } from '@hub/subgraph-kit';
+import { LRUCache } from 'lru-cache';
 import { Histogram, type Registry } from 'prom-client';
 
 /*
@@ -29,6 +30,12 @@ type Batch<V> = (keys: readonly string[]) => Promise<Map<string, V>>;
 class ReadCache {
   /** Keys being read now, by any batch: a second batch asking for one waits for it (single flight). */
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /**
+   * The value last parsed from each entry, with the text it came from: a hit whose text is the same is not
+   * parsed again (a cost centre's whole inventory, for a count, was most of a hit's cost). Values are
+   * shared between requests, as they are read-only everywhere after the connector.
+   */
+  private readonly parsed = new LRUCache<string, { text: string; value: unknown }>({ max: 20_000 });
 
   constructor(
     private readonly cache: KeyValueCache<string>,
@@ -57,6 +64,14 @@ class ReadCache {
     return found;
   }
 
+  private parse(id: string, text: string): unknown {
+    const memo = this.parsed.get(id);
+    if (memo?.text === text) return memo.value;
+    const value = JSON.parse(text) as unknown;
+    this.parsed.set(id, { text, value });
+    return value;
+  }
+
   private async fill<V>(
     name: string,
     mine: Map<string, { resolve(v: V | null): void; reject(e: unknown): void }>,
@@ -73,7 +88,7 @@ class ReadCache {
       const hit = cached[i];
       this.lookups.inc({ cache: 'source-read', outcome: hit === undefined ? 'miss' : 'hit' });
       if (hit === undefined) misses.push(key);
-      else settle(key).resolve(JSON.parse(hit) as V | null);
+      else settle(key).resolve(this.parse(`${name}:${key}`, hit) as V | null);
     });
     if (misses.length === 0) return;
     try {
@@ -81,7 +96,9 @@ class ReadCache {
       for (const key of misses) {
         const value = read.get(key) ?? null;
         // Not awaited: the answer need not wait for the cache to have stored it.
-        void this.cache.set(`${name}:${key}`, JSON.stringify(value), { ttl: this.ttlSeconds });
+        const text = JSON.stringify(value);
+        this.parsed.set(`${name}:${key}`, { text, value });
+        void this.cache.set(`${name}:${key}`, text, { ttl: this.ttlSeconds });
         settle(key).resolve(value);
       }
     } catch (error) {

@@ -42,6 +42,8 @@ export interface HubConfig {
   redisUrl?: string;
   /** How long the gateway serves an answer from its response cache, seconds; 0: off. */
   responseCacheTtlSeconds: number;
+  /** How long the site keeps a platform's tariff cost base between requests, seconds; 0: off. */
+  tariffCacheTtlSeconds: number;
   /** How long each tutelle subgraph keeps a record it read, seconds; 0: off. */
   readCacheTtlSeconds: Record<keyof typeof READ_CACHE_TTL_SECONDS, number>;
 }
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     ...(env.HUB_REDIS_URL ? { redisUrl: env.HUB_REDIS_URL } : {}),
     ...(env.HUB_TARIFF_POLICY ? { tariffPolicy: path.resolve(env.HUB_TARIFF_POLICY) } : {}),
     responseCacheTtlSeconds: seconds('HUB_RESPONSE_CACHE_TTL_S', env.HUB_RESPONSE_CACHE_TTL_S, 30),
+    tariffCacheTtlSeconds: seconds('HUB_TARIFF_CACHE_TTL_S', env.HUB_TARIFF_CACHE_TTL_S, 60),
     readCacheTtlSeconds: Object.fromEntries(
       Object.entries(READ_CACHE_TTL_SECONDS).map(([tutelle, fallback]) => {
         const name = `HUB_${tutelle.toUpperCase()}_READ_CACHE_TTL_S`;

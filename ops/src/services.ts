@@ -26,6 +26,7 @@ export const SERVICES = {
       database: config.site,
       tutelleSubgraphs: config.tutelleSubgraphs,
       ...(config.tariffPolicy ? { tariffPolicy: config.tariffPolicy } : {}),
+      tariffCacheTtlSeconds: config.tariffCacheTtlSeconds,
       port: config.ports.site,
       host: config.host,
     }),

@@ -69,6 +69,8 @@ export async function startSubgraphsAndGateway(options: {
   chru?: { exportsFolder: string; gmaoItems: unknown[] };
   /** A tariff policy file of the test's own; the committed default otherwise. */
   tariffPolicy?: string;
+  /** How long the site keeps tariff cost bases; off unless a test is about it. */
+  tariffCacheTtlSeconds?: number;
   /** The gateway's response cache; off unless a test is about it (its other scenarios change sources mid-test). */
   responseCache?: { ttlSeconds: number };
   /** Every tutelle subgraph's read cache (Redis at `redisUrl` when given); off unless a test is about it. */
@@ -121,6 +123,7 @@ export async function startSubgraphsAndGateway(options: {
       database: { kind: 'sqlite', file: path.join(dir, 'site.sqlite') },
       tutelleSubgraphs: { UL: ul.url, CNRS: cnrs.url, INRAE: inrae.url, CHRU: chru.url },
       ...(options.tariffPolicy ? { tariffPolicy: options.tariffPolicy } : {}),
+      ...(options.tariffCacheTtlSeconds ? { tariffCacheTtlSeconds: options.tariffCacheTtlSeconds } : {}),
       port: 0,
     });
     started.push(site);

@@ -5,6 +5,7 @@ import { toPlatformView } from './graphql/views';
 import type { InventoryReader } from './inventory/site-inventory';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
+import { sharedCheck } from './shared-check';
 import type { TariffRequest } from './tariffs/engine';
 import type { TutelleSubgraphs } from './tutelle-subgraphs';
 
@@ -31,11 +32,13 @@ function place(index: Map<string, string[]>, key: string, platform: string): str
  */
 export class RegistryCache {
   private cached: { version: number; snapshot: Promise<Snapshot> } | null = null;
+  /** The registry is loaded by another process (`hub registry load`): a check in flight may be shared. */
+  private readonly version = sharedCheck(() => registryVersion(this.em.fork()));
 
   constructor(private readonly em: EntityManager) {}
 
   async snapshot(): Promise<Snapshot> {
-    const version = await registryVersion(this.em.fork());
+    const version = await this.version();
     if (this.cached?.version !== version) {
       const snapshot = this.read();
       this.cached = { version, snapshot };

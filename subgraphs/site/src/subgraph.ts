@@ -30,6 +30,8 @@ export interface SiteSubgraphOptions {
   tariffPolicy?: string;
   /** Which records are one instrument, for depreciation; the reconciled site inventory's by default. */
   instrumentGrouping?: InstrumentGrouping;
+  /** How long a platform's cost base for a year is kept between requests, seconds; off when not set. */
+  tariffCacheTtlSeconds?: number;
   port: number;
   host?: string;
 }
@@ -47,11 +49,10 @@ export async function startSiteSubgraph(options: SiteSubgraphOptions): Promise<
   const tutelles = new TutelleSubgraphs(options.tutelleSubgraphs ?? {});
   // Read before serving: a bad policy file stops the start with its problems, not the first tariff.
   const inventory = new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles));
-  const tariffs = new TariffEngine(
-    readTariffPolicy(options.tariffPolicy),
-    tutelles,
-    options.instrumentGrouping ?? groupByReconciledEquipment(inventory),
-  );
+  const tariffs = new TariffEngine(readTariffPolicy(options.tariffPolicy), tutelles, {
+    grouping: options.instrumentGrouping ?? groupByReconciledEquipment(inventory),
+    ...(options.tariffCacheTtlSeconds ? { costBaseTtlSeconds: options.tariffCacheTtlSeconds } : {}),
+  });
   const server = await startGraphQLServer<SiteContext>({
     name: 'site',
     port: options.port,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { sharedCheck } from '../shared-check';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
 import { EquipmentLink, EquipmentRow, InventoryDecision, InventoryVersion } from './entities';
 import { type ReconcileSummary, reconcileIndex } from './reconcile';
@@ -22,11 +23,15 @@ export interface InventorySnapshot {
 
 /**
  * The site-wide inventory: the sync into the index, reconciliation, people's decisions, and the equipment
- * kept in memory between requests until the next reconciliation bumps the version (one version check per
- * request, like the registry's cache).
+ * kept in memory between requests until the next reconciliation bumps the version (one version check for
+ * the requests arriving together, like the registry's cache).
  */
 export class SiteInventory {
   private cached: { version: number; snapshot: Promise<InventorySnapshot> } | null = null;
+  private readonly version = sharedCheck(async () => {
+    const row = await this.em.fork().findOne(InventoryVersion, { id: 1 }, { disableIdentityMap: true });
+    return row?.version ?? 0;
+  });
 
   constructor(
     private readonly em: EntityManager,
@@ -39,23 +44,28 @@ export class SiteInventory {
   ): Promise<{ tutelles: SyncProgress[]; reconciliation: ReconcileSummary }> {
     if (!this.feed) throw new Error('The site was given no tutelle subgraph to sync from');
     const tutelles = await syncInventory(this.em, this.feed, options);
-    return { tutelles, reconciliation: await reconcileIndex(this.em) };
+    return { tutelles, reconciliation: await this.changing(reconcileIndex(this.em)) };
   }
 
   reconcile(): Promise<ReconcileSummary> {
-    return reconcileIndex(this.em);
+    return this.changing(reconcileIndex(this.em));
   }
 
   confirm(who: string, equipmentId: string) {
-    return confirmEquipment(this.em, who, equipmentId);
+    return this.changing(confirmEquipment(this.em, who, equipmentId));
   }
 
   split(who: string, equipmentId: string, recordIds: string[]) {
-    return splitEquipment(this.em, who, equipmentId, recordIds);
+    return this.changing(splitEquipment(this.em, who, equipmentId, recordIds));
   }
 
   merge(who: string, equipmentIds: string[]) {
-    return mergeEquipment(this.em, who, equipmentIds);
+    return this.changing(mergeEquipment(this.em, who, equipmentIds));
+  }
+
+  /** A change of the inventory by this process: the requests after it check the version anew. */
+  private changing<T>(change: Promise<T>): Promise<T> {
+    return change.finally(() => this.version.forget());
   }
 
   async decisions(): Promise<InventoryDecision[]> {
@@ -63,8 +73,7 @@ export class SiteInventory {
   }
 
   async snapshot(): Promise<InventorySnapshot> {
-    const row = await this.em.fork().findOne(InventoryVersion, { id: 1 }, { disableIdentityMap: true });
-    const version = row?.version ?? 0;
+    const version = await this.version();
     if (this.cached?.version !== version) {
       const snapshot = this.read(version);
       this.cached = { version, snapshot };

@@ -1,5 +1,6 @@
 import { logger } from '@hub/subgraph-kit';
 import DataLoader from 'dataloader';
+import { LRUCache } from 'lru-cache';
 import type { Platform } from '../graphql/types';
 import type { TutelleSubgraphs } from '../tutelle-subgraphs';
 import { CostBaseReader, type GatherProgress, type RequestCounts } from './cost-base/gather';
@@ -12,19 +13,41 @@ import type { TariffPolicy, UserCategoryName } from './policy/schema';
 /*
  * The tariffs as the site serves them: the policy and the instrument grouping, once per process; per
  * request, one batched read of the cost bases of every platform the request asks about (a DataLoader per
- * year), then the pure model.
+ * year), then the pure model. Cost bases read are kept for `costBaseTtlSeconds` when set: a platform sheet
+ * then costs the tutelles nothing for that long.
  */
+
+export interface TariffEngineOptions {
+  /** Which records are one instrument, for depreciation; serial and maker agreement by default. */
+  grouping?: InstrumentGrouping;
+  /**
+   * How long a platform's cost base for a year is kept, seconds, as the tutelles' read caches keep their
+   * records (its expenses and salaries change by the day, not the second); 0 or unset: read every request.
+   */
+  costBaseTtlSeconds?: number;
+}
+
+/** What a cost base is read from in the registry: a platform's cost centres and staff, and the year. */
+const costBaseKey = (platform: Platform, year: number) =>
+  JSON.stringify([year, platform.code, platform.costCentres, platform.staff]);
 
 export class TariffEngine {
   /** Subgraph requests made for tariffs since the process started, per tutelle. */
   readonly requests: RequestCounts = {};
 
+  readonly grouping: InstrumentGrouping;
+  /** Cost bases read, or being read (concurrent requests share one read), by `costBaseKey`. */
+  readonly costBases: LRUCache<string, Promise<PlatformCostBase>> | null;
+
   constructor(
     readonly policy: TariffPolicy,
     readonly subgraphs: TutelleSubgraphs,
-    /** The site-wide reconciled inventory plugs in here; serial and maker agreement by default. */
-    readonly grouping: InstrumentGrouping = groupBySerialAndMaker,
-  ) {}
+    options: TariffEngineOptions = {},
+  ) {
+    this.grouping = options.grouping ?? groupBySerialAndMaker;
+    const ttl = (options.costBaseTtlSeconds ?? 0) * 1000;
+    this.costBases = ttl > 0 ? new LRUCache({ max: 10_000, ttl }) : null;
+  }
 
   forRequest(options: { onProgress?: (progress: GatherProgress) => void } = {}): TariffRequest {
     return new TariffRequest(this, options.onProgress);
@@ -46,27 +69,53 @@ export class TariffRequest {
     let loader = this.loaders.get(year);
     if (!loader) {
       loader = new DataLoader<Platform, PlatformCostBase, string>(
-        async (platforms) => {
-          const started = performance.now();
-          const before = this.reader.requestCount;
-          const bases = await this.reader.read(platforms, year);
-          logger.info(
-            {
-              service: 'site',
-              year,
-              platforms: platforms.length,
-              subgraphRequests: this.reader.requestCount - before,
-              ms: Math.round(performance.now() - started),
-            },
-            'tariff cost bases read',
-          );
-          return platforms.map((p) => bases.get(p.code)!);
-        },
+        (platforms) => this.costBases(platforms, year),
         { cacheKeyFn: (p) => p.code, maxBatchSize: 1000 },
       );
       this.loaders.set(year, loader);
     }
     return loader;
+  }
+
+  /** The platforms' cost bases: kept ones from the engine's cache, the others read in one batch. */
+  private costBases(platforms: readonly Platform[], year: number): Promise<Array<PlatformCostBase | Error>> {
+    const kept = this.engine.costBases;
+    const missing = kept ? platforms.filter((p) => !kept.has(costBaseKey(p, year))) : platforms;
+    const read = missing.length > 0 ? this.read(missing, year) : null;
+    const bases = platforms.map((platform) => {
+      const key = costBaseKey(platform, year);
+      const cached = kept?.get(key);
+      if (cached) return cached;
+      const base = read!.then((bases) => {
+        const one = bases.get(platform.code)!;
+        if (one instanceof Error) throw one;
+        return one;
+      });
+      if (kept) {
+        kept.set(key, base);
+        // A failed read is not kept: the next request reads the tutelles again.
+        base.catch(() => kept.get(key) === base && kept.delete(key));
+      }
+      return base;
+    });
+    return Promise.all(bases.map((base) => base.catch((error: Error) => error)));
+  }
+
+  private async read(platforms: readonly Platform[], year: number) {
+    const started = performance.now();
+    const before = this.reader.requestCount;
+    const bases = await this.reader.read(platforms, year);
+    logger.info(
+      {
+        service: 'site',
+        year,
+        platforms: platforms.length,
+        subgraphRequests: this.reader.requestCount - before,
+        ms: Math.round(performance.now() - started),
+      },
+      'tariff cost bases read',
+    );
+    return bases;
   }
 
   /** A platform's grid for a year, as if `simulation` held; throws where a tutelle could not be read. */

@@ -1,20 +1,15 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource, type SupergraphSdlHook } from '@apollo/gateway';
+import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import type { SourceHealth } from '@hub/connector-kit';
 import {
-  type Caller,
   DEFAULT_QUERY_LIMITS,
-  gatewaySecret,
   logger,
   type QueryLimits,
-  REQUEST_ID_HEADER,
   type RunningServer,
-  SIGNATURE_HEADER,
-  signGatewayRequest,
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
-import { mergeOperations, type SubgraphOperation } from './batch-fetches';
+import { type GatewayContext, HubDataSource } from './data-source';
 import { deduplicateFetches } from './deduplicate';
 import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
@@ -43,90 +38,11 @@ export interface GatewayOptions {
    */
   deduplicateSubgraphFetches?: boolean;
   /**
-   * Merge the fetches one request makes to one subgraph at the same step of its plan into one subgraph
-   * request (`batch-fetches.ts`); on by default.
+   * Merge the fetches to one subgraph that start together for one caller (one request's parallel fetches,
+   * and its concurrent requests' with the same authorization) into one subgraph request
+   * (`batch-fetches.ts`); on by default. Nothing is shared: each fetch is its own part of the request.
    */
   batchSubgraphFetches?: boolean;
-}
-
-interface GatewayContext {
-  caller: Caller;
-  authorization?: string;
-  requestId?: string;
-}
-
-type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
-type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
-interface Waiting {
-  options: ProcessOptions;
-  resolve(response: SubgraphResponse): void;
-  reject(error: unknown): void;
-}
-
-/**
- * Signs every subgraph request (subgraphs answer the gateway only) and forwards the caller's bearer
- * token: every subgraph verifies it again. With `batch`, the fetches of one client request that start
- * together are sent as one request.
- */
-class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly secret = gatewaySecret();
-  /** Fetches of each client request (its context) waiting for the end of the current step. */
-  private readonly waiting = new WeakMap<object, Waiting[]>();
-  batch = true;
-
-  override process(options: ProcessOptions): Promise<SubgraphResponse> {
-    if (!this.batch || !('incomingRequestContext' in options)) return super.process(options);
-    return new Promise((resolve, reject) => {
-      let queue = this.waiting.get(options.context);
-      if (!queue) {
-        const started: Waiting[] = [];
-        queue = started;
-        this.waiting.set(options.context, started);
-        // Once the plan's step has started every fetch it has (they start in one turn of the event loop).
-        setImmediate(() => {
-          this.waiting.delete(options.context);
-          this.send(started);
-        });
-      }
-      queue.push({ options, resolve, reject });
-    });
-  }
-
-  private send(queue: Waiting[]): void {
-    let merged: ReturnType<typeof mergeOperations> = null;
-    try {
-      if (queue.length > 1)
-        merged = mergeOperations(queue.map((w) => w.options.request as SubgraphOperation));
-    } catch (error) {
-      // Never expected (the planner's own operations), and never fatal: the fetches then go apart.
-      logger.warn({ service: 'gateway', error: (error as Error).message }, 'subgraph fetches not merged');
-    }
-    if (!merged) {
-      for (const w of queue) super.process(w.options).then(w.resolve, w.reject);
-      return;
-    }
-    const first = queue[0]!.options;
-    super.process({ ...first, request: { ...merged.request }, document: undefined } as ProcessOptions).then(
-      (response) => {
-        for (const [i, part] of merged.split(response).entries()) queue[i]!.resolve(part);
-      },
-      (error) => {
-        for (const w of queue) w.reject(error);
-      },
-    );
-  }
-
-  override willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    request.http?.headers.set(
-      SIGNATURE_HEADER,
-      signGatewayRequest(this.secret, request.query ?? '', request.variables),
-    );
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-  }
 }
 
 /** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */

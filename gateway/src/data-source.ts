@@ -1,0 +1,99 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import {
+  type Caller,
+  gatewaySecret,
+  logger,
+  REQUEST_ID_HEADER,
+  SIGNATURE_HEADER,
+  signGatewayRequest,
+} from '@hub/subgraph-kit';
+import { mergeOperations, type SubgraphOperation } from './batch-fetches';
+
+export interface GatewayContext {
+  caller: Caller;
+  authorization?: string;
+  requestId?: string;
+}
+
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+interface Waiting {
+  options: ProcessOptions;
+  resolve(response: SubgraphResponse): void;
+  reject(error: unknown): void;
+}
+
+/** Fetches merged into one subgraph request at most: a bound on the merged operation's size. */
+const MAX_MERGED_FETCHES = 32;
+
+/**
+ * Signs every subgraph request (subgraphs answer the gateway only) and forwards the caller's bearer
+ * token: every subgraph verifies it again. With `batch`, the fetches to this subgraph that start together
+ * for one caller (the same `authorization`: one request's parallel fetches, and those of its concurrent
+ * requests) are sent as one request: the subgraph's DataLoaders then see all their keys at once. Never
+ * across callers: the subgraph judges the one authorization the merged request carries.
+ */
+export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly secret = gatewaySecret();
+  /** Fetches waiting for the end of the current turn of the event loop, by caller. */
+  private readonly waiting = new Map<string, Waiting[]>();
+  batch = true;
+
+  override process(options: ProcessOptions): Promise<SubgraphResponse> {
+    if (!this.batch || !('incomingRequestContext' in options)) return super.process(options);
+    return new Promise((resolve, reject) => {
+      const caller = options.context.authorization ?? '';
+      let queue = this.waiting.get(caller);
+      if (!queue) {
+        const started: Waiting[] = [];
+        queue = started;
+        this.waiting.set(caller, started);
+        // Once this turn has started every fetch it has (a plan's step starts its fetches in one turn, and
+        // the answers that arrive together continue their requests in one turn).
+        setImmediate(() => {
+          if (this.waiting.get(caller) === started) this.waiting.delete(caller);
+          this.send(started);
+        });
+      }
+      queue.push({ options, resolve, reject });
+      // Full: the next fetches of this turn start another merged request.
+      if (queue.length >= MAX_MERGED_FETCHES) this.waiting.delete(caller);
+    });
+  }
+
+  private send(queue: Waiting[]): void {
+    let merged: ReturnType<typeof mergeOperations> = null;
+    try {
+      if (queue.length > 1)
+        merged = mergeOperations(queue.map((w) => w.options.request as SubgraphOperation));
+    } catch (error) {
+      // Never expected (the planner's own operations), and never fatal: the fetches then go apart.
+      logger.warn({ service: 'gateway', error: (error as Error).message }, 'subgraph fetches not merged');
+    }
+    if (!merged) {
+      for (const w of queue) super.process(w.options).then(w.resolve, w.reject);
+      return;
+    }
+    const first = queue[0]!.options;
+    super.process({ ...first, request: { ...merged.request }, document: undefined } as ProcessOptions).then(
+      (response) => {
+        for (const [i, part] of merged.split(response).entries()) queue[i]!.resolve(part);
+      },
+      (error) => {
+        for (const w of queue) w.reject(error);
+      },
+    );
+  }
+
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    request.http?.headers.set(
+      SIGNATURE_HEADER,
+      signGatewayRequest(this.secret, request.query ?? '', request.variables),
+    );
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { type Caller, cacheLookups, createCache } from '@hub/subgraph-kit';
+import { LRUCache } from 'lru-cache';
 import type { Registry } from 'prom-client';
 
 /*
@@ -41,7 +42,9 @@ export interface ResponseCache {
 
 /**
  * Queries only (a mutation is never answered from a cache), answers without errors only (a source down is
- * not remembered for a TTL). Every lookup is counted, hit or miss.
+ * not remembered for a TTL). Every lookup is counted, hit or miss. A miss while the same answer is being
+ * computed for another request waits for it instead of computing it again: when a TTL ends under load,
+ * one request recomputes an answer, not every request that came meanwhile.
  */
 export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
   const store = createCache({
@@ -50,28 +53,60 @@ export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
   });
   const cache: KeyValueCache<string> = store.cache;
   const lookups = options.metrics ? cacheLookups(options.metrics) : null;
+  /** Answers being computed, by key: their text once done, null if they are not to be kept. */
+  const computing = new Map<string, Promise<string | null>>();
+  /** The answer last parsed from each text: a hit on the same text is not parsed again. */
+  const parsed = new LRUCache<string, { text: string; value: unknown }>({ max: 1000 });
+  const parse = (key: string, text: string) => {
+    const memo = parsed.get(key);
+    if (memo?.text === text) return memo.value;
+    const value = JSON.parse(text) as unknown;
+    parsed.set(key, { text, value });
+    return value;
+  };
   const plugin: ApolloServerPlugin<{ caller: Caller }> = {
     async requestDidStart() {
       let key: string | null = null;
       let hit = false;
+      let computed: ((text: string | null) => void) | null = null;
       return {
         async responseForOperation(request) {
           if (request.operation.operation !== 'query') return null;
           key = cacheKey(request);
-          const cached = await cache.get(key);
+          let cached = await cache.get(key);
+          const other = cached === undefined ? computing.get(key) : undefined;
+          if (other) cached = (await other) ?? undefined;
           hit = cached !== undefined;
           lookups?.inc({ cache: 'response', outcome: hit ? 'hit' : 'miss' });
-          if (cached === undefined) return null;
-          return { http: request.response.http, body: { kind: 'single', singleResult: JSON.parse(cached) } };
+          if (cached !== undefined)
+            return {
+              http: request.response.http,
+              body: { kind: 'single', singleResult: parse(key, cached) as never },
+            };
+          if (!other) {
+            const mine = key;
+            computing.set(
+              mine,
+              new Promise((resolve) => {
+                computed = (text) => {
+                  computing.delete(mine);
+                  resolve(text);
+                };
+              }),
+            );
+          }
+          return null;
         },
         async willSendResponse({ response }) {
           if (key === null) return;
           response.http.headers.set(CACHE_STATUS_HEADER, hit ? 'hit' : 'miss');
-          if (hit || response.body.kind !== 'single') return;
-          const { data, errors } = response.body.singleResult;
-          if (errors?.length || !data) return;
+          if (hit) return;
+          const single = response.body.kind === 'single' ? response.body.singleResult : null;
+          const text = single?.data && !single.errors?.length ? JSON.stringify({ data: single.data }) : null;
+          computed?.(text);
+          if (text === null) return;
           // Not awaited: the caller need not wait for Redis to have stored it.
-          void cache.set(key, JSON.stringify({ data }), { ttl: options.ttlSeconds });
+          void cache.set(key, text, { ttl: options.ttlSeconds });
         },
       };
     },

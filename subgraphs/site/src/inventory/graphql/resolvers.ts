@@ -170,24 +170,13 @@ export class EquipmentResolver {
     @Arg('filter', () => EquipmentFilter, { nullable: true }) filter: EquipmentFilter | null,
     @Ctx() { inventory }: SiteContext,
   ): Promise<InventoryTotal[]> {
-    const now = Date.now();
-    const list = (await inventory.snapshot()).equipment.filter((e) => matches(e, filter, now));
-    const groups = new Map<string | null, { count: number; cents: number }>();
-    const add = (key: string | null, cents: number) => {
-      const group = groups.get(key) ?? { count: 0, cents: 0 };
-      group.count++;
-      group.cents += cents;
-      groups.set(key, group);
-    };
-    for (const e of list) {
-      if (groupBy === InventoryGrouping.TUTELLE)
-        for (const [t, cents] of Object.entries(e.shares)) add(t, cents);
-      else add(groupBy === InventoryGrouping.PLATFORM ? e.platformCode : null, e.valueHTCents);
-    }
-    if (groups.size === 0 && groupBy == null) groups.set(null, { count: 0, cents: 0 });
-    return [...groups]
-      .sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff'))
-      .map(([key, g]) => ({ key, equipmentCount: g.count, valueHT: euros(g.cents / 100, VatBasis.HT) }));
+    const snapshot = await inventory.snapshot();
+    // Unfiltered totals are the same for every request until the inventory changes (a new snapshot).
+    if (filter) return totals(snapshot.equipment, groupBy, filter);
+    const kept = unfilteredTotals.get(snapshot) ?? new Map<InventoryGrouping | null, InventoryTotal[]>();
+    unfilteredTotals.set(snapshot, kept);
+    if (!kept.has(groupBy)) kept.set(groupBy, totals(snapshot.equipment, groupBy, null));
+    return kept.get(groupBy)!;
   }
 
   @Authorized(...REVIEWERS)
@@ -286,3 +275,31 @@ export const inventoryReferenceResolvers = {
     ]),
   ),
 };
+
+/** Unfiltered totals by grouping, per inventory snapshot: computed once for each. */
+const unfilteredTotals = new WeakMap<InventorySnapshot, Map<InventoryGrouping | null, InventoryTotal[]>>();
+
+function totals(
+  equipment: readonly EquipmentView[],
+  groupBy: InventoryGrouping | null,
+  filter: EquipmentFilter | null,
+): InventoryTotal[] {
+  const now = Date.now();
+  const groups = new Map<string | null, { count: number; cents: number }>();
+  const add = (key: string | null, cents: number) => {
+    const group = groups.get(key) ?? { count: 0, cents: 0 };
+    group.count++;
+    group.cents += cents;
+    groups.set(key, group);
+  };
+  for (const e of equipment) {
+    if (!matches(e, filter, now)) continue;
+    if (groupBy === InventoryGrouping.TUTELLE)
+      for (const [t, cents] of Object.entries(e.shares)) add(t, cents);
+    else add(groupBy === InventoryGrouping.PLATFORM ? e.platformCode : null, e.valueHTCents);
+  }
+  if (groups.size === 0 && groupBy == null) groups.set(null, { count: 0, cents: 0 });
+  return [...groups]
+    .sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff'))
+    .map(([key, g]) => ({ key, equipmentCount: g.count, valueHT: euros(g.cents / 100, VatBasis.HT) }));
+}

@@ -14,6 +14,7 @@ import {
   VatBasis,
 } from '@hub/schema';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SiteContext } from '../../context';
 import type { Platform } from '../../graphql/types';
@@ -72,9 +73,11 @@ function matches(view: EquipmentView, filter: EquipmentFilter | null, now: numbe
   if (filter.unit && view.unitCode !== normaliseUnitCode(filter.unit)) return false;
   if (filter.manufacturer && view.manufacturer !== normaliseManufacturer(filter.manufacturer)) return false;
   if (filter.status && view.status !== filter.status) return false;
-  const age = ageYears(view.commissioningDate, now);
-  if (filter.minAgeYears != null && (age == null || age < filter.minAgeYears)) return false;
-  if (filter.maxAgeYears != null && (age == null || age > filter.maxAgeYears)) return false;
+  if (filter.minAgeYears != null || filter.maxAgeYears != null) {
+    const age = ageYears(view.commissioningDate, now);
+    if (filter.minAgeYears != null && (age == null || age < filter.minAgeYears)) return false;
+    if (filter.maxAgeYears != null && (age == null || age > filter.maxAgeYears)) return false;
+  }
   if (filter.minValueHT != null && view.valueHTCents < filter.minValueHT * 100) return false;
   if (filter.maxValueHT != null && view.valueHTCents > filter.maxValueHT * 100) return false;
   if (filter.search) {
@@ -142,12 +145,8 @@ export class EquipmentResolver {
     @Ctx() { inventory }: SiteContext,
   ): Promise<Connection<Equipment>> {
     const now = Date.now();
-    const { equipment } = await inventory.snapshot();
     // Filter and cut the page first: only the page's instruments are turned into answers.
-    const found = paginate(
-      equipment.filter((e) => matches(e, filter, now)),
-      page,
-    );
+    const found = paginate(filtered(await inventory.snapshot(), filter, now), page);
     return {
       ...found,
       nodes: found.nodes.map((e) => toEquipment(e, now)),
@@ -302,4 +301,23 @@ function totals(
   return [...groups]
     .sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff'))
     .map(([key, g]) => ({ key, equipmentCount: g.count, valueHT: euros(g.cents / 100, VatBasis.HT) }));
+}
+
+/**
+ * The instruments a filter keeps, per inventory snapshot and filter: the pages of one list (and every
+ * request for the same one) filter the whole inventory once. Ages are counted by the day.
+ */
+const filteredLists = new WeakMap<InventorySnapshot, LRUCache<string, EquipmentView[]>>();
+
+function filtered(snapshot: InventorySnapshot, filter: EquipmentFilter | null, now: number): EquipmentView[] {
+  if (!filter) return snapshot.equipment;
+  const lists = filteredLists.get(snapshot) ?? new LRUCache<string, EquipmentView[]>({ max: 200 });
+  filteredLists.set(snapshot, lists);
+  const key = `${new Date(now).toISOString().slice(0, 10)} ${JSON.stringify(filter)}`;
+  let list = lists.get(key);
+  if (!list) {
+    list = snapshot.equipment.filter((e) => matches(e, filter, now));
+    lists.set(key, list);
+  }
+  return list;
 }

@@ -13,6 +13,7 @@ import { type GatewayContext, HubDataSource } from './data-source';
 import { deduplicateFetches } from './deduplicate';
 import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
+import { SingleFetchGateway } from './single-fetch';
 import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
 
 export interface GatewayOptions {
@@ -43,6 +44,11 @@ export interface GatewayOptions {
    * (`batch-fetches.ts`); on by default. Nothing is shared: each fetch is its own part of the request.
    */
   batchSubgraphFetches?: boolean;
+  /**
+   * Answer a query whose plan is one fetch of the client's own operation with that subgraph's answer, not
+   * shaped again (`single-fetch.ts`); on by default.
+   */
+  passThroughSingleFetches?: boolean;
 }
 
 /** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */
@@ -112,7 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // Kept-alive pooled connections; identical fetches in flight together sent once, per caller.
   const pooled = pooledFetcher({ timeoutMs: fetch.timeoutMs });
   const base = options.deduplicateSubgraphFetches === false ? pooled : deduplicateFetches(pooled);
-  const gateway = new ApolloGateway({
+  const gateway = new (options.passThroughSingleFetches === false ? ApolloGateway : SingleFetchGateway)({
     supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
     buildService: ({ name, url }) =>
       Object.assign(

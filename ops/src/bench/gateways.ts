@@ -130,6 +130,11 @@ export const GATEWAYS = {
     start: hub({ ...cachesOff(), batchSubgraphFetches: false }),
     nodeArgs: GATEWAY_NODE_ARGS,
   },
+  'hub-no-cache-no-pass-through': {
+    label: 'hub gateway, caches off, single fetches shaped again',
+    start: hub({ ...cachesOff(), passThroughSingleFetches: false }),
+    nodeArgs: GATEWAY_NODE_ARGS,
+  },
   'hub-default-heap': {
     label: "hub gateway, production, Node's default heap",
     start: hub({}),

@@ -24,7 +24,7 @@ interface Waiting {
 }
 
 /** Fetches merged into one subgraph request at most: a bound on the merged operation's size. */
-const MAX_MERGED_FETCHES = 32;
+const MAX_MERGED_FETCHES = 8;
 
 /**
  * Signs every subgraph request (subgraphs answer the gateway only) and forwards the caller's bearer

@@ -15,6 +15,7 @@ export { isSourceError, SourceContractError, SourceError, SourceUnavailableError
 export { normaliseManufacturer, splitMakerModel } from './manufacturers';
 export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumber } from './normalise';
 export { type Backoff, backoffDelay, type RetryPolicy, withRetries } from './retry';
+export { type SharedCheck, sharedCheck } from './shared-check';
 export {
   type ReadSummary,
   type Snapshot,

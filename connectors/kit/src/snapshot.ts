@@ -10,6 +10,7 @@ import {
   type StaffMemberData,
   type TutelleConnector,
 } from './connector';
+import { type SharedCheck, sharedCheck } from './shared-check';
 
 /** Everything a tutelle's sources hold, as records, with what the read saw. */
 export interface Snapshot {
@@ -44,17 +45,21 @@ export interface SnapshotSource {
 export class SnapshotConnector implements TutelleConnector {
   private current: { version: string; at: number; index: Promise<SnapshotIndex> } | null = null;
   private reads = 0;
+  /** The source's version, one check for the lookups arriving together (a folder listing, file stats). */
+  private readonly version: SharedCheck<string>;
 
   constructor(
     readonly tutelle: Tutelle,
     private readonly source: SnapshotSource,
     private readonly options: { maxAgeMs?: number; now?: () => number } = {},
-  ) {}
+  ) {
+    this.version = sharedCheck(() => source.version());
+  }
 
   /** The index of the current snapshot, read again if the source changed or it is too old. */
   async snapshot(): Promise<SnapshotIndex> {
     const now = this.options.now?.() ?? Date.now();
-    const version = await this.source.version();
+    const version = await this.version();
     const stale = this.current && now - this.current.at > (this.options.maxAgeMs ?? 5 * 60_000);
     if (!this.current || this.current.version !== version || stale) {
       this.reads += 1;

@@ -1,3 +1,4 @@
+import { sharedCheck } from '@hub/connector-kit';
 import type { Caller } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Platform } from './graphql/types';
@@ -5,7 +6,6 @@ import { toPlatformView } from './graphql/views';
 import type { InventoryReader } from './inventory/site-inventory';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
-import { sharedCheck } from './shared-check';
 import type { TariffRequest } from './tariffs/engine';
 import type { TutelleSubgraphs } from './tutelle-subgraphs';
 

@@ -1,5 +1,5 @@
+import { sharedCheck } from '@hub/connector-kit';
 import type { EntityManager } from '@mikro-orm/core';
-import { sharedCheck } from '../shared-check';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
 import { EquipmentLink, EquipmentRow, InventoryDecision, InventoryVersion } from './entities';
 import { type ReconcileSummary, reconcileIndex } from './reconcile';

@@ -66,6 +66,17 @@ export function toPlatformView(p: PlatformEntity): Platform {
 /** A site label is granted for 6 years (SOURCES.md, the site registry). */
 const LABEL_YEARS = 6;
 
+/** What a search looks in, lower-cased once per platform of a registry snapshot (ICU's French rules are slow). */
+const haystacks = new WeakMap<Platform, string>();
+function haystackOf(p: Platform): string {
+  let haystack = haystacks.get(p);
+  if (haystack === undefined) {
+    haystack = [p.code, p.name, ...p.themes].join(' ').toLocaleLowerCase('fr');
+    haystacks.set(p, haystack);
+  }
+  return haystack;
+}
+
 export function matchesFilter(p: Platform, filter: PlatformFilter | null | undefined): boolean {
   if (!filter) return true;
   if (filter.tutelle && !p.tutelles.includes(filter.tutelle)) return false;
@@ -78,7 +89,7 @@ export function matchesFilter(p: Platform, filter: PlatformFilter | null | undef
     if (!p.units.some((u) => u === code || (code === number && unitNumber(u) === number))) return false;
   }
   if (filter.search) {
-    const haystack = [p.code, p.name, ...p.themes].join(' ').toLocaleLowerCase('fr');
+    const haystack = haystackOf(p);
     const words = filter.search.toLocaleLowerCase('fr').split(/\s+/).filter(Boolean);
     if (!words.every((w) => haystack.includes(w))) return false;
   }

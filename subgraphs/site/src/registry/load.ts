@@ -47,9 +47,9 @@ export async function loadRegistry(em: EntityManager, file: RegistryFile): Promi
 /** The registry's current version: one row, read by primary key. */
 /** One plain statement, no entity: it runs for the requests of every turn (the registry cache's check). */
 export async function registryVersion(em: EntityManager): Promise<number> {
-  const [row] = await em.getConnection().execute<Array<{ version: number }>>(
-    'select version from registry_version where id = 1',
-  );
+  const [row] = await em
+    .getConnection()
+    .execute<Array<{ version: number }>>('select version from registry_version where id = 1');
   return Number(row?.version ?? 0);
 }
 

@@ -61,28 +61,31 @@ function EdgeType<T extends object>(name: string, node: ClassType<T> | Function)
   return EdgeClass;
 }
 
+/** The fields every connection has, declared on `target` (an object type or an interface alike). */
+function declareConnectionFields(target: Function, edge: Function, node: ClassType | Function): void {
+  Field(() => [edge])(target.prototype, 'edges');
+  Field(() => [node], { description: 'The page items, when cursors are not needed.' })(
+    target.prototype,
+    'nodes',
+  );
+  Field(() => PageInfo)(target.prototype, 'pageInfo');
+  Field(() => Int, { description: 'Items in the whole list, all pages.' })(target.prototype, 'totalCount');
+}
+
 /**
  * A connection type for `node`: `InventoryRecordConnection { edges { cursor node } nodes pageInfo totalCount }`.
  * Shareable: every subgraph that returns the same node type declares the same connection.
  */
 export function ConnectionType<T extends object>(name: string, node: ClassType<T> | Function) {
-  const EdgeClass = EdgeType(name, node);
-
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   @Directive('@shareable')
-  class ConnectionClass {
-    @Field(() => [EdgeClass])
+  class ConnectionClass implements Connection<T> {
     edges!: Edge<T>[];
-
-    @Field(() => [node], { description: 'The page items, when cursors are not needed.' })
     nodes!: T[];
-
-    @Field(() => PageInfo)
     pageInfo!: PageInfo;
-
-    @Field(() => Int, { description: 'Items in the whole list, all pages.' })
     totalCount!: number;
   }
+  declareConnectionFields(ConnectionClass, EdgeType(name, node), node);
   return ConnectionClass;
 }
 
@@ -93,26 +96,18 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
  * subgraphs would then have four definitions. Implementations are registered by their subgraph.
  */
 export function ConnectionInterface<T extends object>(name: string, node: ClassType<T> | Function) {
-  const EdgeClass = EdgeType(name, node);
-
   @InterfaceType(`${name}Connection`, {
     description: `A page of ${name} items.`,
     autoRegisterImplementations: false,
     resolveType: resolveSoleImplementation,
   })
-  abstract class ConnectionInterfaceClass {
-    @Field(() => [EdgeClass])
+  abstract class ConnectionInterfaceClass implements Connection<T> {
     edges!: Edge<T>[];
-
-    @Field(() => [node], { description: 'The page items, when cursors are not needed.' })
     nodes!: T[];
-
-    @Field(() => PageInfo)
     pageInfo!: PageInfo;
-
-    @Field(() => Int, { description: 'Items in the whole list, all pages.' })
     totalCount!: number;
   }
+  declareConnectionFields(ConnectionInterfaceClass, EdgeType(name, node), node);
   return ConnectionInterfaceClass;
 }
 

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { type Caller, cacheLookups, createCache } from '@hub/subgraph-kit';
-import { LRUCache } from 'lru-cache';
+import { type Caller, cacheLookups, createCache, ParsedTexts } from '@hub/subgraph-kit';
 import type { Registry } from 'prom-client';
 
 /*
@@ -55,15 +54,8 @@ export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
   const lookups = options.metrics ? cacheLookups(options.metrics) : null;
   /** Answers being computed, by key: their text once done, null if they are not to be kept. */
   const computing = new Map<string, Promise<string | null>>();
-  /** The answer last parsed from each text: a hit on the same text is not parsed again. */
-  const parsed = new LRUCache<string, { text: string; value: unknown }>({ max: 1000 });
-  const parse = (key: string, text: string) => {
-    const memo = parsed.get(key);
-    if (memo?.text === text) return memo.value;
-    const value = JSON.parse(text) as unknown;
-    parsed.set(key, { text, value });
-    return value;
-  };
+  /** Hits not parsed again while their text is the same. */
+  const parsed = new ParsedTexts(1000);
   const plugin: ApolloServerPlugin<{ caller: Caller }> = {
     async requestDidStart() {
       let key: string | null = null;
@@ -81,7 +73,7 @@ export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
           if (cached !== undefined)
             return {
               http: request.response.http,
-              body: { kind: 'single', singleResult: parse(key, cached) as never },
+              body: { kind: 'single', singleResult: parsed.parse(key, cached) as never },
             };
           if (!other) {
             const mine = key;

@@ -1,4 +1,5 @@
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { LRUCache } from 'lru-cache';
 import { createClient } from 'redis';
 import { logger } from './logger';
 
@@ -97,4 +98,31 @@ export function createCache(options: { redisUrl?: string; prefix: string }): Hub
       client.destroy();
     },
   };
+}
+
+/**
+ * The value last parsed from each cached entry, with the text it came from: a hit whose text is the same
+ * is not parsed again (a big answer, or a cost centre's whole inventory read for a count, costs its parse
+ * on every hit otherwise). Values are shared between requests: read-only everywhere after the cache.
+ */
+export class ParsedTexts {
+  private readonly parsed: LRUCache<string, { text: string; value: unknown }>;
+
+  constructor(max: number) {
+    this.parsed = new LRUCache({ max });
+  }
+
+  /** `text`, the cache's entry under `key`, as a value. */
+  parse(key: string, text: string): unknown {
+    const memo = this.parsed.get(key);
+    if (memo?.text === text) return memo.value;
+    const value = JSON.parse(text) as unknown;
+    this.parsed.set(key, { text, value });
+    return value;
+  }
+
+  /** A value just serialised into the cache as `text`: its next hit needs no parse. */
+  remember(key: string, text: string, value: unknown): void {
+    this.parsed.set(key, { text, value });
+  }
 }

@@ -13,7 +13,7 @@ export {
   type TokenVerifier,
   tokenVerifier,
 } from './auth';
-export { createCache, type HubCache } from './cache';
+export { createCache, type HubCache, ParsedTexts } from './cache';
 export { formatError } from './errors';
 export { buildFederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from './federation';
 export {

@@ -1,7 +1,6 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { ExpenseData, TutelleConnector } from '@hub/connector-kit';
-import { cacheLookups, traced } from '@hub/subgraph-kit';
-import { LRUCache } from 'lru-cache';
+import { cacheLookups, ParsedTexts, traced } from '@hub/subgraph-kit';
 import { Histogram, type Registry } from 'prom-client';
 
 /*
@@ -30,12 +29,8 @@ type Batch<V> = (keys: readonly string[]) => Promise<Map<string, V>>;
 class ReadCache {
   /** Keys being read now, by any batch: a second batch asking for one waits for it (single flight). */
   private readonly inFlight = new Map<string, Promise<unknown>>();
-  /**
-   * The value last parsed from each entry, with the text it came from: a hit whose text is the same is not
-   * parsed again (a cost centre's whole inventory, for a count, was most of a hit's cost). Values are
-   * shared between requests, as they are read-only everywhere after the connector.
-   */
-  private readonly parsed = new LRUCache<string, { text: string; value: unknown }>({ max: 20_000 });
+  /** Hits not parsed again while their text is the same. */
+  private readonly parsed = new ParsedTexts(20_000);
 
   constructor(
     private readonly cache: KeyValueCache<string>,
@@ -64,14 +59,6 @@ class ReadCache {
     return found;
   }
 
-  private parse(id: string, text: string): unknown {
-    const memo = this.parsed.get(id);
-    if (memo?.text === text) return memo.value;
-    const value = JSON.parse(text) as unknown;
-    this.parsed.set(id, { text, value });
-    return value;
-  }
-
   private async fill<V>(
     name: string,
     mine: Map<string, { resolve(v: V | null): void; reject(e: unknown): void }>,
@@ -88,7 +75,7 @@ class ReadCache {
       const hit = cached[i];
       this.lookups.inc({ cache: 'source-read', outcome: hit === undefined ? 'miss' : 'hit' });
       if (hit === undefined) misses.push(key);
-      else settle(key).resolve(this.parse(`${name}:${key}`, hit) as V | null);
+      else settle(key).resolve(this.parsed.parse(`${name}:${key}`, hit) as V | null);
     });
     if (misses.length === 0) return;
     try {
@@ -97,7 +84,7 @@ class ReadCache {
         const value = read.get(key) ?? null;
         // Not awaited: the answer need not wait for the cache to have stored it.
         const text = JSON.stringify(value);
-        this.parsed.set(`${name}:${key}`, { text, value });
+        this.parsed.remember(`${name}:${key}`, text, value);
         void this.cache.set(`${name}:${key}`, text, { ttl: this.ttlSeconds });
         settle(key).resolve(value);
       }

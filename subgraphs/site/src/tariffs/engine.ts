@@ -80,10 +80,11 @@ export class TariffRequest {
   /** The platforms' cost bases: kept ones from the engine's cache, the others read in one batch. */
   private costBases(platforms: readonly Platform[], year: number): Promise<Array<PlatformCostBase | Error>> {
     const kept = this.engine.costBases;
-    const missing = kept ? platforms.filter((p) => !kept.has(costBaseKey(p, year))) : platforms;
+    const keys = platforms.map((platform) => costBaseKey(platform, year));
+    const missing = kept ? platforms.filter((_, i) => !kept.has(keys[i]!)) : platforms;
     const read = missing.length > 0 ? this.read(missing, year) : null;
-    const bases = platforms.map((platform) => {
-      const key = costBaseKey(platform, year);
+    const bases = platforms.map((platform, i) => {
+      const key = keys[i]!;
       const cached = kept?.get(key);
       if (cached) return cached;
       const base = read!.then((bases) => {

@@ -171,10 +171,10 @@ export class EquipmentResolver {
   ): Promise<InventoryTotal[]> {
     const snapshot = await inventory.snapshot();
     // Unfiltered totals are the same for every request until the inventory changes (a new snapshot).
-    if (filter) return totals(snapshot.equipment, groupBy, filter);
+    if (filter) return totals(filtered(snapshot, filter, Date.now()), groupBy);
     const kept = unfilteredTotals.get(snapshot) ?? new Map<InventoryGrouping | null, InventoryTotal[]>();
     unfilteredTotals.set(snapshot, kept);
-    if (!kept.has(groupBy)) kept.set(groupBy, totals(snapshot.equipment, groupBy, null));
+    if (!kept.has(groupBy)) kept.set(groupBy, totals(snapshot.equipment, groupBy));
     return kept.get(groupBy)!;
   }
 
@@ -278,12 +278,8 @@ export const inventoryReferenceResolvers = {
 /** Unfiltered totals by grouping, per inventory snapshot: computed once for each. */
 const unfilteredTotals = new WeakMap<InventorySnapshot, Map<InventoryGrouping | null, InventoryTotal[]>>();
 
-function totals(
-  equipment: readonly EquipmentView[],
-  groupBy: InventoryGrouping | null,
-  filter: EquipmentFilter | null,
-): InventoryTotal[] {
-  const now = Date.now();
+/** The instruments' count and value HT by grouping. */
+function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping | null): InventoryTotal[] {
   const groups = new Map<string | null, { count: number; cents: number }>();
   const add = (key: string | null, cents: number) => {
     const group = groups.get(key) ?? { count: 0, cents: 0 };
@@ -292,7 +288,6 @@ function totals(
     groups.set(key, group);
   };
   for (const e of equipment) {
-    if (!matches(e, filter, now)) continue;
     if (groupBy === InventoryGrouping.TUTELLE)
       for (const [t, cents] of Object.entries(e.shares)) add(t, cents);
     else add(groupBy === InventoryGrouping.PLATFORM ? e.platformCode : null, e.valueHTCents);

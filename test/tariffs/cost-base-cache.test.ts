@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
-import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-import { SPECTRO_CNRS, SPECTRO_REGISTRY, SPECTRO_UL } from './spectro-fixture';
+import type { Hub } from '../src/harness';
+import { startSpectroHub } from './spectro-hub';
 
 /*
  * The site keeping tariff cost bases between requests (`HUB_TARIFF_CACHE_TTL_S`): the same grid from a
@@ -21,26 +15,14 @@ const GRID = /* GraphQL */ `
 `;
 
 describe('tariff cost bases kept between requests', () => {
-  let dir: string;
+  let spectro: Awaited<ReturnType<typeof startSpectroHub>>;
   let hub: Hub;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-tariff-cache-'));
-    writeUlSqlite(SPECTRO_UL, path.join(dir, 'ul'));
-    writeCnrsSqlite(SPECTRO_CNRS, path.join(dir, 'cnrs'));
-    writeFileSync(path.join(dir, 'registry.yaml'), SPECTRO_REGISTRY);
-    hub = await startSubgraphsAndGateway({
-      registryFile: path.join(dir, 'registry.yaml'),
-      ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
-      cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },
-      tariffPolicy: path.join(__dirname, 'test-policy.yaml'),
-      tariffCacheTtlSeconds: 60,
-    });
+    spectro = await startSpectroHub({ tariffCacheTtlSeconds: 60 });
+    hub = spectro.hub;
   });
-  afterAll(async () => {
-    await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => spectro?.close());
 
   const tutelleRequests = () => Object.values(hub.site.tariffs.requests).reduce((a, n) => a + (n ?? 0), 0);
 

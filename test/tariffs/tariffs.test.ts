@@ -1,15 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
 import { jwtSecret, mintToken } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
-import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-import { SPECTRO_CNRS, SPECTRO_REGISTRY, SPECTRO_UL } from './spectro-fixture';
+import { type Hub } from '../src/harness';
+import { startSpectroHub } from './spectro-hub';
 
 /*
  * The single tariff of a hand-built platform (./spectro-fixture.ts), through the gateway, every figure
@@ -121,22 +117,13 @@ describe('the single tariff of a hand-built platform', () => {
   const token = (roles: Role[], platforms: string[] = []) =>
     mintToken(jwtSecret(), { subject: 'test', roles, platforms });
 
+  let spectro: Awaited<ReturnType<typeof startSpectroHub>>;
+
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-tariffs-'));
-    writeUlSqlite(SPECTRO_UL, path.join(dir, 'ul'));
-    writeCnrsSqlite(SPECTRO_CNRS, path.join(dir, 'cnrs'));
-    writeFileSync(path.join(dir, 'registry.yaml'), SPECTRO_REGISTRY);
-    hub = await startSubgraphsAndGateway({
-      registryFile: path.join(dir, 'registry.yaml'),
-      ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
-      cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },
-      tariffPolicy: path.join(__dirname, 'test-policy.yaml'),
-    });
+    spectro = await startSpectroHub();
+    ({ hub, dir } = spectro);
   });
-  afterAll(async () => {
-    await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => spectro?.close());
 
   it('prices every service and category to the cent, from both tutelles’ costs', async () => {
     const before = { ...hub.site.tariffs.requests };

@@ -1,7 +1,7 @@
 import { sharedCheck } from '@hub/connector-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
-import { EquipmentLink, EquipmentRow, InventoryDecision, InventoryVersion } from './entities';
+import { EquipmentLink, EquipmentRow, InventoryDecision } from './entities';
 import { type ReconcileSummary, reconcileIndex } from './reconcile';
 import type { InventoryFeed } from './sync/feed';
 import { type SyncOptions, type SyncProgress, syncInventory } from './sync/sync';
@@ -28,9 +28,12 @@ export interface InventorySnapshot {
  */
 export class SiteInventory {
   private cached: { version: number; snapshot: Promise<InventorySnapshot> } | null = null;
+  /** One plain statement, no entity, as the registry's check: it runs for the requests of every turn. */
   private readonly version = sharedCheck(async () => {
-    const row = await this.em.fork().findOne(InventoryVersion, { id: 1 }, { disableIdentityMap: true });
-    return row?.version ?? 0;
+    const [row] = await this.em
+      .getConnection()
+      .execute<Array<{ version: number }>>('select version from inventory_version where id = 1');
+    return Number(row?.version ?? 0);
   });
 
   constructor(

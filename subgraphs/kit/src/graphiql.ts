@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 
 /*
  * The sandbox page at GET /graphql, outside production. GraphiQL as one self-contained page (scripts, styles
@@ -31,9 +30,12 @@ const EXAMPLE = `# The site's platforms, with the equipment each tutelle records
 
 /** Apollo Server's landing page, as GraphiQL titled after the service. */
 export function useGraphiQL(options: { title: string }): ApolloServerPlugin {
-  const html = renderGraphiQL({ title: options.title, endpoint: '/graphql', defaultQuery: EXAMPLE });
   return {
     async serverWillStart() {
+      // Loaded only by a service that serves the page: the inline bundle is some 80 MB of a process's
+      // memory, which no production service should carry.
+      const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+      const html = renderGraphiQL({ title: options.title, endpoint: '/graphql', defaultQuery: EXAMPLE });
       return { renderLandingPage: async () => ({ html }) };
     },
   };

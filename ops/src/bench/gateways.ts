@@ -22,10 +22,10 @@ type Start = (supergraphPath: string) => Promise<StartedGateway>;
 
 /**
  * The hub gateway's memory settings in production (README, "Caches"): V8's old space bounded at 160 MB.
- * V8 otherwise lets the heap grow with the load before collecting (peak RSS 410-510 MB under 50
- * connections); bounded, the peak stays under 300 MB at ×1. Young-generation semi-spaces of 4 MB as well
- * saved 10 MB more but doubled the CPU per request with caches off (scavenges): not set. Node's defaults are
- * the `hub-default-heap` ablation.
+ * V8 otherwise lets the heap grow with the load before collecting (peak RSS 230-370 MB); bounded, the peak
+ * stays at 190-230 MB. Young-generation semi-spaces of 4 MB as well doubled the CPU per request with caches
+ * off (scavenges), and a 128 MB bound saved 10 MB for 13-20 % of the throughput: neither set. Node's defaults
+ * are the `hub-default-heap` ablation.
  */
 export const GATEWAY_NODE_ARGS = ['--max-old-space-size=160'];
 

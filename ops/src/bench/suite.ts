@@ -317,7 +317,7 @@ async function runScale(
               if (result.wrong > 0)
                 cell.problem = `${result.wrong} of ${result.requests} answers under load were wrong (${result.firstWrong})`;
               options.log(
-                `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${result.p99Ms} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
+                `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${Math.round(result.p99Ms)} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
               );
             }
           }

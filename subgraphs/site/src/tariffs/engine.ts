@@ -4,9 +4,9 @@ import { LRUCache } from 'lru-cache';
 import type { Platform } from '../graphql/types';
 import type { TutelleSubgraphs } from '../tutelle-subgraphs';
 import { CostBaseReader, type GatherProgress, type RequestCounts } from './cost-base/gather';
-import type { PlatformCostBase } from './model/cost-base';
+import type { PlatformCostBase, ServiceVolumes } from './model/cost-base';
 import { type DivergenceLine, divergenceLines } from './model/divergence';
-import { groupBySerialAndMaker, type InstrumentGrouping } from './model/instruments';
+import { groupBySerialAndMaker, type InstrumentGroup, type InstrumentGrouping } from './model/instruments';
 import { computeTariffs, type PlatformTariffs, type TariffSimulation } from './model/tariffs';
 import type { TariffPolicy, UserCategoryName } from './policy/schema';
 
@@ -14,7 +14,8 @@ import type { TariffPolicy, UserCategoryName } from './policy/schema';
  * The tariffs as the site serves them: the policy and the instrument grouping, once per process; per
  * request, one batched read of the cost bases of every platform the request asks about (a DataLoader per
  * year), then the pure model. Cost bases read are kept for `costBaseTtlSeconds` when set: a platform sheet
- * then costs the tutelles nothing for that long.
+ * then costs the tutelles nothing for that long, and its grid is computed once from a kept base while the
+ * platform's services and its instruments stay the same.
  */
 
 export interface TariffEngineOptions {
@@ -27,6 +28,10 @@ export interface TariffEngineOptions {
   costBaseTtlSeconds?: number;
 }
 
+/** Which records are one instrument, as text: a grid depends on the grouping through that alone. */
+const groupsKey = (instruments: readonly InstrumentGroup[]) =>
+  instruments.map((group) => group.records.map((record) => record.id).join(',')).join('|');
+
 /** What a cost base is read from in the registry: a platform's cost centres and staff, and the year. */
 const costBaseKey = (platform: Platform, year: number) =>
   JSON.stringify([year, platform.code, platform.costCentres, platform.staff]);
@@ -38,6 +43,14 @@ export class TariffEngine {
   readonly grouping: InstrumentGrouping;
   /** Cost bases read, or being read (concurrent requests share one read), by `costBaseKey`. */
   readonly costBases: LRUCache<string, Promise<PlatformCostBase>> | null;
+  /**
+   * Each cost base's last grid, with what else it was computed from: the platform's services (the same
+   * objects while the registry's version is) and its instruments. Read-only, shared by the requests.
+   */
+  private readonly grids = new WeakMap<
+    PlatformCostBase,
+    { services: readonly ServiceVolumes[]; groups: string; grid: PlatformTariffs }
+  >();
 
   constructor(
     readonly policy: TariffPolicy,
@@ -47,6 +60,17 @@ export class TariffEngine {
     this.grouping = options.grouping ?? groupBySerialAndMaker;
     const ttl = (options.costBaseTtlSeconds ?? 0) * 1000;
     this.costBases = ttl > 0 ? new LRUCache({ max: 10_000, ttl }) : null;
+  }
+
+  /** A platform's grid from its cost base and its services, its instruments grouped as the engine groups them. */
+  async grid(base: PlatformCostBase, services: readonly ServiceVolumes[]): Promise<PlatformTariffs> {
+    const instruments = await this.grouping(base.records);
+    const groups = groupsKey(instruments);
+    const last = this.grids.get(base);
+    if (last?.services === services && last.groups === groups) return last.grid;
+    const grid = computeTariffs(base, services, this.policy, { instruments });
+    this.grids.set(base, { services, groups, grid });
+    return grid;
   }
 
   forRequest(options: { onProgress?: (progress: GatherProgress) => void } = {}): TariffRequest {
@@ -126,6 +150,7 @@ export class TariffRequest {
     simulation: TariffSimulation | null = null,
   ): Promise<PlatformTariffs> {
     const base = await this.loader(year).load(platform);
+    if (!simulation) return this.engine.grid(base, platform.services);
     return computeTariffs(base, platform.services, this.engine.policy, {
       instruments: await this.engine.grouping(base.records),
       simulation,
@@ -146,9 +171,7 @@ export class TariffRequest {
         result.failed.push({ platform: platform.code, error: base });
         continue;
       }
-      const grid = computeTariffs(base, platform.services, this.engine.policy, {
-        instruments: await this.engine.grouping(base.records),
-      });
+      const grid = await this.engine.grid(base, platform.services);
       result.grids.push(grid);
       result.divergence.push(
         ...divergenceLines(grid, (code) =>

@@ -143,10 +143,23 @@ describe('platforms with their UL equipment, through the gateway', () => {
     const renamed = { platforms: [{ ...file.platforms[0]!, name: 'XGamma, nouveau nom' }] };
     const names = async () =>
       (await hub.query('{ platforms { nodes { code name } } }')).data?.platforms.nodes;
+    // A search's matches are kept per registry version: the same search finds what the new version holds.
+    const found = async (search: string) =>
+      (
+        await hub.query(
+          'query Find($search: String!) { platforms(filter: { search: $search }) { nodes { code } } }',
+          {
+            variables: { search },
+          },
+        )
+      ).data?.platforms.nodes;
     expect(await names()).toHaveLength(3);
+    expect(await found('nouveau')).toEqual([]);
     await loadRegistry(hub.site.orm.em.fork(), renamed);
     expect(await names()).toEqual([{ code: 'XGAMMA', name: 'XGamma, nouveau nom' }]);
+    expect(await found('nouveau')).toEqual([{ code: 'XGAMMA' }]);
     await loadRegistry(hub.site.orm.em.fork(), file);
     expect(await names()).toHaveLength(3);
+    expect(await found('nouveau')).toEqual([]);
   });
 });

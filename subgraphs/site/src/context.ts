@@ -1,8 +1,9 @@
 import { sharedCheck } from '@hub/connector-kit';
 import type { Caller } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
-import type { Platform } from './graphql/types';
-import { toPlatformView } from './graphql/views';
+import { LRUCache } from 'lru-cache';
+import type { Platform, PlatformFilter } from './graphql/types';
+import { matchesFilter, toPlatformView } from './graphql/views';
 import type { InventoryReader } from './inventory/site-inventory';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
@@ -15,6 +16,8 @@ interface Snapshot {
   staffPlatforms: Map<string, string[]>;
   /** Platforms each cost centre ('UL:PF-XGAMMA') serves. */
   centrePlatforms: Map<string, string[]>;
+  /** The platforms each filter asked of this snapshot matched, by filter: the portal asks the same few. */
+  matching: LRUCache<string, Platform[]>;
 }
 
 /** `platform` among the platforms of `key`; the same (shared) list on every reference to `key`. */
@@ -62,7 +65,7 @@ export class RegistryCache {
       for (const centre of platform.costCentres)
         centre.platforms = place(centrePlatforms, `${centre.tutelle}:${centre.code}`, platform.code);
     }
-    return { platforms, staffPlatforms, centrePlatforms };
+    return { platforms, staffPlatforms, centrePlatforms, matching: new LRUCache({ max: 500 }) };
   }
 }
 
@@ -79,6 +82,19 @@ export class RegistryReader {
 
   async platforms(): Promise<Platform[]> {
     return [...(await this.load()).platforms.values()];
+  }
+
+  /** The platforms `filter` matches, in code order; filtered once per filter and registry version (read-only). */
+  async matching(filter: PlatformFilter | null): Promise<readonly Platform[]> {
+    const snapshot = await this.load();
+    if (!filter) return [...snapshot.platforms.values()];
+    const key = JSON.stringify(filter);
+    let found = snapshot.matching.get(key);
+    if (!found) {
+      found = [...snapshot.platforms.values()].filter((p) => matchesFilter(p, filter));
+      snapshot.matching.set(key, found);
+    }
+    return found;
   }
 
   async platform(code: string): Promise<Platform | null> {

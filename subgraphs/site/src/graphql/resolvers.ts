@@ -2,7 +2,6 @@ import { type Connection, FEDERATED_TUTELLES, PageArgs, paginate, TUTELLES } fro
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { SiteContext } from '../context';
 import { Platform, PlatformConnection, PlatformFilter } from './types';
-import { matchesFilter } from './views';
 
 @Resolver(() => Platform)
 export class PlatformResolver {
@@ -14,11 +13,7 @@ export class PlatformResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { registry }: SiteContext,
   ): Promise<Connection<Platform>> {
-    const all = await registry.platforms();
-    return paginate(
-      all.filter((p) => matchesFilter(p, filter)),
-      page,
-    );
+    return paginate(await registry.matching(filter), page);
   }
 
   @Query(() => Platform, { nullable: true, description: 'One platform by its site-wide code.' })

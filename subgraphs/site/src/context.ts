@@ -1,12 +1,12 @@
 import { sharedCheck } from '@hub/connector-kit';
 import type { Caller } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
-import { LRUCache } from 'lru-cache';
 import type { Platform, PlatformFilter } from './graphql/types';
 import { matchesFilter, toPlatformView } from './graphql/views';
 import type { InventoryReader } from './inventory/site-inventory';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
+import { perSnapshot } from './snapshot-memo';
 import type { TariffRequest } from './tariffs/engine';
 import type { TutelleSubgraphs } from './tutelle-subgraphs';
 
@@ -16,8 +16,6 @@ interface Snapshot {
   staffPlatforms: Map<string, string[]>;
   /** Platforms each cost centre ('UL:PF-XGAMMA') serves. */
   centrePlatforms: Map<string, string[]>;
-  /** The platforms each filter asked of this snapshot matched, by filter: the portal asks the same few. */
-  matching: LRUCache<string, Platform[]>;
 }
 
 /** `platform` among the platforms of `key`; the same (shared) list on every reference to `key`. */
@@ -65,9 +63,12 @@ export class RegistryCache {
       for (const centre of platform.costCentres)
         centre.platforms = place(centrePlatforms, `${centre.tutelle}:${centre.code}`, platform.code);
     }
-    return { platforms, staffPlatforms, centrePlatforms, matching: new LRUCache({ max: 500 }) };
+    return { platforms, staffPlatforms, centrePlatforms };
   }
 }
+
+/** The platforms each filter matched, per registry snapshot: the portal asks the same few. */
+const matchingPlatforms = perSnapshot<Platform[]>(500);
 
 /** The registry as one request sees it: one snapshot for every field and `_entities` lookup of the request. */
 export class RegistryReader {
@@ -88,13 +89,9 @@ export class RegistryReader {
   async matching(filter: PlatformFilter | null): Promise<readonly Platform[]> {
     const snapshot = await this.load();
     if (!filter) return [...snapshot.platforms.values()];
-    const key = JSON.stringify(filter);
-    let found = snapshot.matching.get(key);
-    if (!found) {
-      found = [...snapshot.platforms.values()].filter((p) => matchesFilter(p, filter));
-      snapshot.matching.set(key, found);
-    }
-    return found;
+    return matchingPlatforms(snapshot, JSON.stringify(filter), () =>
+      [...snapshot.platforms.values()].filter((p) => matchesFilter(p, filter)),
+    );
   }
 
   async platform(code: string): Promise<Platform | null> {

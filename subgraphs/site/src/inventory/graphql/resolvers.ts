@@ -14,10 +14,10 @@ import {
   VatBasis,
 } from '@hub/schema';
 import { GraphQLError } from 'graphql';
-import { LRUCache } from 'lru-cache';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SiteContext } from '../../context';
 import type { Platform } from '../../graphql/types';
+import { perSnapshot } from '../../snapshot-memo';
 import type { InventoryDecision } from '../entities';
 import { words } from '../matching/features';
 import type { EquipmentView, InventorySnapshot } from '../site-inventory';
@@ -172,10 +172,7 @@ export class EquipmentResolver {
     const snapshot = await inventory.snapshot();
     // Unfiltered totals are the same for every request until the inventory changes (a new snapshot).
     if (filter) return totals(filtered(snapshot, filter, Date.now()), groupBy);
-    const kept = unfilteredTotals.get(snapshot) ?? new Map<InventoryGrouping | null, InventoryTotal[]>();
-    unfilteredTotals.set(snapshot, kept);
-    if (!kept.has(groupBy)) kept.set(groupBy, totals(snapshot.equipment, groupBy));
-    return kept.get(groupBy)!;
+    return unfilteredTotals(snapshot, String(groupBy), () => totals(snapshot.equipment, groupBy));
   }
 
   @Authorized(...REVIEWERS)
@@ -276,7 +273,7 @@ export const inventoryReferenceResolvers = {
 };
 
 /** Unfiltered totals by grouping, per inventory snapshot: computed once for each. */
-const unfilteredTotals = new WeakMap<InventorySnapshot, Map<InventoryGrouping | null, InventoryTotal[]>>();
+const unfilteredTotals = perSnapshot<InventoryTotal[]>(10);
 
 /** The instruments' count and value HT by grouping. */
 function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping | null): InventoryTotal[] {
@@ -302,17 +299,10 @@ function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping 
  * The instruments a filter keeps, per inventory snapshot and filter: the pages of one list (and every
  * request for the same one) filter the whole inventory once. Ages are counted by the day.
  */
-const filteredLists = new WeakMap<InventorySnapshot, LRUCache<string, EquipmentView[]>>();
+const filteredLists = perSnapshot<EquipmentView[]>(200);
 
 function filtered(snapshot: InventorySnapshot, filter: EquipmentFilter | null, now: number): EquipmentView[] {
   if (!filter) return snapshot.equipment;
-  const lists = filteredLists.get(snapshot) ?? new LRUCache<string, EquipmentView[]>({ max: 200 });
-  filteredLists.set(snapshot, lists);
   const key = `${new Date(now).toISOString().slice(0, 10)} ${JSON.stringify(filter)}`;
-  let list = lists.get(key);
-  if (!list) {
-    list = snapshot.equipment.filter((e) => matches(e, filter, now));
-    lists.set(key, list);
-  }
-  return list;
+  return filteredLists(snapshot, key, () => snapshot.equipment.filter((e) => matches(e, filter, now)));
 }

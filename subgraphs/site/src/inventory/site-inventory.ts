@@ -1,5 +1,6 @@
 import { sharedCheck } from '@hub/connector-kit';
 import type { EntityManager } from '@mikro-orm/core';
+import { versionRow } from '../version-row';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
 import { EquipmentLink, EquipmentRow, InventoryDecision } from './entities';
 import { type ReconcileSummary, reconcileIndex } from './reconcile';
@@ -28,13 +29,7 @@ export interface InventorySnapshot {
  */
 export class SiteInventory {
   private cached: { version: number; snapshot: Promise<InventorySnapshot> } | null = null;
-  /** One plain statement, no entity, as the registry's check: it runs for the requests of every turn. */
-  private readonly version = sharedCheck(async () => {
-    const [row] = await this.em
-      .getConnection()
-      .execute<Array<{ version: number }>>('select version from inventory_version where id = 1');
-    return Number(row?.version ?? 0);
-  });
+  private readonly version = sharedCheck(() => versionRow(this.em, 'inventory_version'));
 
   constructor(
     private readonly em: EntityManager,

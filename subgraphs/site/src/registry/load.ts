@@ -1,5 +1,6 @@
 import { normaliseUnitCode } from '@hub/connector-kit';
 import { type EntityManager, raw } from '@mikro-orm/core';
+import { versionRow } from '../version-row';
 import { Platform, PlatformCostCentre, PlatformService, PlatformStaff, RegistryVersion } from './entities';
 import type { RegistryFile, RegistryPlatform } from './file';
 
@@ -44,13 +45,9 @@ export async function loadRegistry(em: EntityManager, file: RegistryFile): Promi
   });
 }
 
-/** The registry's current version: one row, read by primary key. */
-/** One plain statement, no entity: it runs for the requests of every turn (the registry cache's check). */
-export async function registryVersion(em: EntityManager): Promise<number> {
-  const [row] = await em
-    .getConnection()
-    .execute<Array<{ version: number }>>('select version from registry_version where id = 1');
-  return Number(row?.version ?? 0);
+/** The registry's current version, bumped by every load. */
+export function registryVersion(em: EntityManager): Promise<number> {
+  return versionRow(em, 'registry_version');
 }
 
 function toEntity(em: EntityManager, p: RegistryPlatform): Platform {

@@ -9,6 +9,7 @@ import {
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
+import { installCompiledShaping } from './compiled-shaping';
 import { type GatewayContext, HubDataSource } from './data-source';
 import { deduplicateFetches } from './deduplicate';
 import { pooledFetcher } from './pooled-fetcher';
@@ -107,6 +108,8 @@ const DEFAULT_RESPONSE_CACHE = { ttlSeconds: 30 };
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
+  installCompiledShaping();
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
   const metrics = new Registry();

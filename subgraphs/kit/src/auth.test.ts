@@ -67,3 +67,26 @@ describe('bearer tokens from an OIDC provider', () => {
     expect((await callerFromHeader(undefined, verifier())).roles).toEqual([Role.PUBLIC]);
   });
 });
+
+/** The hub's own tokens (HS256), checked once and then trusted until they expire. */
+describe("bearer tokens the hub's key signed", () => {
+  const verifier = tokenVerifier({});
+
+  it('trusts a token it verified for its next requests, and the caller it gave cannot be altered', async () => {
+    const token = await mintToken(jwtSecret({}), { subject: 'cs', roles: [Role.CENTRAL] });
+    const first = await callerFromHeader(`Bearer ${token}`, verifier);
+    expect(first).toEqual({ roles: [Role.CENTRAL], platforms: [], subject: 'cs' });
+    expect(await callerFromHeader(`Bearer ${token}`, verifier)).toBe(first);
+    expect(() => first.roles.push(Role.ADMIN)).toThrow(TypeError);
+  });
+
+  it('refuses a kept token once it has expired', async () => {
+    const token = await mintToken(jwtSecret({}), { subject: 'cs', roles: [Role.CENTRAL] }, '1s');
+    expect((await callerFromHeader(`Bearer ${token}`, verifier)).roles).toEqual([Role.CENTRAL]);
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    await expect(callerFromHeader(`Bearer ${token}`, verifier)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { ErrorCode, isTokenRole, Role } from '@hub/schema';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AuthChecker } from 'type-graphql';
 
 /**
@@ -71,6 +72,24 @@ function claim(payload: JWTPayload, dottedPath: string): unknown {
     .reduce<unknown>((value, key) => (value as Record<string, unknown>)?.[key], payload);
 }
 
+/**
+ * A token verified once is trusted for a minute at most, and never past its expiry: the gateway and every
+ * subgraph a request reaches verify the same token, and each request of a caller brings it again. Only
+ * good tokens are kept (a bad one is refused every time); a minute bounds how long a key the identity
+ * provider withdraws is still trusted here.
+ */
+const TRUSTED_MS = 60_000;
+const verified = new WeakMap<TokenVerifier, LRUCache<string, Caller>>();
+
+function verifiedTokens(verifier: TokenVerifier) {
+  let tokens = verified.get(verifier);
+  if (!tokens) {
+    tokens = new LRUCache<string, Caller>({ max: 10_000, ttl: TRUSTED_MS });
+    verified.set(verifier, tokens);
+  }
+  return tokens;
+}
+
 /** The caller of a request, from its `Authorization` header. A bad token is refused, never downgraded. */
 export async function callerFromHeader(
   authorization: string | undefined,
@@ -79,17 +98,26 @@ export async function callerFromHeader(
   if (!authorization) return PUBLIC_CALLER;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
+  const token = match[1]!;
+  const tokens = verifiedTokens(verifier);
+  const known = tokens.get(token);
+  if (known) return known;
   try {
     const { key, algorithms, issuer, audience, rolesClaim } = verifier;
     const options = { algorithms, ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
     const { payload } =
-      key instanceof Uint8Array
-        ? await jwtVerify(match[1]!, key, options)
-        : await jwtVerify(match[1]!, key, options);
+      key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
     const claimed = claim(payload, rolesClaim);
     const roles = Array.isArray(claimed) ? claimed.filter(isTokenRole) : [];
     const platforms = Array.isArray(payload.platforms) ? payload.platforms.map(String) : [];
-    return { roles: roles.length > 0 ? roles : [Role.PUBLIC], platforms, subject: payload.sub ?? null };
+    const caller: Caller = Object.freeze({
+      roles: Object.freeze(roles.length > 0 ? roles : [Role.PUBLIC]) as Role[],
+      platforms: Object.freeze(platforms) as string[],
+      subject: payload.sub ?? null,
+    });
+    const untilExpiry = payload.exp === undefined ? TRUSTED_MS : payload.exp * 1000 - Date.now();
+    if (untilExpiry > 0) tokens.set(token, caller, { ttl: Math.min(TRUSTED_MS, untilExpiry) });
+    return caller;
   } catch (error) {
     const reason = error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';
     throw unauthenticated(`Bearer token ${reason}`);

@@ -16,7 +16,6 @@ describe('supergraph hot reload', () => {
     file = path.join(dir, 'supergraph.graphql');
     copyFileSync(SUPERGRAPH_PATH, file);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
       supergraphPath: file,
     });
@@ -35,12 +34,19 @@ describe('supergraph hot reload', () => {
     // Requests run from before the swap until five answers after it was seen.
     let stopAt = Number.POSITIVE_INFINITY;
     const answers: Array<{ ok: boolean }> = [];
+    let answering: () => void = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answering = resolve;
+    });
     const load = (async () => {
       while (answers.length < stopAt) {
         const { data, errors } = await hub.query('{ platforms { totalCount } }');
         answers.push({ ok: data?.platforms.totalCount === 3 && errors === undefined });
+        answering();
       }
     })();
+    // The deploy once requests are being answered (on a busy machine the first may come after the swap).
+    await answered;
     // A deploy: the new file written beside, then renamed over the old one.
     const next = readFileSync(file, 'utf8').replace(
       "Stable site-wide code: 'XGAMMA'.",

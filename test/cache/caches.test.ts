@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { CACHE_STATUS_HEADER } from '@hub/gateway';
-import { writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 const STAFF = '{ platform(code: "XGAMMA") { staff { member { id firstName } } } }';
@@ -29,21 +23,15 @@ const metric = async (url: string, pattern: RegExp) => {
 
 /** The gateway's response cache, in memory: same operation, variables and scope, same answer, once read. */
 describe('response cache', () => {
-  let dir: string;
   let hub: Hub;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-response-cache-'));
-    writeUlSqlite(UL_FIXTURE, dir);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
       responseCache: { ttlSeconds: 1 },
     });
   });
   afterAll(async () => {
     await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers a repeated query from the cache, the same answer, without asking the subgraphs', async () => {
@@ -91,21 +79,15 @@ describe('response cache', () => {
 
 /** The tutelle subgraphs' read cache, in memory: each record read once per TTL, misses only, once. */
 describe('source-read cache', () => {
-  let dir: string;
   let hub: Hub;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-read-cache-'));
-    writeUlSqlite(UL_FIXTURE, dir);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
       readCache: { ttlSeconds: 60 },
     });
   });
   afterAll(async () => {
     await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reads only the keys of a batch it does not have, and answers the same', async () => {

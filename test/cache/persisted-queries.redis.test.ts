@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { createClient } from 'redis';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
@@ -31,7 +30,6 @@ describe('persisted queries in Redis', () => {
     await redis.connect();
     await redis.del(`hub:gateway:apq:${HASH}`);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: DOWN_UL,
       redisUrl: REDIS_URL,
     });
@@ -53,7 +51,6 @@ describe('persisted queries in Redis', () => {
 
   it('answers correctly when Redis is unreachable: every lookup a miss, no error', async () => {
     const noRedis = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: DOWN_UL,
       redisUrl: 'redis://127.0.0.1:1',
     });

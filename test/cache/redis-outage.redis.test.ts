@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { CACHE_STATUS_HEADER } from '@hub/gateway';
-import { writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { createClient } from 'redis';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 const REDIS = new URL(process.env.HUB_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -87,7 +81,6 @@ const QUERIES = [
 jest.setTimeout(30_000);
 
 describe('a Redis outage mid-test', () => {
-  let dir: string;
   let hub: Hub;
   const proxy = new RedisProxy();
   const admin = createClient({ url: `redis://${REDIS.host}/${DB}` });
@@ -113,11 +106,7 @@ describe('a Redis outage mid-test', () => {
     await admin.connect();
     await admin.flushDb();
     await proxy.start();
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-redis-outage-'));
-    writeUlSqlite(UL_FIXTURE, dir);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
       redisUrl: proxy.url,
       responseCache: { ttlSeconds: 60 },
       readCache: { ttlSeconds: 60 },
@@ -135,7 +124,6 @@ describe('a Redis outage mid-test', () => {
     await proxy.cut();
     await admin.flushDb();
     admin.destroy();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers from Redis while it is up', async () => {

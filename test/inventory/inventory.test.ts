@@ -51,7 +51,6 @@ describe('the site-wide inventory on the fixtures, through the gateway', () => {
     writeUlSqlite(UL_FIXTURE, path.join(dir, 'ul'));
     writeCnrsSqlite(CNRS_FIXTURE, path.join(dir, 'cnrs'));
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: ulSqliteDatabase(path.join(dir, 'ul')), asOf: () => '2026-01-01' },
       cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },
     });

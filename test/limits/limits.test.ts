@@ -1,10 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { writeUlSqlite } from '@hub/ops';
 import { DEFAULT_QUERY_LIMITS } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** The portal's deepest query: platform → cost centre → equipment → value, depth 7. */
@@ -15,20 +9,14 @@ const PORTAL_QUERY = '{ platforms { nodes { costCentres { equipment { nodes { va
  * has no cycle deep enough to pass the default depth limit, so this hub runs with a depth limit of 6.
  */
 describe('query limits at the gateway', () => {
-  let dir: string;
   let hub: Hub;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-limits-'));
-    writeUlSqlite(UL_FIXTURE, dir);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
       limits: { ...DEFAULT_QUERY_LIMITS, maxDepth: 6 },
     });
   });
   afterAll(async () => {
     await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const refusal = async (query: string) => {
@@ -123,7 +111,6 @@ describe('a production gateway', () => {
       HUB_GATEWAY_SECRET: 'production-test-gateway-key',
     });
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
     });
   });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { REQUEST_ID_HEADER } from '@hub/subgraph-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
@@ -7,7 +6,6 @@ describe('observability', () => {
   let hub: Hub;
   beforeAll(async () => {
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       // UL's replica is down: the gateway is alive, not ready.
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
     });

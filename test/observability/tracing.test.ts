@@ -1,33 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { writeUlSqlite } from '@hub/ops';
 import { startTracing, type Tracing } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** One client request, one trace: the gateway's spans, each subgraph's, and each source read's. */
 describe('traces across gateway → subgraph → source', () => {
-  let dir: string;
   let hub: Hub;
   let tracing: Tracing | null;
   const exporter = new InMemorySpanExporter();
 
   beforeAll(async () => {
     tracing = startTracing({ exporter });
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-tracing-'));
-    writeUlSqlite(UL_FIXTURE, dir);
-    hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
-    });
+    hub = await startSubgraphsAndGateway();
   });
   afterAll(async () => {
     await hub?.close();
     await tracing?.shutdown();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('gives the spans of one request one trace id, from the gateway down to the connector read', async () => {

@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
-import path from 'node:path';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** A subgraph that accepts connections and never answers: the gateway gives up on it, not on the request. */
@@ -14,7 +13,6 @@ describe('a subgraph that hangs', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
       subgraphUrls: { chru: `http://127.0.0.1:${port}/graphql` },
       subgraphTimeoutMs: 1000,

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { HealthReport } from '@hub/subgraph-kit';
 import { type Hub, startSubgraphsAndGateway, UNREACHABLE_UL } from '../src/harness';
 
@@ -6,7 +5,6 @@ describe('UL source down', () => {
   let hub: Hub;
   beforeAll(async () => {
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: UNREACHABLE_UL,
     });
   });

@@ -1,36 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadCnrsMariadb, writeUlSqlite } from '@hub/ops';
+import { loadCnrsMariadb } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 import { createMariadbDatabase } from '../src/mariadb';
 
 /** CNRS from a real MariaDB replica, beside UL: a co-funded platform answers from both. */
 describe('CNRS from its MariaDB replica', () => {
-  let dir: string;
   let database: Awaited<ReturnType<typeof createMariadbDatabase>>;
   let hub: Hub;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-cnrs-'));
-    writeUlSqlite(UL_FIXTURE, dir);
     database = await createMariadbDatabase();
     await loadCnrsMariadb(CNRS_FIXTURE, database.url);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
       cnrs: { database: { kind: 'mariadb', url: database.url }, schema: database.name },
     });
   });
   afterAll(async () => {
     await hub?.close();
     await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('returns the co-funded diffractometer from UL, CNRS and INRAE', async () => {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { loadUlPostgres } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/subgraph-kit';
@@ -15,7 +14,6 @@ describe('UL from its PostgreSQL replica', () => {
     database = await createPostgresDatabase();
     await loadUlPostgres(UL_FIXTURE, database.url);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: { kind: 'postgresql', url: database.url }, asOf: () => '2026-01-01' },
     });
   });

@@ -1,13 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { writeUlSqlite } from '@hub/ops';
+import { readFileSync } from 'node:fs';
 import { loadRegistry, parseRegistryFile } from '@hub/subgraph-site';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
-import { UL_FIXTURE } from '../fixtures/ul-source';
-import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-
-const REGISTRY = path.join(__dirname, '../fixtures/registry.yaml');
+import { FIXTURE_REGISTRY, type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 const PLATFORMS_WITH_UL_EQUIPMENT = /* GraphQL */ `
   query PlatformsWithEquipment {
@@ -30,20 +23,15 @@ const PLATFORMS_WITH_UL_EQUIPMENT = /* GraphQL */ `
 `;
 
 describe('platforms with their UL equipment, through the gateway', () => {
-  let dir: string;
   let hub: Hub;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-ul-'));
-    writeUlSqlite(UL_FIXTURE, dir);
     hub = await startSubgraphsAndGateway({
-      registryFile: REGISTRY,
-      ul: { database: ulSqliteDatabase(dir), asOf: () => '2026-01-01' },
+      ul: { asOf: () => '2026-01-01' },
     });
   });
   afterAll(async () => {
     await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers from the registry and UL, additions rolled in and disposals left out', async () => {
@@ -139,7 +127,7 @@ describe('platforms with their UL equipment, through the gateway', () => {
   });
 
   it('serves a newly loaded registry from the next request on', async () => {
-    const file = parseRegistryFile(readFileSync(REGISTRY, 'utf8'));
+    const file = parseRegistryFile(readFileSync(FIXTURE_REGISTRY, 'utf8'));
     const renamed = { platforms: [{ ...file.platforms[0]!, name: 'XGamma, nouveau nom' }] };
     const names = async () =>
       (await hub.query('{ platforms { nodes { code name } } }')).data?.platforms.nodes;

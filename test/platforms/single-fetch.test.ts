@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startGateway } from '@hub/gateway';
-import { SUPERGRAPH_PATH, writeUlSqlite } from '@hub/ops';
+import { SUPERGRAPH_PATH } from '@hub/ops';
 import type { RunningServer } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, postGraphQL, startSubgraphsAndGateway } from '../src/harness';
 
 /*
@@ -33,16 +28,12 @@ const WITH_UL = /* GraphQL */ `
 `;
 
 describe('single-fetch answers passed through', () => {
-  let dir: string;
   let hub: Hub;
   let usual: RunningServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-single-fetch-'));
-    writeUlSqlite(UL_FIXTURE, dir);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir), asOf: () => '2026-01-01' },
+      ul: { asOf: () => '2026-01-01' },
     });
     usual = await startGateway({
       supergraphPath: SUPERGRAPH_PATH,
@@ -61,7 +52,6 @@ describe('single-fetch answers passed through', () => {
   afterAll(async () => {
     await usual?.close();
     await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it.each([

@@ -35,7 +35,6 @@ describe('graceful shutdown', () => {
     let siteUrl = '';
     proxy = await slowProxy(() => siteUrl, 1500);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
       subgraphUrls: { site: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` },
     });
@@ -76,7 +75,6 @@ describe('hub serve on SIGTERM', () => {
     let siteUrl = '';
     proxy = await slowProxy(() => siteUrl, 1500);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
     });
     siteUrl = hub.site.url;

@@ -66,7 +66,6 @@ describe('a subgraph killed under load', () => {
     await writeInraeExtractions(INRAE_FIXTURE, path.join(dir, 'inrae'), '2026-10-31');
     inrae = await startInrae(path.join(dir, 'inrae'));
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
       subgraphUrls: { inrae: `http://127.0.0.1:${inrae.port}/graphql` },
       subgraphTimeoutMs: TIMEOUT_MS,

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { bodyOf, forward } from '../src/forward';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
@@ -30,7 +29,6 @@ describe('gateway retries', () => {
     let cnrsUrl = '';
     proxy = await flakyProxy(() => cnrsUrl);
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
       subgraphUrls: { cnrs: proxy.url },
       subgraphTimeoutMs: 3000,

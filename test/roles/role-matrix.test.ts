@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { gatewaySecret, jwtSecret, mintToken, SIGNATURE_HEADER, signGatewayRequest } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type GraphQLResponse, type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /**
@@ -81,17 +75,11 @@ function expectAccess(member: Member, level: Caller['xgamma'], response: GraphQL
 }
 
 describe('what each role sees', () => {
-  let dir: string;
   let hub: Hub;
   const tokens = new Map<string, string | undefined>();
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-role-matrix-'));
-    writeUlSqlite(UL_FIXTURE, dir);
-    hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
-    });
+    hub = await startSubgraphsAndGateway();
     for (const caller of CALLERS) {
       tokens.set(
         caller.name,
@@ -107,7 +95,6 @@ describe('what each role sees', () => {
   });
   afterAll(async () => {
     await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   describe.each(CALLERS)('$name', (caller) => {

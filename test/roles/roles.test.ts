@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
 import {
   gatewaySecret,
@@ -12,8 +8,6 @@ import {
   signGatewayRequest,
   signServiceRequest,
 } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 const STAFF = /* GraphQL */ `{
@@ -24,22 +18,15 @@ const STAFF = /* GraphQL */ `{
 }`;
 
 describe('personal data needs the right role', () => {
-  let dir: string;
   let hub: Hub;
   const token = (roles: Role[], platforms: string[] = []) =>
     mintToken(jwtSecret(), { subject: 'test', roles, platforms });
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-roles-'));
-    writeUlSqlite(UL_FIXTURE, dir);
-    hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
-    });
+    hub = await startSubgraphsAndGateway();
   });
   afterAll(async () => {
     await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the public the staff count and grades, never names or costs', async () => {
@@ -95,21 +82,14 @@ describe('personal data needs the right role', () => {
 });
 
 describe('subgraphs answer the gateway only', () => {
-  let dir: string;
   let hub: Hub;
   const QUERY = '{ ulStaffMember(id: "UL:00123456") { grade } }';
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-direct-'));
-    writeUlSqlite(UL_FIXTURE, dir);
-    hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
-    });
+    hub = await startSubgraphsAndGateway();
   });
   afterAll(async () => {
     await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a direct call, even with a valid token', async () => {

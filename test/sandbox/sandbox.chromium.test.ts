@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_PATH, writeUlSqlite } from '@hub/ops';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
+import { CHROMIUM_PATH } from '@hub/ops';
 import { type Browser, chromium } from 'playwright-core';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /*
@@ -13,24 +9,17 @@ import { type Hub, startSubgraphsAndGateway } from '../src/harness';
  * from the gateway.
  */
 describe('the sandbox page in a browser', () => {
-  let dir: string;
   let hub: Hub;
   let browser: Browser;
 
   // A 5 MB page (GraphiQL with its editor inline) parsed by a cold browser on a busy 2-core machine.
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-sandbox-'));
-    writeUlSqlite(UL_FIXTURE, dir);
-    hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
-      ul: { database: ulSqliteDatabase(dir) },
-    });
+    hub = await startSubgraphsAndGateway();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await hub?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs the example query and shows the platforms, with nothing fetched from outside', async () => {
@@ -49,7 +38,7 @@ describe('the sandbox page in a browser', () => {
     const response = page.locator('.graphiql-response');
     await response.getByText('Plateforme CNRS seule').waitFor({ timeout: 30_000 });
     expect(((await response.textContent()) ?? '').replace(/[\s\u00a0]+/g, ' ')).toContain('"totalCount": 3');
-    await page.screenshot({ path: process.env.HUB_SANDBOX_SCREENSHOT ?? path.join(dir, 'sandbox.png') });
+    await page.screenshot({ path: process.env.HUB_SANDBOX_SCREENSHOT ?? path.join(hub.dir, 'sandbox.png') });
     expect(outside).toEqual([]);
   }, 60_000);
 });

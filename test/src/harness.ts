@@ -7,15 +7,26 @@ import { connectInrae } from '@hub/connector-inrae';
 import type { SnapshotConnector } from '@hub/connector-kit';
 import { UlConnector, type UlConnectorOptions } from '@hub/connector-ul';
 import { startGateway } from '@hub/gateway';
-import { SUPERGRAPH_PATH, writeChruSources, writeCnrsSqlite, writeInraeExtractions } from '@hub/ops';
+import {
+  SUPERGRAPH_PATH,
+  writeChruSources,
+  writeCnrsSqlite,
+  writeInraeExtractions,
+  writeUlSqlite,
+} from '@hub/ops';
 import { startGmaoStandIn } from '@hub/ops/standins';
 import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
 import type { QueryLimits, RunningServer } from '@hub/subgraph-kit';
 import { loadRegistry, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
+import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import { CHRU_FIXTURE } from '../fixtures/chru-source';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { INRAE_FIXTURE } from '../fixtures/inrae-source';
+import { UL_FIXTURE } from '../fixtures/ul-source';
+
+/** The platforms of the fixtures (registry of the site). */
+export const FIXTURE_REGISTRY = path.join(__dirname, '../fixtures/registry.yaml');
 
 /** Nothing listens on port 1: UL's replica, down from the start. */
 export const UNREACHABLE_UL: UlConnectorOptions = {
@@ -29,6 +40,8 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 
 export interface Hub {
   gatewayUrl: string;
+  /** The hub's temporary folder (the fixtures' replicas, the site's database): removed by `close()`. */
+  dir: string;
   ul: RunningServer & { connector: UlConnector };
   cnrs: RunningServer & { connector: CnrsConnector };
   inrae: RunningServer & { connector: SnapshotConnector };
@@ -49,43 +62,52 @@ export interface Hub {
 
 /**
  * The whole hub on disposable ports: site (SQLite in a temporary folder, loaded from a registry file), each
- * tutelle over the given source (CNRS over its hand-built fixture unless told otherwise), and the gateway
+ * tutelle over the given source (over its hand-built fixture unless told otherwise), and the gateway
  * over the committed supergraph, talking real HTTP. Always `close()`.
  */
-export async function startSubgraphsAndGateway(options: {
-  registryFile: string;
-  ul: UlConnectorOptions;
-  cnrs?: CnrsConnectorOptions;
-  /** The gateway's query limits, where a test needs others than the defaults. */
-  limits?: QueryLimits;
-  /** Subgraphs the gateway must find elsewhere than where the harness started them (a hung one, say). */
-  subgraphUrls?: Record<string, string>;
-  subgraphTimeoutMs?: number;
-  /** A supergraph file of the test's own (to rewrite it, say); the committed one by default. */
-  supergraphPath?: string;
-  redisUrl?: string;
-  /** INRAE's extraction folder, and the CHRU's exports and GMAO items (the demo's, say); the fixtures otherwise. */
-  inraeFolder?: string;
-  chru?: { exportsFolder: string; gmaoItems: unknown[] };
-  /** A tariff policy file of the test's own; the committed default otherwise. */
-  tariffPolicy?: string;
-  /** How long the site keeps tariff cost bases; off unless a test is about it. */
-  tariffCacheTtlSeconds?: number;
-  /** The gateway's response cache; off unless a test is about it (its other scenarios change sources mid-test). */
-  responseCache?: { ttlSeconds: number };
-  /** Every tutelle subgraph's read cache (Redis at `redisUrl` when given); off unless a test is about it. */
-  readCache?: { ttlSeconds: number };
-  /** Gateway retries of a failed subgraph query. */
-  subgraphRetries?: number;
-}): Promise<Hub> {
+export async function startSubgraphsAndGateway(
+  options: {
+    /** The site's platforms: the fixtures' registry by default. */
+    registryFile?: string;
+    /** UL's replica and reading options: its fixture as SQLite (UL_FIXTURE) unless a `database` is given. */
+    ul?: Partial<UlConnectorOptions>;
+    cnrs?: CnrsConnectorOptions;
+    /** The gateway's query limits, where a test needs others than the defaults. */
+    limits?: QueryLimits;
+    /** Subgraphs the gateway must find elsewhere than where the harness started them (a hung one, say). */
+    subgraphUrls?: Record<string, string>;
+    subgraphTimeoutMs?: number;
+    /** A supergraph file of the test's own (to rewrite it, say); the committed one by default. */
+    supergraphPath?: string;
+    redisUrl?: string;
+    /** INRAE's extraction folder, and the CHRU's exports and GMAO items (the demo's, say); the fixtures otherwise. */
+    inraeFolder?: string;
+    chru?: { exportsFolder: string; gmaoItems: unknown[] };
+    /** A tariff policy file of the test's own; the committed default otherwise. */
+    tariffPolicy?: string;
+    /** How long the site keeps tariff cost bases; off unless a test is about it. */
+    tariffCacheTtlSeconds?: number;
+    /** The gateway's response cache; off unless a test is about it (its other scenarios change sources mid-test). */
+    responseCache?: { ttlSeconds: number };
+    /** Every tutelle subgraph's read cache (Redis at `redisUrl` when given); off unless a test is about it. */
+    readCache?: { ttlSeconds: number };
+    /** Gateway retries of a failed subgraph query. */
+    subgraphRetries?: number;
+  } = {},
+): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const readCache = options.readCache
     ? { ...options.readCache, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) }
     : false;
   const started: RunningServer[] = [];
   try {
+    if (!options.ul?.database) writeUlSqlite(UL_FIXTURE, path.join(dir, 'ul'));
+    const ulSource: UlConnectorOptions = {
+      ...options.ul,
+      database: options.ul?.database ?? ulSqliteDatabase(path.join(dir, 'ul')),
+    };
     const ul = await startTutelleSubgraph({
-      connector: await UlConnector.connect(options.ul),
+      connector: await UlConnector.connect(ulSource),
       port: 0,
       readCache,
     });
@@ -127,7 +149,10 @@ export async function startSubgraphsAndGateway(options: {
       port: 0,
     });
     started.push(site);
-    await loadRegistry(site.orm.em.fork(), parseRegistryFile(readFileSync(options.registryFile, 'utf8')));
+    await loadRegistry(
+      site.orm.em.fork(),
+      parseRegistryFile(readFileSync(options.registryFile ?? FIXTURE_REGISTRY, 'utf8')),
+    );
     const gateway = await startGateway({
       supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
       port: 0,
@@ -148,6 +173,7 @@ export async function startSubgraphsAndGateway(options: {
     started.push(gateway);
     return {
       gatewayUrl: gateway.url,
+      dir,
       ul,
       cnrs,
       inrae,

@@ -107,7 +107,6 @@ describe('a tutelle down', () => {
   let hub: Hub;
   beforeAll(async () => {
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(__dirname, '../fixtures/registry.yaml'),
       ul: UNREACHABLE_UL,
     });
   });

@@ -92,7 +92,12 @@ interface Compiled {
 /** Not compiled: an introspection field, or a directive of a kind this module does not know. */
 class NotCompiled extends Error {}
 
-function conditionsOf(element: { appliedDirectives: ReadonlyArray<unknown> }, schema: Schema) {
+/** A selection's @skip/@include, null without any; marks the operation conditional when it has some. */
+function conditionsOf(
+  element: { appliedDirectives: ReadonlyArray<unknown> },
+  schema: Schema,
+  compiled: Compiled,
+) {
   const conditions: Condition[] = [];
   for (const directive of element.appliedDirectives as Array<{
     name: string;
@@ -106,7 +111,9 @@ function conditionsOf(element: { appliedDirectives: ReadonlyArray<unknown> }, sc
       value: condition instanceof Variable ? condition.name : Boolean(condition),
     });
   }
-  return conditions.length ? conditions : null;
+  if (!conditions.length) return null;
+  compiled.conditional = true;
+  return conditions;
 }
 
 function compileSelections(selectionSet: SelectionSet, schema: Schema, compiled: Compiled): Step[] {
@@ -114,24 +121,20 @@ function compileSelections(selectionSet: SelectionSet, schema: Schema, compiled:
     if (selection.kind === 'FieldSelection') {
       const field = selection.element;
       if (field.definition.isSchemaIntrospectionField()) throw new NotCompiled('introspection');
-      const conditions = conditionsOf(field, schema);
-      if (conditions) compiled.conditional = true;
       const sub = selection.selectionSet;
       return {
         kind: 'field',
         responseName: field.responseName(),
-        conditions,
+        conditions: conditionsOf(field, schema, compiled),
         typename: field.name === typenameFieldName,
         composite: sub !== undefined,
         type: compileType(field.definition.type!, sub, schema, compiled),
       };
     }
     const fragment = selection.element;
-    const conditions = conditionsOf(fragment, schema);
-    if (conditions) compiled.conditional = true;
     return {
       kind: 'fragment',
-      conditions,
+      conditions: conditionsOf(fragment, schema, compiled),
       typeCondition: fragment.typeCondition,
       applies: new Map(),
       steps: compileSelections(selection.selectionSet, schema, compiled),

@@ -87,8 +87,8 @@ export class RegistryReader {
 
   /** The platforms `filter` matches, in code order; filtered once per filter and registry version (read-only). */
   async matching(filter: PlatformFilter | null): Promise<readonly Platform[]> {
+    if (!filter) return this.platforms();
     const snapshot = await this.load();
-    if (!filter) return [...snapshot.platforms.values()];
     return matchingPlatforms(snapshot, JSON.stringify(filter), () =>
       [...snapshot.platforms.values()].filter((p) => matchesFilter(p, filter)),
     );

@@ -9,7 +9,7 @@ import type { HostCounters, HostReady } from './subgraphs-host';
 
 /*
  * The suite: for each scale of the demo site, the subgraphs (with the load generator) on one core and each
- * gateway under test alone on the other, all over one supergraph; the four operations verified on every
+ * gateway under test alone on the other, all over one supergraph; the operations verified on every
  * gateway, then loaded through each in turn: warm-up discarded, gateways alternated within each round.
  */
 
@@ -23,7 +23,7 @@ export interface BenchOptions {
   /** Rounds of every gateway in turn: their figures are added up. */
   rounds: number;
   gateways: GatewayKind[];
-  /** The operations to load, by name; all four when not given (to profile one, say). */
+  /** The operations to load, by name; all when not given (to profile one, say). */
   operations?: string[];
   /** Where the demo data of each scale is kept (generated the first time). */
   dataDir: string;
@@ -47,6 +47,10 @@ export interface BenchRow {
   peakRssMb: number;
   /** The gateway's own CPU time per request: what it costs whatever the subgraphs' speed. */
   gatewayCpuMsPerRequest: number;
+  /** The gateway's minor page faults per request: fresh memory its answers cost. */
+  minorFaultsPerRequest: number;
+  /** The answer's size on the wire, body only. */
+  answerBytes: number;
   subgraphRequestsPerRequest: number;
   sourceReadsPerRequest: number;
   /** Why the measurement does not count (a wrong answer), or null. */
@@ -183,6 +187,8 @@ interface Cell {
   peakRssMb: number;
   timeouts: number;
   cpuSeconds: number;
+  minorFaults: number;
+  answerBytes: number;
   subgraphRequests: number;
   sourceReads: number;
   problem: string | null;
@@ -197,6 +203,8 @@ const newCell = (answer: { body: string } | { problem: string }): Cell => ({
   peakRssMb: 0,
   timeouts: 0,
   cpuSeconds: 0,
+  minorFaults: 0,
+  answerBytes: 'body' in answer ? Buffer.byteLength(answer.body) : 0,
   subgraphRequests: 0,
   sourceReads: 0,
   problem: 'problem' in answer ? answer.problem : null,
@@ -283,15 +291,23 @@ async function runScale(
                 referenceData: check.referenceData,
               };
               gateway.resetPeakRss();
-              let measured: { result: LoadResult; before: Counted; after: Counted; cpuBefore: number };
+              let measured: {
+                result: LoadResult;
+                before: Counted;
+                after: Counted;
+                cpuBefore: number;
+                faultsBefore: number;
+              };
               try {
                 // Warm-up before a gateway's first round of a cell only: in later rounds it is warm already.
                 if (round === 0 && options.warmupS > 0)
                   await runLoad(target, { connections, durationS: options.warmupS });
                 const before = await settledCounters(host.ready);
                 const cpuBefore = gateway.cpuSeconds();
+                const faultsBefore = gateway.minorFaults();
                 const result = await runLoad(target, { connections, durationS: options.durationS });
-                measured = { result, before, after: await settledCounters(host.ready), cpuBefore };
+                const after = await settledCounters(host.ready);
+                measured = { result, before, after, cpuBefore, faultsBefore };
               } catch (error) {
                 // Give a process that died the time to be seen dead, then say which.
                 await new Promise((resolve) => setTimeout(resolve, 500));
@@ -303,8 +319,9 @@ async function runScale(
                 if (host.exited()) throw new Error(cell.problem);
                 continue;
               }
-              const { result, before, after, cpuBefore } = measured;
+              const { result, before, after, cpuBefore, faultsBefore } = measured;
               cell.cpuSeconds += gateway.cpuSeconds() - cpuBefore;
+              cell.minorFaults += gateway.minorFaults() - faultsBefore;
               cell.requests += result.requests;
               cell.timeouts += result.timeouts;
               cell.sent += result.sent;
@@ -336,6 +353,8 @@ async function runScale(
               timeouts: cell.timeouts,
               peakRssMb: cell.peakRssMb,
               gatewayCpuMsPerRequest: per(cell.cpuSeconds * 1000),
+              minorFaultsPerRequest: per(cell.minorFaults),
+              answerBytes: cell.answerBytes,
               subgraphRequestsPerRequest: per(cell.subgraphRequests),
               sourceReadsPerRequest: per(cell.sourceReads),
               problem: cell.problem,

@@ -43,4 +43,4 @@ it('runs every gateway on every operation with right answers, and prints the tab
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 170_000);
+}, 400_000);

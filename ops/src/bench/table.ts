@@ -26,8 +26,9 @@ const COLUMNS = [
 function cells(row: BenchRow | undefined): string[] {
   if (!row) return Array(COLUMNS.length).fill('');
   if (row.problem) return [`WRONG: ${row.problem}`, ...Array(COLUMNS.length - 1).fill('')];
+  const [low, high] = row.rpsSpread;
   return [
-    round(row.rps),
+    low === high ? round(row.rps) : `${round(row.rps)} (${round(low)}-${round(high)})`,
     round(row.p50Ms, 1),
     row.timeouts ? `> 10000 (${row.timeouts} timeouts)` : round(row.p99Ms),
     round(row.peakRssMb),

@@ -32,6 +32,7 @@ describe('the tariff export', () => {
             tutelle: Tutelle.CNRS,
             date: '2025-05-05',
             nature: ExpenseNature.MAINTENANCE,
+            account: 'maintenance',
             label: null,
             costCentre: 'PF-P',
             amountHT: Exact.euros(1000),

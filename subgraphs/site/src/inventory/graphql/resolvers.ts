@@ -66,8 +66,11 @@ export function toEquipment(view: EquipmentView, now = Date.now()): Equipment {
   };
 }
 
-function matches(view: EquipmentView, filter: EquipmentFilter | null, now: number): boolean {
-  if (!filter) return true;
+/** Whether the site still holds it: headline figures leave disposed instruments out unless asked. */
+const held = (view: EquipmentView) => view.status !== EquipmentStatus.DISPOSED;
+
+function matches(view: EquipmentView, filter: EquipmentFilter, now: number): boolean {
+  if (!filter.status && !filter.includeDisposed && !held(view)) return false;
   if (filter.tutelle && !view.tutelles.includes(filter.tutelle)) return false;
   if (filter.platform && view.platformCode !== filter.platform) return false;
   if (filter.unit && view.unitCode !== normaliseUnitCode(filter.unit)) return false;
@@ -172,7 +175,7 @@ export class EquipmentResolver {
     const snapshot = await inventory.snapshot();
     // Unfiltered totals are the same for every request until the inventory changes (a new snapshot).
     if (filter) return totals(filtered(snapshot, filter, Date.now()), groupBy);
-    return unfilteredTotals(snapshot, String(groupBy), () => totals(snapshot.equipment, groupBy));
+    return unfilteredTotals(snapshot, String(groupBy), () => totals(filtered(snapshot, null, 0), groupBy));
   }
 
   @Authorized(...REVIEWERS)
@@ -302,7 +305,7 @@ function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping 
 const filteredLists = perSnapshot<EquipmentView[]>(200);
 
 function filtered(snapshot: InventorySnapshot, filter: EquipmentFilter | null, now: number): EquipmentView[] {
-  if (!filter) return snapshot.equipment;
+  if (!filter) return filteredLists(snapshot, 'held', () => snapshot.equipment.filter(held));
   const key = `${new Date(now).toISOString().slice(0, 10)} ${JSON.stringify(filter)}`;
   return filteredLists(snapshot, key, () => snapshot.equipment.filter((e) => matches(e, filter, now)));
 }

@@ -208,6 +208,27 @@ describe('CSV exports', () => {
     );
   });
 
+  it('neutralises cells a spreadsheet would run as formulas, and leaves negative numbers numbers', async () => {
+    const file = join(dir, 'export.csv');
+    const cells = ['=HYPERLINK("http://x")', '+33 3 83', '@SUM(A1)', '-2+3', '\t=1', '-240,00', 'Réactifs'];
+    await writeCsv(
+      file,
+      cells.map((_, i) => `c${i}`),
+      [cells],
+      { encoding: 'utf-8-bom' },
+    );
+    const { rows } = await readAll(file, { encoding: 'utf-8' });
+    expect(Object.values(rows[0]!.cells)).toEqual([
+      `'=HYPERLINK("http://x")`,
+      "'+33 3 83",
+      "'@SUM(A1)",
+      "'-2+3",
+      "'\t=1",
+      '-240,00',
+      'Réactifs',
+    ]);
+  });
+
   it('writes only what Windows-1252 can hold', async () => {
     await expect(
       writeCsv(join(dir, 'arrow.csv'), ['Libellé'], [['aller → retour']], { encoding: 'windows-1252' }),

@@ -1,0 +1,73 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode, INPUT_BOUNDS } from '@hub/schema';
+import { GraphQLError, Kind, type ValueNode, visit } from 'graphql';
+
+/*
+ * Every string and list argument of an operation, literal or through a variable, within INPUT_BOUNDS,
+ * checked once per request after parsing and before any resolver runs: one place for every service, no
+ * per-field cost. The gateway's own `_entities` batches are not client input and are not counted.
+ */
+
+const GATEWAY_BATCH = 'representations';
+
+/** Refused before execution: the whole request is bad (HTTP 400). */
+const boundsError = (message: string) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+
+/** Input objects nest no deeper in the schema; deeper JSON is an attack on the checker's stack. */
+const MAX_NESTING = 8;
+
+function checkCount(count: number, path: string): void {
+  if (count > INPUT_BOUNDS.maxListLength)
+    throw boundsError(`${path} has ${count} items; at most ${INPUT_BOUNDS.maxListLength}`);
+}
+
+function checkValue(value: unknown, path: string, depth = 0): void {
+  if (depth > MAX_NESTING) throw boundsError(`${path} nests deeper than ${MAX_NESTING} levels`);
+  if (typeof value === 'string') {
+    if (value.length > INPUT_BOUNDS.maxStringLength)
+      throw boundsError(
+        `${path} is ${value.length} characters long; at most ${INPUT_BOUNDS.maxStringLength}`,
+      );
+  } else if (Array.isArray(value)) {
+    checkCount(value.length, path);
+    value.forEach((item, i) => checkValue(item, `${path}[${i}]`, depth + 1));
+  } else if (value != null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) checkValue(item, `${path}.${key}`, depth + 1);
+  }
+}
+
+/** A literal argument: its strings and lists, and the variables it uses, within the bounds. */
+function checkNode(node: ValueNode, path: string, variables: Record<string, unknown>): void {
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return checkValue(variables[node.name.value], path);
+    case Kind.STRING:
+      return checkValue(node.value, path);
+    case Kind.LIST:
+      checkCount(node.values.length, path);
+      return node.values.forEach((item, i) => checkNode(item, `${path}[${i}]`, variables));
+    case Kind.OBJECT:
+      return node.fields.forEach((field) => checkNode(field.value, `${path}.${field.name.value}`, variables));
+    default:
+  }
+}
+
+/** Refuse (BAD_USER_INPUT, the argument's path in the message) what exceeds the bounds. */
+export function useInputBounds<Context extends object>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const variables = request.variables ?? {};
+          visit(document, {
+            Argument(argument) {
+              if (argument.name.value === GATEWAY_BATCH) return;
+              checkNode(argument.value, argument.name.value, variables);
+            },
+          });
+        },
+      };
+    },
+  };
+}

@@ -39,18 +39,15 @@ function checkValue(value: unknown, path: string, depth = 0): void {
 
 /** A literal argument: its strings and lists, and the variables it uses, within the bounds. */
 function checkNode(node: ValueNode, path: string, variables: Record<string, unknown>): void {
-  switch (node.kind) {
-    case Kind.VARIABLE:
-      return checkValue(variables[node.name.value], path);
-    case Kind.STRING:
-      return checkValue(node.value, path);
-    case Kind.LIST:
-      checkCount(node.values.length, path);
-      return node.values.forEach((item, i) => checkNode(item, `${path}[${i}]`, variables));
-    case Kind.OBJECT:
-      return node.fields.forEach((field) => checkNode(field.value, `${path}.${field.name.value}`, variables));
-    default:
-  }
+  if (node.kind === Kind.VARIABLE) checkValue(variables[node.name.value], path);
+  else if (node.kind === Kind.STRING) checkValue(node.value, path);
+  else if (node.kind === Kind.LIST) {
+    checkCount(node.values.length, path);
+    node.values.forEach((item, i) => {
+      checkNode(item, `${path}[${i}]`, variables);
+    });
+  } else if (node.kind === Kind.OBJECT)
+    for (const field of node.fields) checkNode(field.value, `${path}.${field.name.value}`, variables);
 }
 
 /** Refuse (BAD_USER_INPUT, the argument's path in the message) what exceeds the bounds. */

@@ -31,7 +31,7 @@ function checkValue(value: unknown, path: string, depth = 0): void {
       );
   } else if (Array.isArray(value)) {
     checkCount(value.length, path);
-    value.forEach((item, i) => checkValue(item, `${path}[${i}]`, depth + 1));
+    for (const [i, item] of value.entries()) checkValue(item, `${path}[${i}]`, depth + 1);
   } else if (value != null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) checkValue(item, `${path}.${key}`, depth + 1);
   }
@@ -43,9 +43,7 @@ function checkNode(node: ValueNode, path: string, variables: Record<string, unkn
   else if (node.kind === Kind.STRING) checkValue(node.value, path);
   else if (node.kind === Kind.LIST) {
     checkCount(node.values.length, path);
-    node.values.forEach((item, i) => {
-      checkNode(item, `${path}[${i}]`, variables);
-    });
+    for (const [i, item] of node.values.entries()) checkNode(item, `${path}[${i}]`, variables);
   } else if (node.kind === Kind.OBJECT)
     for (const field of node.fields) checkNode(field.value, `${path}.${field.name.value}`, variables);
 }

@@ -1,11 +1,15 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SourceHealth } from '@hub/connector-kit';
 import {
   DEFAULT_QUERY_LIMITS,
+  gatewaySecret,
   logger,
   type QueryLimits,
   type RunningServer,
+  SIGNATURE_HEADER,
+  signGatewayRequest,
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
@@ -105,6 +109,13 @@ function watchSupergraph(file: string, initial: string): SupergraphSdlHook {
 
 const DEFAULT_RESPONSE_CACHE = { ttlSeconds: 30 };
 
+/** A retry's own signature: the subgraph took the first attempt's nonce. */
+function resignRetry(init: NonNullable<Parameters<Fetcher>[1]>): Record<string, string> {
+  const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables?: unknown };
+  const authorization = (init.headers as Record<string, string> | undefined)?.authorization;
+  return { [SIGNATURE_HEADER]: signGatewayRequest(gatewaySecret(), { query, variables, authorization }) };
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
@@ -127,7 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       Object.assign(
         new HubDataSource({
           url: subgraphs[name] ?? url,
-          fetcher: subgraphFetcher(name, fetch, fetchMetrics, base),
+          fetcher: subgraphFetcher(name, fetch, fetchMetrics, base, resignRetry),
         }),
         { batch: options.batchSubgraphFetches !== false },
       ),

@@ -21,6 +21,7 @@ import { createCache } from './cache';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { useGraphiQL } from './graphiql';
+import { useInputBounds } from './input-bounds';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 import { useMetrics, useRequestId } from './observability';
@@ -66,6 +67,20 @@ const BODY_LIMIT = '1mb';
 export interface RequestContext {
   /** Follows the request through the gateway and the subgraphs, in every log line. */
   requestId: string;
+  /**
+   * Aborted when the caller hangs up before the answer is sent (a client gone, the gateway's fetch timed
+   * out): long work checks it and stops.
+   */
+  signal: AbortSignal;
+}
+
+/** An AbortSignal for a request: aborted if its connection closes before the response is finished. */
+function callerGone(res: express.Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('The caller hung up'));
+  });
+  return controller.signal;
 }
 
 export interface RunningServer {
@@ -107,6 +122,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin,
       ...(armor?.plugins ?? []),
+      useInputBounds(),
       ...(options.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
@@ -138,9 +154,14 @@ export async function startGraphQLServer<Context extends BaseContext>(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     useTracing(options.name),
-    (req, res, next) => {
+    async (req, res, next) => {
       if (!secret) return next();
-      const signer = verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {});
+      const signer = await verifyGatewaySignature(
+        secret,
+        req.get(SIGNATURE_HEADER),
+        { ...req.body, authorization: req.headers.authorization },
+        cache.claimOnce,
+      );
       if (signer) {
         res.locals.signer = signer;
         return next();
@@ -158,6 +179,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
           req,
         )),
         requestId: res.locals.requestId as string,
+        signal: callerGone(res),
       }),
     }),
   );

@@ -13,7 +13,7 @@ import {
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
-import { installCompiledShaping } from './compiled-shaping';
+import { compiledShapingState, installCompiledShaping } from './compiled-shaping-install';
 import { type GatewayContext, HubDataSource } from './data-source';
 import { deduplicateFetches } from './deduplicate';
 import { pooledFetcher } from './pooled-fetcher';
@@ -54,6 +54,12 @@ export interface GatewayOptions {
    * shaped again (`single-fetch.ts`); on by default.
    */
   passThroughSingleFetches?: boolean;
+  /**
+   * Shape answers by steps compiled once per operation rather than @apollo/gateway's generic walk
+   * (`compiled-shaping.ts`); on by default, live only on the versions it was written for and once its
+   * start-up self-test passed (/health says). Process-wide: the last gateway started decides.
+   */
+  compiledShaping?: boolean;
 }
 
 /** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */
@@ -120,7 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
-  installCompiledShaping();
+  installCompiledShaping(options.compiledShaping !== false);
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
   const metrics = new Registry();
@@ -161,8 +167,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     metrics,
     plugins: responseCache ? [responseCache.plugin] : [],
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
-    health: async () =>
-      (await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+    health: async () => {
+      const shaping = compiledShapingState();
+      return [
+        // Answers are right either way (@apollo/gateway's own shaping otherwise): `error` says why not live.
+        {
+          source: 'gateway/compiled-shaping',
+          up: true,
+          latencyMs: 0,
+          ...(shaping.live ? {} : { error: shaping.reason ?? 'not live' }),
+        },
+        ...(await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+      ];
+    },
   });
   return {
     ...server,

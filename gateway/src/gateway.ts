@@ -16,6 +16,7 @@ import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
 import { SingleFetchGateway } from './single-fetch';
 import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
+import { type WebAppOptions, webAppRoutes } from './web-app';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -50,6 +51,8 @@ export interface GatewayOptions {
    * shaped again (`single-fetch.ts`); on by default.
    */
   passThroughSingleFetches?: boolean;
+  /** The site's interface at `/` (gateway/web, built), its persisted documents and its sign-in; none when not given. */
+  web?: WebAppOptions;
 }
 
 /** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */
@@ -149,6 +152,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
     plugins: responseCache ? [responseCache.plugin] : [],
+    ...(options.web ? { routes: webAppRoutes(options.web) } : {}),
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
     health: async () =>
       (await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),

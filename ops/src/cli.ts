@@ -41,6 +41,8 @@ program
     const { startTracing } = await import('@hub/subgraph-kit');
     const config = loadConfig();
     const dir = await prepareDemo(config, options, console.log);
+    // The interface at `/`, built from the sources the first time (and again when they change).
+    (await import('./web')).ensureWebApp();
     // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
     const standIn = config.gmaoStandIn ? [await startDemoGmao(dir)] : [];
     const tracing = startTracing();
@@ -48,6 +50,7 @@ program
     stopOnSignal(running, tracing);
     const gateway = running.at(-1)!;
     console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
+    console.log(`The site's interface: ${gateway.url.replace(/graphql$/, '')}`);
     console.log(
       `Open it in a browser for the sandbox, or:\n  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
     );

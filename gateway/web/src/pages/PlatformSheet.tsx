@@ -1,0 +1,3 @@
+export default function PlatformSheet() {
+  return <h1>PlatformSheet</h1>;
+}

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { type Column, downloadCsv, downloadXlsx } from './export';
+import { ScrollRegion } from './ScrollRegion';
 
 /** A table with its caption and its exports (CSV, XLSX), as every chart and list of the site has. */
 export function DataTable<Row>({
@@ -38,7 +39,7 @@ export function DataTable<Row>({
           Exporter en XLSX
         </button>
       </div>
-      <div className="scroll">
+      <ScrollRegion label={caption}>
         <table>
           <caption>{caption}</caption>
           <thead>
@@ -70,7 +71,7 @@ export function DataTable<Row>({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {limit && rows.length > limit && (
         <p className="note">
           {limit} lignes affichées sur {rows.length} ; l’export les contient toutes.

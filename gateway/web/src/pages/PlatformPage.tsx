@@ -11,6 +11,7 @@ import {
 } from '../app/format';
 import { useQuery } from '../app/graphql';
 import { Problems } from '../app/problems';
+import { ScrollRegion } from '../app/ScrollRegion';
 import { graphql } from '../gql';
 
 const PlatformPageQuery = graphql(`
@@ -131,7 +132,7 @@ export function PlatformPage() {
         sur les coûts complets de {year}.
       </p>
       {platform.tariffs == null && <p>Les tarifs de {year} ne sont pas disponibles pour le moment.</p>}
-      <div className="scroll">
+      <ScrollRegion label="Prix par catégorie d’utilisateur">
         <table>
           <caption>Prix par catégorie d’utilisateur</caption>
           <thead>
@@ -172,13 +173,13 @@ export function PlatformPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h2>Équipements ({data?.siteInventory.totalCount ?? 0})</h2>
       <p className="note">
         Un instrument financé par plusieurs tutelles apparaît une fois, avec toutes ses tutelles.
       </p>
-      <div className="scroll">
+      <ScrollRegion label="Instruments de la plateforme">
         <table>
           <caption>Instruments de la plateforme</caption>
           <thead>
@@ -202,7 +203,7 @@ export function PlatformPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </article>
   );
 }

@@ -37,15 +37,24 @@ describe('the inventory review in a browser', () => {
       number(before),
     );
 
-    const item = page.locator('.review-list > li').filter({ has: page.getByRole('button', { name: 'Fusionner en un instrument' }) }).first();
+    const item = page
+      .locator('.review-list > li')
+      .filter({ has: page.getByRole('button', { name: 'Fusionner en un instrument' }) })
+      .first();
     await item.waitFor();
     // Each candidate's records side by side, and the evidence field by field.
     expect(await item.locator('.record').count()).toBeGreaterThanOrEqual(2);
-    await item.getByRole('table', { name: /Éléments de preuve/ }).getByText('Numéro de série').waitFor();
+    await item
+      .getByRole('table', { name: /Éléments de preuve/ })
+      .getByText('Numéro de série')
+      .waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await item.getByRole('button', { name: 'Fusionner en un instrument' }).click();
-    await page.getByRole('status').filter({ hasText: /^Fusionné/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Fusionné/ })
+      .waitFor();
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid=site-count]')?.textContent?.replace(/\s/g, ' ') === n,
       number(before - 1),

@@ -30,7 +30,10 @@ describe('the public catalogue in a browser', () => {
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.waitForURL(/instrument=diffractom/);
     const results = page.locator('.platform-list li');
-    await results.filter({ hasText: /instruments? « diffractomètre »/ }).first().waitFor();
+    await results
+      .filter({ hasText: /instruments? « diffractomètre »/ })
+      .first()
+      .waitFor();
     const count = await results.count();
     // The platforms with a diffractometer, and only those: the graph's own count by platform.
     const { data } = await hub.query(
@@ -60,7 +63,9 @@ describe('the public catalogue in a browser', () => {
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: service.name }) });
     const internal = priced.prices.find((p: any) => p.category === 'INTERNAL').priceHT.amount as number;
     const shown = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(internal);
-    expect(((await row.textContent()) ?? '').replace(/\s/g, ' ')).toContain(`${shown} HT`.replace(/\s/g, ' '));
+    expect(((await row.textContent()) ?? '').replace(/\s/g, ' ')).toContain(
+      `${shown} HT`.replace(/\s/g, ' '),
+    );
     await expect(page.getByRole('columnheader', { name: 'Académique interne' }).count()).resolves.toBe(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

@@ -75,7 +75,7 @@ export function withheld(errors: GraphQLProblem[], ...path: (string | number)[])
 export function Withheld({ what }: { what: string }) {
   return (
     <span className="withheld" title="Information réservée">
-      🔒 {what} : réservé à d'autres rôles
+      {what} : réservé à d’autres rôles
     </span>
   );
 }

@@ -289,6 +289,21 @@ program
   });
 
 program
+  .command('screenshots')
+  .description("Take a screenshot of each page of the site's interface on the demo data (docs/screenshots)")
+  .option('--out <dir>', 'where to write them', path.resolve(__dirname, '../../docs/screenshots'))
+  .action(async (options: { out: string }) => {
+    const { loadConfig } = await import('./config');
+    const { takeScreenshots } = await import('./web/screenshots');
+    await takeScreenshots({
+      dataDir: path.join(loadConfig().dataDir, 'screenshots'),
+      out: path.resolve(options.out),
+      log: (line) => console.log(line),
+    });
+    process.exit(0);
+  });
+
+program
   .command('token <role>')
   .description('Mint a development bearer token for a role (public, platform, central, steering, admin)')
   .option('--platforms <codes>', 'platforms a platform manager manages, comma-separated', '')

@@ -1,20 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { CHROMIUM_PATH } from '@hub/ops';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-/** Debian's Chromium, headless, as the page tests and the screenshots drive it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-}
+export { launchChromium, signInAsDemo } from '@hub/ops';
 
 /** A French reader's page, with every request to anywhere but this machine recorded (there must be none). */
 export async function frenchPage(browser: Browser): Promise<{ page: Page; outside: string[] }> {
@@ -32,13 +19,6 @@ export async function frenchPage(browser: Browser): Promise<{ page: Page; outsid
     }
   });
   return { page, outside };
-}
-
-/** Sign in through the demo's page, as a person does: the role's card, its button. */
-export async function signInAsDemo(page: Page, siteUrl: string, button: RegExp): Promise<void> {
-  await page.goto(`${siteUrl}connexion`);
-  await page.getByRole('button', { name: button }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/espace/'));
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

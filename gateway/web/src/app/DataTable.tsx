@@ -45,7 +45,11 @@ export function DataTable<Row>({
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.header} scope="col">
+                <th
+                  key={c.header}
+                  scope="col"
+                  className={typeof (rows[0] && c.value(rows[0])) === 'number' ? 'num' : undefined}
+                >
                   {c.header}
                 </th>
               ))}

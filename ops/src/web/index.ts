@@ -7,7 +7,7 @@ import type { SignIn, WebAppOptions } from '@hub/gateway';
  * its build when it is missing or older than its sources (`pnpm start`, the browser tests).
  */
 
-const WEB_DIR = path.resolve(__dirname, '../../gateway/web');
+const WEB_DIR = path.resolve(__dirname, '../../../gateway/web');
 export const WEB_DIST = path.join(WEB_DIR, 'dist');
 
 /**

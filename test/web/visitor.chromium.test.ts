@@ -39,7 +39,7 @@ describe('the public catalogue in a browser', () => {
     const { data } = await hub.query(
       '{ siteInventoryTotals(filter: { search: "diffractomètre" }, groupBy: PLATFORM) { key } }',
     );
-    const withOne = (data?.siteInventoryTotals as { key: string | null }[]).filter((t) => t.key);
+    const withOne = (data!.siteInventoryTotals as { key: string | null }[]).filter((t) => t.key);
     expect(count).toBe(withOne.length);
     expect(count).toBeGreaterThan(0);
 

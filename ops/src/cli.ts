@@ -304,6 +304,26 @@ program
   });
 
 program
+  .command('web-bench')
+  .description(
+    "Time the interface's catalogue and dashboard in Chromium: first render, interactive, JS shipped",
+  )
+  .option('--scale <factors>', 'demo site sizes, comma-separated', numberList, [1, 10])
+  .option('--runs <n>', 'page loads per page and scale (each in a fresh browser context)', positiveNumber, 3)
+  .action(async (options: { scale: number[]; runs: number }) => {
+    const { loadConfig } = await import('./config');
+    const { benchInterface } = await import('./web/bench');
+    const dataDir = loadConfig().dataDir;
+    await benchInterface({
+      dataDir: (scale) => path.join(dataDir, `web-bench-${scale}`),
+      scales: options.scale,
+      runs: Math.round(options.runs),
+      log: (line) => console.log(line),
+    });
+    process.exit(0);
+  });
+
+program
   .command('token <role>')
   .description('Mint a development bearer token for a role (public, platform, central, steering, admin)')
   .option('--platforms <codes>', 'platforms a platform manager manages, comma-separated', '')

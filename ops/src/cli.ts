@@ -37,7 +37,7 @@ program
   .action(async (options: { scale: number; seed: number; fresh?: boolean }) => {
     const started = performance.now();
     const { loadConfig } = await import('./config');
-    const { prepareDemo, startDemoGmao, startServices, stopOnSignal } = await import('./services');
+    const { prepareDemo, SERVICES, startDemoGmao, startServices, stopOnSignal } = await import('./services');
     const { startTracing } = await import('@hub/subgraph-kit');
     const config = loadConfig();
     const dir = await prepareDemo(config, options, console.log);
@@ -51,6 +51,12 @@ program
     const gateway = running.at(-1)!;
     console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
     console.log(`The site's interface: ${gateway.url.replace(/graphql$/, '')}`);
+    // The site-wide inventory the interface shows, read once the subgraphs answer (idempotent, resumable).
+    const site = running.find((s) => s.name === 'site') as Awaited<ReturnType<typeof SERVICES.site>> | undefined;
+    site?.inventory.sync().then(
+      ({ reconciliation }) => console.log(`Site inventory synced: ${reconciliation.equipment} instruments`),
+      (error: Error) => console.error(`Site inventory not synced (pnpm hub inventory sync): ${error.message}`),
+    );
     console.log(
       `Open it in a browser for the sandbox, or:\n  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
     );

@@ -5,35 +5,56 @@ import type { GraphQLProblem } from './graphql';
  * is missing (and which part), a field withheld for the role is said withheld, never shown as empty.
  */
 
-const SOURCE_NAMES: Record<string, string> = {
-  UL: "l'Université de Lorraine",
-  CNRS: 'le CNRS',
-  INRAE: "l'INRAE",
-  CHRU: 'le CHRU de Nancy',
-  ul: "l'Université de Lorraine",
-  cnrs: 'le CNRS',
-  inrae: "l'INRAE",
-  chru: 'le CHRU de Nancy',
-  site: 'le registre du site',
+/** Whose system, with its preposition: "du CNRS", "de l’INRAE". */
+const OWNERS: Record<string, string> = {
+  ul: 'de l’Université de Lorraine',
+  cnrs: 'du CNRS',
+  inrae: 'de l’INRAE',
+  chru: 'du CHRU de Nancy',
+  site: 'du registre du site',
 };
 
-/** "subgraph/chru", "UL/sifac+siham" → who it is. */
-function sourceName(source: string): string {
-  const [owner, system] = source.split('/');
-  const who = SOURCE_NAMES[owner === 'subgraph' ? (system ?? '') : (owner ?? '')] ?? source;
-  return owner === 'subgraph' ? `le service de ${who.replace(/^(l'|le )/, '')}` : `${who} (${system})`;
-}
+/** What a field holds, said as the page would: the last named step of the error's path. */
+const FIELD_NAMES: Record<string, string> = {
+  equipment: 'les équipements',
+  expenses: 'les dépenses',
+  staff: 'le personnel',
+  member: 'le personnel',
+  assignments: 'les affectations',
+  yearlyCost: 'les coûts salariaux',
+  tariffs: 'les tarifs',
+  costCentres: 'les centres de coût',
+  siteInventory: 'l’inventaire du site',
+  tariffDivergence: 'les écarts de tarifs',
+  platforms: 'les plateformes',
+  platform: 'la plateforme',
+};
 
-const fieldOf = (problem: GraphQLProblem) =>
-  (problem.path ?? []).filter((p) => typeof p === 'string').join(' › ');
+const fieldOf = (problem: GraphQLProblem): string | null => {
+  const named = (problem.path ?? []).filter((p): p is string => typeof p === 'string');
+  const last = named.at(-1);
+  return last ? (FIELD_NAMES[last] ?? last) : null;
+};
+
+/** "subgraph/chru" (a tutelle's service) or "UL/sifac+siham" (a tutelle's system) → who does not answer. */
+function whoIsDown(source: string): string {
+  const [owner = '', system] = source.split('/');
+  if (owner === 'subgraph') return `Le service ${OWNERS[system ?? ''] ?? system} ne répond pas`;
+  const of = OWNERS[owner.toLowerCase()] ?? `de ${owner}`;
+  return system ? `Le système « ${system} » ${of} ne répond pas` : `La source ${of} ne répond pas`;
+}
 
 function explain(problem: GraphQLProblem): string {
   const code = problem.extensions?.code;
   const source = problem.extensions?.source;
   if (code === 'SOURCE_UNAVAILABLE' && source) {
-    return `Les données de ${sourceName(String(source))} sont indisponibles pour le moment : ${fieldOf(problem) || 'une partie de la page'} manque. Le reste de la page est à jour.`;
+    const field = fieldOf(problem);
+    const missing = field
+      ? `il manque ici ${field} de cette source`
+      : 'il manque ici ce que cette source fournit';
+    return `${whoIsDown(String(source))} : ${missing}. Le reste de la page est à jour.`;
   }
-  if (code === 'FORBIDDEN') return `Réservé à d'autres rôles : ${fieldOf(problem)}.`;
+  if (code === 'FORBIDDEN') return `Réservé à d’autres rôles : ${fieldOf(problem) ?? problem.message}.`;
   if (code === 'UNAUTHENTICATED') return 'Votre session a expiré ou n’est pas valable : reconnectez-vous.';
   if (code === 'BAD_USER_INPUT') return `Saisie refusée : ${problem.message}`;
   if (code === 'PERSISTED_QUERY_NOT_FOUND')

@@ -20,6 +20,7 @@ import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
 import { SingleFetchGateway } from './single-fetch';
 import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
+import { type WebAppOptions, webAppRoutes } from './web-app';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -60,6 +61,8 @@ export interface GatewayOptions {
    * start-up self-test passed (/health says). Process-wide: the last gateway started decides.
    */
   compiledShaping?: boolean;
+  /** The site's interface at `/` (gateway/web, built), its persisted documents and its sign-in; none when not given. */
+  web?: WebAppOptions;
 }
 
 /** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */
@@ -166,6 +169,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
     plugins: responseCache ? [responseCache.plugin] : [],
+    ...(options.web ? { routes: webAppRoutes(options.web) } : {}),
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
     health: async () => {
       const shaping = compiledShapingState();

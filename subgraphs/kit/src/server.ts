@@ -56,6 +56,11 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   plugins?: ApolloServerPlugin<Context & RequestContext>[];
   /** A metrics registry with the service's own metrics registered; /metrics serves it. */
   metrics?: Registry;
+  /**
+   * Routes of the service's own, mounted before POST /graphql (the gateway's web application and its
+   * persisted documents): they see every request first and pass on what is not theirs.
+   */
+  routes?: (app: express.Express) => void;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -157,6 +162,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     const health = await report();
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
+  options.routes?.(app);
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',

@@ -1,11 +1,15 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SourceHealth } from '@hub/connector-kit';
 import {
   DEFAULT_QUERY_LIMITS,
+  gatewaySecret,
   logger,
   type QueryLimits,
   type RunningServer,
+  SIGNATURE_HEADER,
+  signGatewayRequest,
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
@@ -17,6 +21,7 @@ import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
 import { SingleFetchGateway } from './single-fetch';
 import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
+import { type WebAppOptions, webAppRoutes } from './web-app';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -57,6 +62,8 @@ export interface GatewayOptions {
    * start-up self-test passed (/health says). Process-wide: the last gateway started decides.
    */
   compiledShaping?: boolean;
+  /** The site's interface at `/` (gateway/web, built), its persisted documents and its sign-in; none when not given. */
+  web?: WebAppOptions;
 }
 
 /** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */
@@ -112,6 +119,13 @@ function watchSupergraph(file: string, initial: string): SupergraphSdlHook {
 
 const DEFAULT_RESPONSE_CACHE = { ttlSeconds: 30 };
 
+/** A retry's own signature: the subgraph took the first attempt's nonce. */
+function resignRetry(init: NonNullable<Parameters<Fetcher>[1]>): Record<string, string> {
+  const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables?: unknown };
+  const authorization = (init.headers as Record<string, string> | undefined)?.authorization;
+  return { [SIGNATURE_HEADER]: signGatewayRequest(gatewaySecret(), { query, variables, authorization }) };
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
@@ -150,7 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name, url }) =>
       new HubDataSource({
         url: subgraphs[name] ?? url,
-        fetcher: subgraphFetcher(name, fetch, fetchMetrics, base),
+        fetcher: subgraphFetcher(name, fetch, fetchMetrics, base, resignRetry),
         batch: options.batchSubgraphFetches !== false,
       }),
   });
@@ -163,6 +177,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
     plugins: plugins.flatMap((plugin) => (plugin.apollo ? [plugin.apollo] : [])),
+    ...(options.web ? { routes: webAppRoutes(options.web) } : {}),
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
     health: async () => [
       ...plugins.flatMap((plugin) => (plugin.health ? [plugin.health()] : [])),

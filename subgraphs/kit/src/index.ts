@@ -20,6 +20,7 @@ export {
   serviceCaller,
   type TokenVerifier,
   tokenVerifier,
+  usesDevelopmentSecret,
 } from './auth';
 export { createCache, type HubCache, ParsedTexts } from './cache';
 export { formatError } from './errors';

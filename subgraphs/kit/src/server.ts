@@ -22,6 +22,7 @@ import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { useGraphiQL } from './graphiql';
 import { graphqlHandler } from './graphql-http';
+import { useInputBounds } from './input-bounds';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 import { useMetrics, useRequestId } from './observability';
@@ -55,6 +56,11 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   plugins?: ApolloServerPlugin<Context & RequestContext>[];
   /** A metrics registry with the service's own metrics registered; /metrics serves it. */
   metrics?: Registry;
+  /**
+   * Routes of the service's own, mounted before POST /graphql (the gateway's web application and its
+   * persisted documents): they see every request first and pass on what is not theirs.
+   */
+  routes?: (app: express.Express) => void;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -67,8 +73,22 @@ const BODY_LIMIT = '1mb';
 export interface RequestContext {
   /** Follows the request through the gateway and the subgraphs, in every log line. */
   requestId: string;
+  /**
+   * Aborted when the caller hangs up before the answer is sent (a client gone, the gateway's fetch timed
+   * out): long work checks it and stops.
+   */
+  signal: AbortSignal;
   /** The answer's bytes once made (`answer-bytes.ts`): what the HTTP handler writes. */
   answer: AnswerSlot;
+}
+
+/** An AbortSignal for a request: aborted if its connection closes before the response is finished. */
+function callerGone(res: express.Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('The caller hung up'));
+  });
+  return controller.signal;
 }
 
 export interface RunningServer {
@@ -113,6 +133,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin,
       ...(armor?.plugins ?? []),
+      useInputBounds(),
       ...(options.plugins ?? []),
       // Last: answers made into bytes once the plugins before have read or replaced them.
       useAnswerBytes(),
@@ -141,14 +162,20 @@ export async function startGraphQLServer<Context extends BaseContext>(
     const health = await report();
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
+  options.routes?.(app);
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     useTracing(options.name),
-    (req, res, next) => {
+    async (req, res, next) => {
       if (!secret) return next();
-      const signer = verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {});
+      const signer = await verifyGatewaySignature(
+        secret,
+        req.get(SIGNATURE_HEADER),
+        { ...req.body, authorization: req.headers.authorization },
+        cache.claimOnce,
+      );
       if (signer) {
         res.locals.signer = signer;
         return next();
@@ -168,6 +195,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
             req,
           )),
           requestId: res.locals.requestId as string,
+          signal: callerGone(res),
           answer,
         }) as Context & RequestContext,
     ),

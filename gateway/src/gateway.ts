@@ -85,26 +85,46 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
 /**
  * Serve the supergraph file, and a new one as soon as it is written there: @apollo/gateway swaps its
  * schema and query planner between requests, so a deploy of a new supergraph drops none. A file that does
- * not compose is logged and ignored; the graph keeps the last good one.
+ * not compose, is missing or cannot be read is logged and reported on /health (`gateway/supergraph`); the
+ * graph keeps the last good one.
  */
-function watchSupergraph(file: string, initial: string): SupergraphSdlHook {
-  return async ({ update }) => {
+function watchSupergraph(file: string, initial: string) {
+  const state: { problem: string | null } = { problem: null };
+  const report = (problem: string | null, message: string) => {
+    if (problem === state.problem) return;
+    state.problem = problem;
+    if (problem) logger.error({ service: 'gateway', file, error: problem }, message);
+    else logger.info({ service: 'gateway', file }, message);
+  };
+  const hook: SupergraphSdlHook = async ({ update }) => {
     let current = initial;
     const reload = () => {
-      const next = readFileSync(file, 'utf8');
-      if (next === current) return;
+      let next: string;
+      try {
+        next = readFileSync(file, 'utf8');
+      } catch (error) {
+        return report((error as Error).message, 'supergraph unreadable: the current one is kept');
+      }
+      if (next === current) return report(null, 'supergraph readable again');
       try {
         update(next);
         current = next;
-        logger.info({ service: 'gateway', file }, 'supergraph reloaded');
+        report(null, 'supergraph reloaded');
       } catch (error) {
-        logger.error({ service: 'gateway', file, error: (error as Error).message }, 'supergraph refused');
+        report((error as Error).message, 'supergraph refused: the current one is kept');
       }
     };
     // Polling, not inotify: deploys replace the file (rename), which an inotify watch on it would miss.
     watchFile(file, { interval: 500 }, reload);
     return { supergraphSdl: initial, cleanup: async () => unwatchFile(file, reload) };
   };
+  const health = (): SourceHealth => ({
+    source: 'gateway/supergraph',
+    up: state.problem === null,
+    latencyMs: 0,
+    ...(state.problem ? { error: state.problem } : {}),
+  });
+  return { hook, health };
 }
 
 const DEFAULT_RESPONSE_CACHE = { ttlSeconds: 30 };
@@ -132,8 +152,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // Kept-alive pooled connections; identical fetches in flight together sent once, per caller.
   const pooled = pooledFetcher({ timeoutMs: fetch.timeoutMs });
   const base = options.deduplicateSubgraphFetches === false ? pooled : deduplicateFetches(pooled);
+  const supergraph = watchSupergraph(options.supergraphPath, supergraphSdl);
   const gateway = new (options.passThroughSingleFetches === false ? ApolloGateway : SingleFetchGateway)({
-    supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
+    supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>
       Object.assign(
         new HubDataSource({
@@ -161,8 +182,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     metrics,
     plugins: responseCache ? [responseCache.plugin] : [],
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
-    health: async () =>
-      (await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+    health: async () => [
+      supergraph.health(),
+      ...(await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+    ],
   });
   return {
     ...server,

@@ -48,6 +48,7 @@ describe('UL source down', () => {
     ).json()) as HealthReport;
     expect(health.status).toBe('degraded');
     expect(health.sources).toEqual([
+      expect.objectContaining({ source: 'gateway/supergraph', up: true }),
       expect.objectContaining({ source: 'subgraph/chru', up: true }),
       expect.objectContaining({ source: 'CHRU/gmao', up: true, error: '3 row(s) rejected at the last read' }),
       expect.objectContaining({ source: 'subgraph/cnrs', up: true }),

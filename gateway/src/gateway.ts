@@ -70,11 +70,17 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
   const started = performance.now();
   const latencyMs = () => Math.round(performance.now() - started);
   try {
+    // The subgraph shows its sources to the operators' token only (in production).
+    const token = process.env.HUB_METRICS_TOKEN;
     const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/health'), {
       signal: AbortSignal.timeout(2000),
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
     });
-    const report = (await response.json()) as { sources: SourceHealth[] };
-    return [{ source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() }, ...report.sources];
+    const report = (await response.json()) as { sources?: SourceHealth[] };
+    return [
+      { source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() },
+      ...(report.sources ?? []),
+    ];
   } catch (error) {
     return [
       { source: `subgraph/${name}`, up: false, latencyMs: latencyMs(), error: (error as Error).message },

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -13,7 +14,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
-import { ErrorCode } from '@hub/schema';
+import { ErrorCode, Role } from '@hub/schema';
 import express from 'express';
 import type { Registry } from 'prom-client';
 import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
@@ -72,6 +73,29 @@ export interface RequestContext {
    * out): long work checks it and stops.
    */
   signal: AbortSignal;
+}
+
+/**
+ * Who sees a service's details (/metrics, the sources on /health and /ready): in production, callers with
+ * `Authorization: Bearer $HUB_METRICS_TOKEN` (a scraper, the gateway's probe of its subgraphs) or an
+ * `admin` token; anyone outside production.
+ */
+function operatorAccess(production: boolean, tokens: ReturnType<typeof tokenVerifier>) {
+  const metricsToken = process.env.HUB_METRICS_TOKEN;
+  return async (req: express.Request): Promise<boolean> => {
+    if (!production) return true;
+    const authorization = req.headers.authorization;
+    if (!authorization) return false;
+    if (metricsToken && sameText(authorization, `Bearer ${metricsToken}`)) return true;
+    const caller = await callerFromHeader(authorization, tokens).catch(() => null);
+    return caller?.roles.includes(Role.ADMIN) ?? false;
+  };
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** An AbortSignal for a request: aborted if its connection closes before the response is finished. */
@@ -133,20 +157,30 @@ export async function startGraphQLServer<Context extends BaseContext>(
   await apollo.start();
 
   app.use(useRequestId());
-  app.get('/metrics', async (_req, res) => {
+  const operator = operatorAccess(production, tokens);
+  app.get('/metrics', async (req, res) => {
+    if (!(await operator(req))) {
+      res.status(401).json({ message: 'Metrics need HUB_METRICS_TOKEN or an admin token' });
+      return;
+    }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const report = async (): Promise<HealthReport> => {
     const sources = options.health ? await options.health() : [];
     return { status: sources.every((s) => s.up) ? 'ok' : 'degraded', service: options.name, sources };
   };
+  /** The report for whoever asks: its sources (addresses, database names in errors) for operators only. */
+  const shown = async (req: express.Request) => {
+    const health = await report();
+    return (await operator(req)) ? health : { status: health.status, service: health.service };
+  };
   // Liveness: the service answers (200), and says what of its sources is down.
-  app.get('/health', async (_req, res) => {
-    res.status(200).json(await report());
+  app.get('/health', async (req, res) => {
+    res.status(200).json(await shown(req));
   });
   // Readiness: 503 while a source or subgraph is down, so a load balancer can route around it.
-  app.get('/ready', async (_req, res) => {
-    const health = await report();
+  app.get('/ready', async (req, res) => {
+    const health = await shown(req);
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;

@@ -13,13 +13,14 @@ import {
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
-import { installCompiledShaping } from './compiled-shaping';
+import { compiledShapingState, installCompiledShaping } from './compiled-shaping-install';
 import { type GatewayContext, HubDataSource } from './data-source';
 import { deduplicateFetches } from './deduplicate';
 import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
 import { SingleFetchGateway } from './single-fetch';
 import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
+import { type WebAppOptions, webAppRoutes } from './web-app';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -54,6 +55,14 @@ export interface GatewayOptions {
    * shaped again (`single-fetch.ts`); on by default.
    */
   passThroughSingleFetches?: boolean;
+  /**
+   * Shape answers by steps compiled once per operation rather than @apollo/gateway's generic walk
+   * (`compiled-shaping.ts`); on by default, live only on the versions it was written for and once its
+   * start-up self-test passed (/health says). Process-wide: the last gateway started decides.
+   */
+  compiledShaping?: boolean;
+  /** The site's interface at `/` (gateway/web, built), its persisted documents and its sign-in; none when not given. */
+  web?: WebAppOptions;
 }
 
 /** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */
@@ -76,11 +85,12 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
       signal: AbortSignal.timeout(2000),
       ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
     });
-    const report = (await response.json()) as { sources?: SourceHealth[] };
-    return [
-      { source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() },
-      ...(report.sources ?? []),
+    const report = (await response.json()) as { status: string; sources?: SourceHealth[] };
+    const sources = report.sources ?? [
+      // Details withheld (no HUB_METRICS_TOKEN here): its state still counts.
+      { source: `${name}/sources`, up: report.status === 'ok', latencyMs: 0 },
     ];
+    return [{ source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() }, ...sources];
   } catch (error) {
     return [
       { source: `subgraph/${name}`, up: false, latencyMs: latencyMs(), error: (error as Error).message },
@@ -146,7 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
-  installCompiledShaping();
+  installCompiledShaping(options.compiledShaping !== false);
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
   const metrics = new Registry();
@@ -187,11 +197,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
     plugins: responseCache ? [responseCache.plugin] : [],
+    ...(options.web ? { routes: webAppRoutes(options.web) } : {}),
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
-    health: async () => [
-      supergraph.health(),
-      ...(await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
-    ],
+    health: async () => {
+      const shaping = compiledShapingState();
+      return [
+        supergraph.health(),
+        // Answers are right either way (@apollo/gateway's own shaping otherwise): `error` says why not live.
+        {
+          source: 'gateway/compiled-shaping',
+          up: true,
+          latencyMs: 0,
+          ...(shaping.live ? {} : { error: shaping.reason ?? 'not live' }),
+        },
+        ...(await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+      ];
+    },
   });
   return {
     ...server,

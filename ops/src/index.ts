@@ -18,3 +18,5 @@ export { CHROMIUM_PATH } from './ensure-services';
 export { type DemoTruth, readDemoRecords, readDemoTruth } from './inventory/demo-records';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';
+export { ensureWebApp, signInFromEnv, WEB_DIST, webAppOptions } from './web';
+export { launchChromium, signInAsDemo } from './web/browser';

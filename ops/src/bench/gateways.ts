@@ -140,6 +140,11 @@ export const GATEWAYS = {
     start: hub({ ...cachesOff(), passThroughSingleFetches: false }),
     nodeArgs: GATEWAY_NODE_ARGS,
   },
+  'hub-no-cache-no-compiled-shaping': {
+    label: "hub gateway, caches off, @apollo/gateway's own shaping",
+    start: hub({ ...cachesOff(), compiledShaping: false }),
+    nodeArgs: GATEWAY_NODE_ARGS,
+  },
   'hub-default-heap': {
     label: "hub gateway, production, Node's default heap",
     start: hub({}),

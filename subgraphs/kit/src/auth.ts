@@ -32,6 +32,14 @@ export function jwtSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+/**
+ * Whether tokens are checked against the fixed development key: no `HUB_JWT_SECRET`, no identity provider,
+ * not production. Only then may anything mint tokens on request (the demo's sign-in page).
+ */
+export function usesDevelopmentSecret(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.HUB_JWT_SECRET && !env.HUB_JWKS_URL && env.NODE_ENV !== 'production';
+}
+
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },

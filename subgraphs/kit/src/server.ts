@@ -12,16 +12,17 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode, Role } from '@hub/schema';
 import express from 'express';
 import type { Registry } from 'prom-client';
+import { type AnswerSlot, stringifyResult, useAnswerBytes } from './answer-bytes';
 import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
 import { createCache } from './cache';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { useGraphiQL } from './graphiql';
+import { graphqlHandler } from './graphql-http';
 import { useInputBounds } from './input-bounds';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
@@ -56,6 +57,11 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   plugins?: ApolloServerPlugin<Context & RequestContext>[];
   /** A metrics registry with the service's own metrics registered; /metrics serves it. */
   metrics?: Registry;
+  /**
+   * Routes of the service's own, mounted before POST /graphql (the gateway's web application and its
+   * persisted documents): they see every request first and pass on what is not theirs.
+   */
+  routes?: (app: express.Express) => void;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -73,6 +79,8 @@ export interface RequestContext {
    * out): long work checks it and stops.
    */
   signal: AbortSignal;
+  /** The answer's bytes once made (`answer-bytes.ts`): what the HTTP handler writes. */
+  answer: AnswerSlot;
 }
 
 /**
@@ -125,6 +133,8 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const production = process.env.NODE_ENV === 'production';
   const tokens = tokenVerifier();
   const app = express();
+  // No ETag: Express hashed every answer's body for one, and no client of the hub revalidates with it.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   // Subgraphs are reached through the gateway only: no sandbox of their own.
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
@@ -137,6 +147,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(production)(withLimitCode(formatted), error),
     logger,
+    stringifyResult,
     validationRules: armor?.validationRules ?? [],
     // Automatic persisted queries: clients send a hash instead of the query once it is known.
     persistedQueries: { cache: cache.cache, ttl: 24 * 3600 },
@@ -148,6 +159,8 @@ export async function startGraphQLServer<Context extends BaseContext>(
       ...(armor?.plugins ?? []),
       useInputBounds(),
       ...(options.plugins ?? []),
+      // Last: answers made into bytes once the plugins before have read or replaced them.
+      useAnswerBytes(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
         ? useGraphiQL({ title: `Lorraine research hub · ${options.name}` })
@@ -183,6 +196,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     const health = await shown(req);
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
+  options.routes?.(app);
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
@@ -204,18 +218,21 @@ export async function startGraphQLServer<Context extends BaseContext>(
         errors: [{ message: 'Subgraphs answer the gateway only', extensions: { code: ErrorCode.FORBIDDEN } }],
       });
     },
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        ...(await options.context(
-          res.locals.signer?.kind === 'service'
-            ? serviceCaller(res.locals.signer.service)
-            : await callerFromHeader(req.headers.authorization, tokens),
-          req,
-        )),
-        requestId: res.locals.requestId as string,
-        signal: callerGone(res),
-      }),
-    }),
+    graphqlHandler(
+      apollo,
+      async (req, res, answer) =>
+        ({
+          ...(await options.context(
+            res.locals.signer?.kind === 'service'
+              ? serviceCaller(res.locals.signer.service)
+              : await callerFromHeader(req.headers.authorization, tokens),
+            req,
+          )),
+          requestId: res.locals.requestId as string,
+          signal: callerGone(res),
+          answer,
+        }) as Context & RequestContext,
+    ),
   );
 
   // A body the JSON parser refuses (over 1 MB, or not JSON) gets a GraphQL answer with a stable code, not

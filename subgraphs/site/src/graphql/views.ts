@@ -64,7 +64,7 @@ export function toPlatformView(p: PlatformEntity): Platform {
   };
 }
 
-/** A site label is granted for 6 years (SOURCES.md, the site registry). */
+/** A site label is granted for 6 years (docs/SOURCES.md, the site registry). */
 const LABEL_YEARS = 6;
 
 /** What a search looks in, lower-cased once per platform of a registry snapshot (ICU's French rules are slow). */

@@ -68,6 +68,9 @@ export function toEquipment(view: EquipmentView, now = Date.now()): Equipment {
   };
 }
 
+/** Whether the site still holds it: headline figures leave disposed instruments out unless asked. */
+const held = (view: EquipmentView) => view.status !== EquipmentStatus.DISPOSED;
+
 /** What a search looks in, split once per instrument of a snapshot, not once per request. */
 const haystacks = new WeakMap<EquipmentView, Set<string>>();
 function haystackOf(view: EquipmentView): Set<string> {
@@ -86,7 +89,8 @@ function matches(
   search: readonly string[],
   now: number,
 ): boolean {
-  if (!filter) return true;
+  if (!filter) return held(view);
+  if (!filter.status && !filter.includeDisposed && !held(view)) return false;
   if (filter.tutelle && !view.tutelles.includes(filter.tutelle)) return false;
   if (filter.platform && view.platformCode !== filter.platform) return false;
   if (filter.unit && view.unitCode !== normaliseUnitCode(filter.unit)) return false;
@@ -191,7 +195,7 @@ export class EquipmentResolver {
     signal.throwIfAborted();
     // Unfiltered totals are the same for every request until the inventory changes (a new snapshot).
     if (filter) return totals(filtered(snapshot, filter, Date.now()), groupBy);
-    return unfilteredTotals(snapshot, String(groupBy), () => totals(snapshot.equipment, groupBy));
+    return unfilteredTotals(snapshot, String(groupBy), () => totals(filtered(snapshot, null, 0), groupBy));
   }
 
   @Authorized(...REVIEWERS)
@@ -321,7 +325,7 @@ function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping 
 const filteredLists = perSnapshot<EquipmentView[]>(200);
 
 function filtered(snapshot: InventorySnapshot, filter: EquipmentFilter | null, now: number): EquipmentView[] {
-  if (!filter) return snapshot.equipment;
+  if (!filter) return filteredLists(snapshot, 'held', () => snapshot.equipment.filter(held));
   const key = `${new Date(now).toISOString().slice(0, 10)} ${JSON.stringify(filter)}`;
   // Split once, bounded: the filter's work does not grow with the search's text.
   const search = filter.search ? searchWords(filter.search, 'filter.search', words) : [];

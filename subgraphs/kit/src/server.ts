@@ -122,16 +122,18 @@ export async function startGraphQLServer<Context extends BaseContext>(
   });
   const report = async (): Promise<HealthReport> => {
     const sources = options.health ? await options.health() : [];
-    return { status: sources.every((s) => s.up) ? 'ok' : 'degraded', service: options.name, sources };
+    const ok = sources.every((s) => s.up && !s.degraded);
+    return { status: ok ? 'ok' : 'degraded', service: options.name, sources };
   };
   // Liveness: the service answers (200), and says what of its sources is down.
   app.get('/health', async (_req, res) => {
     res.status(200).json(await report());
   });
-  // Readiness: 503 while a source or subgraph is down, so a load balancer can route around it.
+  // Readiness: 503 while a source or subgraph is down, so a load balancer can route around it. A source
+  // that is up but rejects many rows (degraded) still serves what it has: no replica would do better.
   app.get('/ready', async (_req, res) => {
     const health = await report();
-    res.status(health.status === 'ok' ? 200 : 503).json(health);
+    res.status(health.sources.every((s) => s.up) ? 200 : 503).json(health);
   });
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(

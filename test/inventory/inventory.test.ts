@@ -32,9 +32,6 @@ const clusters = (data: Inventory | null | undefined) =>
   (data?.siteInventory.nodes ?? []).map((n) => n.records.map((r) => r.id).sort()).sort();
 
 describe('the site-wide inventory on the fixtures, through the gateway', () => {
-  // Each sync reads four subgraphs and reconciles: seconds on a loaded machine.
-  jest.setTimeout(30_000);
-
   let dir: string;
   let hub: Hub;
   const token = (roles: Role[], subject = 'agent.comptable@univ-lorraine.fr') =>

@@ -115,5 +115,5 @@ describe('hub serve on SIGTERM', () => {
     expect(await refused(port)).toBe('ECONNREFUSED');
     expect(await inFlight).toMatchObject({ status: 200, data: { platforms: { totalCount: 3 } } });
     expect(await exited).toBe(0);
-  }, 60_000);
+  });
 });

@@ -577,7 +577,7 @@ describe('the single tariff of a hand-built platform', () => {
       'SPECTRO;4;-0,85;12,43;3;-13000,00',
       'SITE;4;-0,85;12,43;3;-13000,00',
     ]);
-  }, 60_000);
+  });
 });
 
 function line(

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Role } from '@hub/schema';
@@ -540,10 +540,10 @@ describe('the single tariff of a hand-built platform', () => {
     expect(report.unavailable).toEqual([]);
   });
 
-  it('exports the grids and the gaps with `hub tariffs export`, from the running subgraphs', async () => {
-    const root = path.resolve(__dirname, '../..');
-    const out = path.join(dir, 'tarifs.csv');
-    const { stdout } = await promisify(execFile)(
+  const root = path.resolve(__dirname, '../..');
+  /** `hub tariffs export … --out <out>` against the test's registry, the subgraphs at these URLs. */
+  const exportCommand = (out: string, urls: Record<'UL' | 'CNRS' | 'INRAE' | 'CHRU', string>) =>
+    promisify(execFile)(
       path.join(root, 'node_modules/.bin/tsx'),
       ['ops/src/cli.ts', 'tariffs', 'export', '--year', '2025', '--format', 'csv', '--out', out],
       {
@@ -553,13 +553,34 @@ describe('the single tariff of a hand-built platform', () => {
           LOG_LEVEL: 'silent',
           HUB_SITE_DB: `sqlite:${(hub.site.orm.config as { get(key: 'dbName'): string }).get('dbName')}`,
           HUB_TARIFF_POLICY: path.join(__dirname, 'test-policy.yaml'),
-          HUB_SUBGRAPH_URL_UL: hub.ul.url,
-          HUB_SUBGRAPH_URL_CNRS: hub.cnrs.url,
-          HUB_SUBGRAPH_URL_INRAE: hub.inrae.url,
-          HUB_SUBGRAPH_URL_CHRU: hub.chru.url,
+          HUB_SUBGRAPH_URL_UL: urls.UL,
+          HUB_SUBGRAPH_URL_CNRS: urls.CNRS,
+          HUB_SUBGRAPH_URL_INRAE: urls.INRAE,
+          HUB_SUBGRAPH_URL_CHRU: urls.CHRU,
         },
       },
     );
+
+  it('fails `hub tariffs export` with the subgraphs down, writing nothing, and says which', async () => {
+    const out = path.join(dir, 'down.csv');
+    const down = 'http://127.0.0.1:1/graphql'; // nothing listens on port 1
+    const failed = await exportCommand(out, { UL: down, CNRS: down, INRAE: down, CHRU: down }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toMatch(/no grid could be computed: SPECTRO \(Subgraph (ul|cnrs) did not answer/);
+    expect(existsSync(out.replace('.csv', '-grids.csv'))).toBe(false);
+  });
+
+  it('exports the grids and the gaps with `hub tariffs export`, from the running subgraphs', async () => {
+    const out = path.join(dir, 'tarifs.csv');
+    const { stdout } = await exportCommand(out, {
+      UL: hub.ul.url,
+      CNRS: hub.cnrs.url,
+      INRAE: hub.inrae.url,
+      CHRU: hub.chru.url,
+    });
     expect(stdout).toContain('1 of 2 platforms sell services');
     expect(stdout).toMatch(/UL: 1 cost centres, 2 people, 1 request\(s\)/);
     expect(stdout).toContain('Computed 1 grids, 4 published prices compared.');

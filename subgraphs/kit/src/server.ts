@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import {
   ApolloServer,
   type ApolloServerOptions,
@@ -10,7 +10,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
@@ -108,7 +107,6 @@ export async function startGraphQLServer<Context extends BaseContext>(
       metrics.plugin,
       ...(armor?.plugins ?? []),
       ...(options.plugins ?? []),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
         ? useGraphiQL({ title: `Lorraine research hub · ${options.name}` })
         : ApolloServerPluginLandingPageDisabled(),
@@ -116,6 +114,8 @@ export async function startGraphQLServer<Context extends BaseContext>(
   });
   await apollo.start();
 
+  const drain = drainer(httpServer);
+  app.use(drain.middleware);
   app.use(useRequestId());
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -202,8 +202,46 @@ export async function startGraphQLServer<Context extends BaseContext>(
     url,
     port,
     close: async () => {
+      await drain.drain();
       await apollo.stop();
       await cache.close();
+    },
+  };
+}
+
+/** Idle kept-alive connections get this long to bring a request already on its way before they are closed. */
+const IDLE_GRACE_MS = 1000;
+/** Requests in flight get this long to finish; what is left then is closed. */
+const DRAIN_MS = 10_000;
+
+/**
+ * A graceful stop that resets no client. Node's `server.close()` closes idle kept-alive connections at once,
+ * and a request a client has just sent on one (6 ms before the signal, under load) meets a reset. Here the
+ * server stops accepting connections; every response from then on says `Connection: close`, so each open
+ * connection closes after the answer to the request it carries; a connection still idle after a grace is
+ * closed; requests in flight get `DRAIN_MS`, then whatever is left is closed.
+ */
+function drainer(httpServer: http.Server) {
+  let draining = false;
+  return {
+    middleware: (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (draining) res.setHeader('Connection', 'close');
+      next();
+    },
+    async drain(): Promise<void> {
+      if (draining) return;
+      draining = true;
+      const closed = new Promise<void>((resolve) => {
+        if (!httpServer.listening) resolve();
+        // net.Server's close: no more connections, the open ones left to end (http.Server's closes idle ones).
+        else net.Server.prototype.close.call(httpServer, () => resolve());
+      });
+      const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+      await Promise.race([closed, timer(IDLE_GRACE_MS)]);
+      httpServer.closeIdleConnections();
+      await Promise.race([closed, timer(DRAIN_MS)]);
+      httpServer.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -587,9 +587,9 @@ describe('the single tariff of a hand-built platform', () => {
     const csv = (report: string) => readFileSync(out.replace('.csv', `-${report}.csv`), 'utf8');
     expect(csv('grids').charCodeAt(0)).toBe(0xfeff);
     expect(csv('grids').split('\r\n').slice(1, 4)).toEqual([
-      'SPECTRO;RMN-H;RMN, heure en autonomie;hour;interne;50,27;;;consumables, maintenance, staff;2025;test-1',
-      'SPECTRO;RMN-H;RMN, heure en autonomie;hour;externe;78,01;;;consumables, maintenance, staff, depreciation;2025;test-1',
-      'SPECTRO;RMN-H;RMN, heure en autonomie;hour;privé;98,45;19,69;118,14;consumables, maintenance, fluids, smallEquipment, staff, depreciation;2025;test-1',
+      'SPECTRO;RMN-H;RMN, heure en autonomie;heure;interne;50,27;;;consommables, maintenance, personnel;2025;test-1',
+      'SPECTRO;RMN-H;RMN, heure en autonomie;heure;externe;78,01;;;consommables, maintenance, personnel, amortissement;2025;test-1',
+      'SPECTRO;RMN-H;RMN, heure en autonomie;heure;privé;98,45;19,69;118,14;consommables, maintenance, fluides, petit équipement, personnel, amortissement;2025;test-1',
     ]);
     expect(csv('divergence').split('\r\n')[4]).toBe(
       'SPECTRO;RMN-H;RMN, heure en autonomie;CNRS;interne;55,00;50,27;-4,73;-8,60;1000,00;-4730,00',

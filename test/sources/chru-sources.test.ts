@@ -13,7 +13,8 @@ import { CHRU_FIXTURE } from '../fixtures/chru-source';
 describe("the CHRU's sources", () => {
   let dir: string;
   let gmao: GmaoStandIn;
-  // 1,234 items over 7 pages, as in SOURCES.md's example; ours are the fixture's, repeated under other ids.
+  // 1,234 items over 7 pages, as in docs/SOURCES.md's example; ours are the fixture's, repeated under other
+  // ids.
   const items = Array.from({ length: 1234 }, (_, i) => ({
     ...CHRU_FIXTURE.equipements[i % 2]!,
     id: `GMAO-${String(i).padStart(6, '0')}`,

@@ -18,8 +18,8 @@ import {
 import { EquipmentStatus, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
 
 /*
- * From the CHRU's GMAO items and CSV exports to the schema's records. SOURCES.md is the contract: the API's
- * values say whether they are TTC; the CSVs are TTC with decimal commas and `dd/mm/yyyy` dates; the UF
+ * From the CHRU's GMAO items and CSV exports to the schema's records. docs/SOURCES.md is the contract: the
+ * API's values say whether they are TTC; the CSVs are TTC with decimal commas and `dd/mm/yyyy` dates; the UF
  * (functional unit) is the hospital's cost centre.
  */
 

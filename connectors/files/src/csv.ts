@@ -9,8 +9,8 @@ import { headerNames, headerProblems } from './header';
 import type { ReadReport } from './report';
 
 /*
- * CSV exports as the CHRU drops them (SOURCES.md): Windows-1252, `;`, quoted fields that may hold `;` and
- * line breaks, CRLF, header on line 1. Streamed: a national deployment's exports are large.
+ * CSV exports as the CHRU drops them (docs/SOURCES.md): Windows-1252, `;`, quoted fields that may hold `;`
+ * and line breaks, CRLF, header on line 1. Streamed: a national deployment's exports are large.
  */
 
 export interface CsvRow {

@@ -5,7 +5,7 @@ import type { CellValue } from './xlsx';
 
 /*
  * Files as the tutelles drop them, for the demo site and the tests: the writers make the contract's
- * shapes (SOURCES.md); damaged files are the tests' own business.
+ * shapes (docs/SOURCES.md); damaged files are the tests' own business.
  */
 
 export interface CsvWriteOptions {

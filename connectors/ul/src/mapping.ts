@@ -14,9 +14,9 @@ import {
 import { EquipmentStatus, euros, hubIdOf, roundCents, Tutelle, toHT, VatBasis } from '@hub/schema';
 
 /*
- * From UL's rows (SIFAC, SIHAM) to the schema's records. SOURCES.md is the contract: amounts are TTC with
- * no rate given (20 % applies), `sous_num` > 0 are additions to the asset `sous_num` = 0, unit codes hide
- * behind the '951' prefix of `centre_fin`, `quotite` is a percentage.
+ * From UL's rows (SIFAC, SIHAM) to the schema's records. docs/SOURCES.md is the contract: amounts are TTC
+ * with no rate given (20 % applies), `sous_num` > 0 are additions to the asset `sous_num` = 0, unit codes
+ * hide behind the '951' prefix of `centre_fin`, `quotite` is a percentage.
  */
 
 export interface ImmobilisationRow {

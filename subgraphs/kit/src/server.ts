@@ -10,16 +10,18 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
 import express from 'express';
 import type { Registry } from 'prom-client';
+import { type AnswerSlot, stringifyResult, useAnswerBytes } from './answer-bytes';
 import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
 import { createCache } from './cache';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { useGraphiQL } from './graphiql';
+import { graphqlHandler } from './graphql-http';
+import { useInputBounds } from './input-bounds';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 import { useMetrics, useRequestId } from './observability';
@@ -53,6 +55,11 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   plugins?: ApolloServerPlugin<Context & RequestContext>[];
   /** A metrics registry with the service's own metrics registered; /metrics serves it. */
   metrics?: Registry;
+  /**
+   * Routes of the service's own, mounted before POST /graphql (the gateway's web application and its
+   * persisted documents): they see every request first and pass on what is not theirs.
+   */
+  routes?: (app: express.Express) => void;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -65,6 +72,22 @@ const BODY_LIMIT = '1mb';
 export interface RequestContext {
   /** Follows the request through the gateway and the subgraphs, in every log line. */
   requestId: string;
+  /**
+   * Aborted when the caller hangs up before the answer is sent (a client gone, the gateway's fetch timed
+   * out): long work checks it and stops.
+   */
+  signal: AbortSignal;
+  /** The answer's bytes once made (`answer-bytes.ts`): what the HTTP handler writes. */
+  answer: AnswerSlot;
+}
+
+/** An AbortSignal for a request: aborted if its connection closes before the response is finished. */
+function callerGone(res: express.Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('The caller hung up'));
+  });
+  return controller.signal;
 }
 
 export interface RunningServer {
@@ -85,6 +108,8 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const production = process.env.NODE_ENV === 'production';
   const tokens = tokenVerifier();
   const app = express();
+  // No ETag: Express hashed every answer's body for one, and no client of the hub revalidates with it.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   // Subgraphs are reached through the gateway only: no sandbox of their own.
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
@@ -97,6 +122,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(production)(withLimitCode(formatted), error),
     logger,
+    stringifyResult,
     validationRules: armor?.validationRules ?? [],
     // Automatic persisted queries: clients send a hash instead of the query once it is known.
     persistedQueries: { cache: cache.cache, ttl: 24 * 3600 },
@@ -106,7 +132,10 @@ export async function startGraphQLServer<Context extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin,
       ...(armor?.plugins ?? []),
+      useInputBounds(),
       ...(options.plugins ?? []),
+      // Last: answers made into bytes once the plugins before have read or replaced them.
+      useAnswerBytes(),
       landingPage
         ? useGraphiQL({ title: `Lorraine research hub · ${options.name}` })
         : ApolloServerPluginLandingPageDisabled(),
@@ -135,14 +164,20 @@ export async function startGraphQLServer<Context extends BaseContext>(
     const health = await report();
     res.status(health.sources.every((s) => s.up) ? 200 : 503).json(health);
   });
+  options.routes?.(app);
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     useTracing(options.name),
-    (req, res, next) => {
+    async (req, res, next) => {
       if (!secret) return next();
-      const signer = verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {});
+      const signer = await verifyGatewaySignature(
+        secret,
+        req.get(SIGNATURE_HEADER),
+        { ...req.body, authorization: req.headers.authorization },
+        cache.claimOnce,
+      );
       if (signer) {
         res.locals.signer = signer;
         return next();
@@ -151,17 +186,21 @@ export async function startGraphQLServer<Context extends BaseContext>(
         errors: [{ message: 'Subgraphs answer the gateway only', extensions: { code: ErrorCode.FORBIDDEN } }],
       });
     },
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        ...(await options.context(
-          res.locals.signer?.kind === 'service'
-            ? serviceCaller(res.locals.signer.service)
-            : await callerFromHeader(req.headers.authorization, tokens),
-          req,
-        )),
-        requestId: res.locals.requestId as string,
-      }),
-    }),
+    graphqlHandler(
+      apollo,
+      async (req, res, answer) =>
+        ({
+          ...(await options.context(
+            res.locals.signer?.kind === 'service'
+              ? serviceCaller(res.locals.signer.service)
+              : await callerFromHeader(req.headers.authorization, tokens),
+            req,
+          )),
+          requestId: res.locals.requestId as string,
+          signal: callerGone(res),
+          answer,
+        }) as Context & RequestContext,
+    ),
   );
 
   // A body the JSON parser refuses (over 1 MB, or not JSON) gets a GraphQL answer with a stable code, not

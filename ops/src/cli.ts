@@ -255,7 +255,7 @@ program
   )
   .option('--rounds <n>', 'rounds of every gateway in turn', positiveNumber, FULL_RUN.rounds)
   .option('--gateways <kinds>', 'gateways under test, comma-separated')
-  .option('--operations <names>', 'operations to load, comma-separated (all four by default)')
+  .option('--operations <names>', 'operations to load, comma-separated (all by default)')
   .option('--smoke', 'a short pass: ×1, 10 connections, one short round; checks every answer, times nothing')
   .option('--no-pin', 'do not pin processes to cores')
   .option('--out <file>', 'where to write the table (and the run as JSON beside it)')

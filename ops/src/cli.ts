@@ -52,10 +52,13 @@ program
     console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
     console.log(`The site's interface: ${gateway.url.replace(/graphql$/, '')}`);
     // The site-wide inventory the interface shows, read once the subgraphs answer (idempotent, resumable).
-    const site = running.find((s) => s.name === 'site') as Awaited<ReturnType<typeof SERVICES.site>> | undefined;
+    const site = running.find((s) => s.name === 'site') as
+      | Awaited<ReturnType<typeof SERVICES.site>>
+      | undefined;
     site?.inventory.sync().then(
       ({ reconciliation }) => console.log(`Site inventory synced: ${reconciliation.equipment} instruments`),
-      (error: Error) => console.error(`Site inventory not synced (pnpm hub inventory sync): ${error.message}`),
+      (error: Error) =>
+        console.error(`Site inventory not synced (pnpm hub inventory sync): ${error.message}`),
     );
     console.log(
       `Open it in a browser for the sandbox, or:\n  curl -s ${gateway.url} -H 'content-type: application/json' \\`,

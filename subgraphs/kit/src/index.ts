@@ -2,6 +2,14 @@
 import 'reflect-metadata';
 
 export {
+  type AnswerSlot,
+  answerBytes,
+  answerSlotOf,
+  answerWith,
+  prepareAnswer,
+  stringifyResult,
+} from './answer-bytes';
+export {
   authChecker,
   type Caller,
   callerFromHeader,

@@ -17,7 +17,8 @@ export interface SheetFacts {
   services: {
     code: string;
     name: string;
-    yearlyVolume: number;
+    /** Null where the caller may not read it (model inputs are not public): not flagged then. */
+    yearlyVolume: number | null;
     currentPrices: { tutelle: string; category: string; price: { amount: number } }[];
   }[];
   tariffs: { code: string; prices: { category: string; priceHT: { amount: number } }[] }[];
@@ -45,7 +46,7 @@ export function sheetFlags(facts: SheetFacts, today = new Date()): Flag[] {
       why: `l’évaluation prévue le ${facts.label.nextReview} n’est pas enregistrée`,
     });
   }
-  for (const s of facts.services.filter((s) => s.yearlyVolume <= 0)) {
+  for (const s of facts.services.filter((s) => s.yearlyVolume != null && s.yearlyVolume <= 0)) {
     flags.push({
       severity: 'bad',
       what: `Service sans volume : ${s.name}`,

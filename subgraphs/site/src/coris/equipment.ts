@@ -1,7 +1,7 @@
 import { euros, type Tutelle, VatBasis } from '@hub/schema';
 import { dayNumber, yearsAfter } from '../calendar';
 import type { SiteContext } from '../context';
-import type { IndexedRecord } from '../inventory/entities';
+import type { EquipmentRow, IndexedRecord } from '../inventory/entities';
 import { EQUIPMENT_COVERAGE } from './coverage';
 import {
   EquipmentGrouping,
@@ -42,8 +42,9 @@ export interface InstrumentOn {
 
 function inServiceOn(record: IndexedRecord, asOf: string): boolean {
   if (record.commissioningDate && record.commissioningDate > asOf) return false;
-  if (record.removed && record.updatedAt.slice(0, 10) <= asOf) return false;
-  return record.status !== 'DISPOSED';
+  // Gone from its source, or recorded as disposed of: since the sync that saw it so (the sources give no date).
+  const gone = record.removed || record.status === 'DISPOSED';
+  return !(gone && record.updatedAt.slice(0, 10) <= asOf);
 }
 
 /** The instruments in service on `asOf`, each with the records of it then in service. */
@@ -52,10 +53,19 @@ export async function instrumentsOn(
   asOf: string,
 ): Promise<InstrumentOn[]> {
   const [records, snapshot] = await Promise.all([ctx.inventory.records(), ctx.inventory.snapshot()]);
+  return instrumentsFrom(records, snapshot.byRecord, asOf);
+}
+
+/** The same from the index's records and the instrument each belongs to (pure). */
+export function instrumentsFrom(
+  records: readonly IndexedRecord[],
+  byRecord: ReadonlyMap<string, Pick<EquipmentRow, 'id' | 'platformCode' | 'designation'>>,
+  asOf: string,
+): InstrumentOn[] {
   const instruments = new Map<string, InstrumentOn>();
   for (const record of records) {
     if (!inServiceOn(record, asOf)) continue;
-    const equipment = snapshot.byRecord.get(record.id);
+    const equipment = byRecord.get(record.id);
     const id = equipment?.id ?? record.id;
     const instrument = instruments.get(id) ?? {
       id,
@@ -122,10 +132,19 @@ export async function equipmentIndicator(
   asOf: string,
   groupBy: EquipmentGrouping,
 ): Promise<EquipmentIndicator> {
+  return equipmentIndicatorOf(await instrumentsOn(ctx, asOf), asOf, groupBy);
+}
+
+/** The indicator of these instruments (pure). */
+export function equipmentIndicatorOf(
+  instruments: readonly InstrumentOn[],
+  asOf: string,
+  groupBy: EquipmentGrouping,
+): EquipmentIndicator {
   const cells = new Map<string, Tally>();
   const total = new Tally();
   const tally = (key: string) => cells.get(key) ?? cells.set(key, new Tally()).get(key)!;
-  for (const i of await instrumentsOn(ctx, asOf)) {
+  for (const i of instruments) {
     const net = netBookCents(i, asOf);
     total.add(i.cents, net);
     if (groupBy === EquipmentGrouping.TUTELLE) {
@@ -159,12 +178,21 @@ export const RENEWAL_YEARS = 10;
 
 export async function renewalForecast(ctx: SiteContext, fromYear: number): Promise<RenewalForecast> {
   const today = new Date().toISOString().slice(0, 10);
+  return renewalForecastOf(await instrumentsOn(ctx, today), fromYear, today);
+}
+
+/** The forecast of the instruments in service `today` (pure). */
+export function renewalForecastOf(
+  instruments: readonly InstrumentOn[],
+  fromYear: number,
+  today: string,
+): RenewalForecast {
   const years = new Map<number, RenewalYear>();
   for (let y = fromYear; y < fromYear + RENEWAL_YEARS; y++)
     years.set(y, { year: y, count: 0, valueHT: money(0) });
   const cents = new Map<number, number>();
   let undated = 0;
-  for (const i of await instrumentsOn(ctx, today)) {
+  for (const i of instruments) {
     if (!i.commissioning || !i.lifeYears) {
       undated++;
       continue;

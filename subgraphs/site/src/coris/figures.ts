@@ -25,7 +25,7 @@ export function yearEnds(fromYear: number, toYear: number, today: string): strin
 
 /** People in force on `date` on these platforms: headcount (each person once) and FTE (Σ platform shares). */
 export function staffOn(
-  platforms: ReadonlyArray<Pick<Platform, 'staff'>>,
+  platforms: ReadonlyArray<{ staff: ReadonlyArray<{ share: number; member: { id: string } | null }> }>,
   people: ReadonlyMap<string, HrPerson>,
   date: string,
 ): { headcount: number; fte: number } {

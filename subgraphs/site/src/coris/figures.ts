@@ -1,6 +1,5 @@
 import { euros, VatBasis } from '@hub/schema';
 import type { SiteContext } from '../context';
-import type { Platform } from '../graphql/types';
 import { COVERAGE } from './coverage';
 import { instrumentsOn, netBookCents } from './equipment';
 import type { Figures } from './graphql/types';

@@ -155,10 +155,11 @@ inventory
   .command('sync')
   .description("Read every tutelle's inventory through its subgraph into the site's index, then reconcile")
   .option('--page-size <n>', 'records per page', positiveNumber, 500)
-  .action(async (options: { pageSize: number }) => {
+  .option('--wait', 'if a sync is running elsewhere, wait for it to end rather than exit saying who holds it')
+  .action(async (options: { pageSize: number; wait?: boolean }) => {
     const { loadConfig } = await import('./config');
     const { syncCommand } = await import('./inventory/commands');
-    await syncCommand(loadConfig(), options.pageSize);
+    await syncCommand(loadConfig(), options.pageSize, options.wait === true);
   });
 inventory
   .command('reconcile')

@@ -131,6 +131,15 @@ tariffs
   });
 
 program
+  .command('kubernetes')
+  .description('Print the manifests that run the hub on Kubernetes as replicas (docs/DEPLOY.md)')
+  .option('--values <file>', 'a YAML file of knobs over the defaults (namespace, image, sizes, schedule)')
+  .action(async (options: { values?: string }) => {
+    const { renderYaml } = await import('./kubernetes/render');
+    process.stdout.write(renderYaml(options.values ? readFileSync(options.values, 'utf8') : undefined));
+  });
+
+program
   .command('supergraph')
   .description('Compose the subgraphs into gateway/supergraph.graphql')
   .option('--check', 'fail if the committed supergraph differs from what the subgraphs compose to')

@@ -80,11 +80,18 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
   const started = performance.now();
   const latencyMs = () => Math.round(performance.now() - started);
   try {
+    // The subgraph shows its sources to the operators' token only (in production).
+    const token = process.env.HUB_METRICS_TOKEN;
     const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/health'), {
       signal: AbortSignal.timeout(2000),
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
     });
-    const report = (await response.json()) as { sources: SourceHealth[] };
-    return [{ source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() }, ...report.sources];
+    const report = (await response.json()) as { status: string; sources?: SourceHealth[] };
+    const sources = report.sources ?? [
+      // Details withheld (no HUB_METRICS_TOKEN here): its state still counts.
+      { source: `${name}/sources`, up: report.status === 'ok', latencyMs: 0 },
+    ];
+    return [{ source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() }, ...sources];
   } catch (error) {
     return [
       { source: `subgraph/${name}`, up: false, latencyMs: latencyMs(), error: (error as Error).message },
@@ -95,26 +102,46 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
 /**
  * Serve the supergraph file, and a new one as soon as it is written there: @apollo/gateway swaps its
  * schema and query planner between requests, so a deploy of a new supergraph drops none. A file that does
- * not compose is logged and ignored; the graph keeps the last good one.
+ * not compose, is missing or cannot be read is logged and reported on /health (`gateway/supergraph`); the
+ * graph keeps the last good one.
  */
-function watchSupergraph(file: string, initial: string): SupergraphSdlHook {
-  return async ({ update }) => {
+function watchSupergraph(file: string, initial: string) {
+  const state: { problem: string | null } = { problem: null };
+  const report = (problem: string | null, message: string) => {
+    if (problem === state.problem) return;
+    state.problem = problem;
+    if (problem) logger.error({ service: 'gateway', file, error: problem }, message);
+    else logger.info({ service: 'gateway', file }, message);
+  };
+  const hook: SupergraphSdlHook = async ({ update }) => {
     let current = initial;
     const reload = () => {
-      const next = readFileSync(file, 'utf8');
-      if (next === current) return;
+      let next: string;
+      try {
+        next = readFileSync(file, 'utf8');
+      } catch (error) {
+        return report((error as Error).message, 'supergraph unreadable: the current one is kept');
+      }
+      if (next === current) return report(null, 'supergraph readable again');
       try {
         update(next);
         current = next;
-        logger.info({ service: 'gateway', file }, 'supergraph reloaded');
+        report(null, 'supergraph reloaded');
       } catch (error) {
-        logger.error({ service: 'gateway', file, error: (error as Error).message }, 'supergraph refused');
+        report((error as Error).message, 'supergraph refused: the current one is kept');
       }
     };
     // Polling, not inotify: deploys replace the file (rename), which an inotify watch on it would miss.
     watchFile(file, { interval: 500 }, reload);
     return { supergraphSdl: initial, cleanup: async () => unwatchFile(file, reload) };
   };
+  const health = (): SourceHealth => ({
+    source: 'gateway/supergraph',
+    up: state.problem === null,
+    latencyMs: 0,
+    ...(state.problem ? { error: state.problem } : {}),
+  });
+  return { hook, health };
 }
 
 const DEFAULT_RESPONSE_CACHE = { ttlSeconds: 30 };
@@ -137,6 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     timeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_FETCH.timeoutMs,
     retries: options.subgraphRetries ?? DEFAULT_SUBGRAPH_FETCH.retries,
   };
+  const supergraph = watchSupergraph(options.supergraphPath, supergraphSdl);
   const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
   // The gateway's extensions, one shape each (plugin.ts), in the order their hooks nest.
   const plugins: GatewayPlugin[] = [
@@ -160,7 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     pooledFetcher({ timeoutMs: fetch.timeoutMs }),
   );
   const gateway = new (options.passThroughSingleFetches === false ? ApolloGateway : SingleFetchGateway)({
-    supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
+    supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>
       new HubDataSource({
         url: subgraphs[name] ?? url,
@@ -180,6 +208,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ...(options.web ? { routes: webAppRoutes(options.web) } : {}),
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
     health: async () => [
+      supergraph.health(),
       ...plugins.flatMap((plugin) => (plugin.health ? [plugin.health()] : [])),
       ...(await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
     ],

@@ -33,9 +33,12 @@ export interface ResponseCacheOptions {
 /** The response header that says whether the answer came from the cache: `hit` or `miss`. */
 export const CACHE_STATUS_HEADER = 'x-hub-cache';
 
-/** What makes two callers' answers the same: their roles and their platforms. No token: `public`. */
+/**
+ * What makes two callers' answers the same: their roles and their platforms. No token: `public`. JSON, so
+ * that no claim's characters (a platform code holding `+`) can make two scopes one.
+ */
 export function cacheScope(caller: Caller): string {
-  return `${[...caller.roles].sort().join('+')}:${[...caller.platforms].sort().join('+')}`;
+  return JSON.stringify([[...caller.roles].sort(), [...caller.platforms].sort()]);
 }
 
 function cacheKey(request: GraphQLRequestContext<{ caller: Caller }>): string {

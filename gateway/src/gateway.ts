@@ -24,6 +24,13 @@ export interface GatewayOptions {
   host?: string;
   /** Subgraph URLs that differ from the ones composed into the supergraph, by subgraph name. */
   subgraphUrls?: Record<string, string>;
+  /**
+   * Subgraphs composed into the supergraph that this site does not run (a tutelle it has not configured):
+   * not probed by /health. No plan reaches them, since the site hands out no reference to their types.
+   */
+  absentSubgraphs?: readonly string[];
+  /** Origins whose browser applications may call the graph (`HUB_CORS_ORIGINS`); none by default. */
+  corsOrigins?: readonly string[];
   /** What one operation may ask; DEFAULT_QUERY_LIMITS when not given. */
   limits?: QueryLimits;
   /** How long one subgraph fetch may take, retries included, before its part of the answer is given up; 10 s by default. */
@@ -112,6 +119,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   installCompiledShaping();
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
+  const present = Object.entries(subgraphs).filter(([name]) => !options.absentSubgraphs?.includes(name));
   const metrics = new Registry();
   const fetchMetrics = subgraphFetchMetrics(metrics);
   const fetch = {
@@ -146,12 +154,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     host: options.host,
     gateway,
     limits: options.limits ?? DEFAULT_QUERY_LIMITS,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
     plugins: responseCache ? [responseCache.plugin] : [],
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
-    health: async () =>
-      (await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+    health: async () => (await Promise.all(present.map(([name, url]) => probe(name, url)))).flat(),
   });
   return {
     ...server,

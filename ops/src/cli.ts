@@ -10,9 +10,6 @@ import { EXAMPLE_QUERY } from './example';
  * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
  * it runs, so checking a file does not wait for the gateway to load.
  */
-const SERVICE_NAMES = ['site', 'ul', 'cnrs', 'inrae', 'chru', 'gateway'] as const;
-type ServiceName = (typeof SERVICE_NAMES)[number];
-
 const program = new Command('hub').description('The Lorraine research site hub').showHelpAfterError();
 
 const positiveNumber = (value: string) => {
@@ -37,14 +34,16 @@ program
   .action(async (options: { scale: number; seed: number; fresh?: boolean }) => {
     const started = performance.now();
     const { loadConfig } = await import('./config');
-    const { prepareDemo, startDemoGmao, startServices, stopOnSignal } = await import('./services');
+    const { prepareDemo, serviceNames, startDemoGmao, startServices, stopOnSignal } = await import(
+      './services'
+    );
     const { startTracing } = await import('@hub/subgraph-kit');
     const config = loadConfig();
     const dir = await prepareDemo(config, options, console.log);
     // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
-    const standIn = config.gmaoStandIn ? [await startDemoGmao(dir)] : [];
+    const standIn = config.gmaoStandIn ? [await startDemoGmao(dir, config.gmaoStandIn.port)] : [];
     const tracing = startTracing();
-    const running = [...standIn, ...(await startServices(config, [...SERVICE_NAMES]))];
+    const running = [...standIn, ...(await startServices(config, serviceNames(config)))];
     stopOnSignal(running, tracing);
     const gateway = running.at(-1)!;
     console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
@@ -57,8 +56,8 @@ program
 program
   .command('serve')
   .description('Run one service from the environment (production: one process per service)')
-  .addArgument(new Argument('<service>', 'the service to run').choices(SERVICE_NAMES))
-  .action(async (service: ServiceName) => {
+  .addArgument(new Argument('<service>', 'site, gateway, or a tutelle HUB_TUTELLES names (ul, cnrs...)'))
+  .action(async (service: string) => {
     const { loadConfig } = await import('./config');
     const { startServices, stopOnSignal } = await import('./services');
     const { startTracing } = await import('@hub/subgraph-kit');
@@ -304,11 +303,15 @@ program
   .command('connector')
   .description("The tutelles' connectors")
   .command('new <name>')
-  .description('Scaffold a new tutelle: connectors/<name> over a sample source, subgraphs/<name>, next steps')
-  .action(async (name: string) => {
-    const { nextSteps, scaffoldTutelle, tutelleNames } = await import('./scaffold');
+  .description(
+    'Scaffold a new tutelle: connectors/<name> over a sample source, registered, linked and composed; next steps',
+  )
+  .option('--no-install', 'write and register only: no pnpm install, no supergraph composition')
+  .action(async (name: string, options: { install: boolean }) => {
+    const { linkAndCompose, nextSteps, scaffoldTutelle, tutelleNames } = await import('./scaffold');
     const written = scaffoldTutelle(name);
     console.log(`Wrote ${written.length} files:\n${written.map((file) => `  ${file}`).join('\n')}`);
+    if (options.install) linkAndCompose((line) => console.log(line));
     console.log(`\nNext (docs/CONNECTORS.md):\n${nextSteps(tutelleNames(name)).join('\n')}`);
   });
 

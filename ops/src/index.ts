@@ -18,3 +18,4 @@ export { CHROMIUM_PATH } from './ensure-services';
 export { type DemoTruth, readDemoRecords, readDemoTruth } from './inventory/demo-records';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';
+export { TUTELLE_DESCRIPTORS } from './tutelles';

@@ -15,6 +15,7 @@ export { isSourceError, SourceContractError, SourceError, SourceUnavailableError
 export { normaliseManufacturer, splitMakerModel } from './manufacturers';
 export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumber } from './normalise';
 export { type Backoff, backoffDelay, type RetryPolicy, withRetries } from './retry';
+export { type Environment, SettingError, Settings } from './settings';
 export { type SharedCheck, sharedCheck } from './shared-check';
 export {
   type ReadSummary,
@@ -23,3 +24,4 @@ export {
   SnapshotIndex,
   type SnapshotSource,
 } from './snapshot';
+export type { TutelleDescriptor } from './tutelle';

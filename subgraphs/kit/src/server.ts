@@ -18,6 +18,7 @@ import express from 'express';
 import type { Registry } from 'prom-client';
 import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
 import { createCache } from './cache';
+import { useCors } from './cors';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { useGraphiQL } from './graphiql';
@@ -54,6 +55,8 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   plugins?: ApolloServerPlugin<Context & RequestContext>[];
   /** A metrics registry with the service's own metrics registered; /metrics serves it. */
   metrics?: Registry;
+  /** Origins whose browser applications may call /graphql (`HUB_CORS_ORIGINS`, the gateway); none by default. */
+  corsOrigins?: readonly string[];
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -136,6 +139,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
+    useCors(options.corsOrigins ?? []),
     express.json({ limit: BODY_LIMIT }),
     useTracing(options.name),
     (req, res, next) => {

@@ -1,4 +1,5 @@
 import { sharedCheck } from '@hub/connector-kit';
+import { FEDERATED_TUTELLES, type Tutelle } from '@hub/schema';
 import type { Caller } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Platform, PlatformFilter } from './graphql/types';
@@ -36,7 +37,11 @@ export class RegistryCache {
   /** The registry is loaded by another process (`hub registry load`): a check in flight may be shared. */
   private readonly version = sharedCheck(() => registryVersion(this.em.fork()));
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** The tutelles the site runs: references are made to their records only. */
+    private readonly tutelles: readonly Tutelle[] = FEDERATED_TUTELLES,
+  ) {}
 
   async snapshot(): Promise<Snapshot> {
     const version = await this.version();
@@ -54,7 +59,7 @@ export class RegistryCache {
     const rows = await this.em
       .fork()
       .find(PlatformEntity, {}, { populate: ['costCentres', 'staff', 'services'], orderBy: { code: 'asc' } });
-    const platforms = new Map(rows.map((row) => [row.code, toPlatformView(row)]));
+    const platforms = new Map(rows.map((row) => [row.code, toPlatformView(row, this.tutelles)]));
     const staffPlatforms = new Map<string, string[]>();
     const centrePlatforms = new Map<string, string[]>();
     for (const platform of platforms.values()) {

@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importsOf, packageOf, ROOT, workspacePackages } from './workspace';
+
+/*
+ * Every declared dependency of a workspace package is used: imported by one of its files, the types of one
+ * that is (`@types/pg` for `pg`), or a peer another of its dependencies requires (type-graphql's
+ * graphql-scalars). One that is none of these is dead weight in every install.
+ */
+
+function peersOf(dir: string, dependency: string): string[] {
+  const manifest = path.join(ROOT, dir, 'node_modules', dependency, 'package.json');
+  return existsSync(manifest)
+    ? Object.keys(JSON.parse(readFileSync(manifest, 'utf8')).peerDependencies ?? {})
+    : [];
+}
+
+describe('declared dependencies', () => {
+  const packages = workspacePackages();
+
+  it('are each used by the package that declares them', () => {
+    const unused = packages.flatMap((p) => {
+      const declared = Object.keys({ ...p.dependencies, ...p.devDependencies });
+      const imported = new Set(
+        p.files.flatMap(importsOf).flatMap(({ specifier }) => packageOf(specifier) ?? []),
+      );
+      const peers = new Set(declared.flatMap((d) => peersOf(p.dir, d)));
+      const typed = (d: string) => {
+        const [scope, name] = d.slice('@types/'.length).split('__');
+        return imported.has(name ? `@${scope}/${name}` : scope!);
+      };
+      return declared
+        .filter((d) => !imported.has(d) && !peers.has(d) && !(d.startsWith('@types/') && typed(d)))
+        .map((d) => `${p.dir}: ${d}`);
+    });
+    expect(packages.length).toBeGreaterThan(10);
+    expect(unused).toEqual([]);
+  });
+});

@@ -196,7 +196,9 @@ inventory
 
 program
   .command('demo <dir>')
-  .description('Write the demo site (registry, UL replica as SQLite, ground truth) into a folder')
+  .description(
+    "Write the demo site into a folder: its registry, every tutelle's sources in their formats (UL's and CNRS's replicas as SQLite, INRAE's workbooks, the CHRU's CSV exports and GMAO items), the ground truth",
+  )
   .option('--scale <factor>', 'size of the demo site (1 = the real site)', positiveNumber, 1)
   .option('--seed <n>', 'seed', integer, 42)
   .action(async (dir: string, options: { scale: number; seed: number }) => {

@@ -91,7 +91,11 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set(
       SIGNATURE_HEADER,
-      signGatewayRequest(this.secret, request.query ?? '', request.variables),
+      signGatewayRequest(this.secret, {
+        query: request.query ?? '',
+        variables: request.variables,
+        authorization: context.authorization,
+      }),
     );
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);

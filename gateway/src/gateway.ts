@@ -1,21 +1,26 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SourceHealth } from '@hub/connector-kit';
 import {
   DEFAULT_QUERY_LIMITS,
+  gatewaySecret,
   logger,
   type QueryLimits,
   type RunningServer,
+  SIGNATURE_HEADER,
+  signGatewayRequest,
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
-import { installCompiledShaping } from './compiled-shaping';
+import { compiledShapingState, installCompiledShaping } from './compiled-shaping-install';
 import { type GatewayContext, HubDataSource } from './data-source';
 import { deduplicateFetches } from './deduplicate';
 import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
 import { SingleFetchGateway } from './single-fetch';
 import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
+import { type WebAppOptions, webAppRoutes } from './web-app';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -57,6 +62,14 @@ export interface GatewayOptions {
    * shaped again (`single-fetch.ts`); on by default.
    */
   passThroughSingleFetches?: boolean;
+  /**
+   * Shape answers by steps compiled once per operation rather than @apollo/gateway's generic walk
+   * (`compiled-shaping.ts`); on by default, live only on the versions it was written for and once its
+   * start-up self-test passed (/health says). Process-wide: the last gateway started decides.
+   */
+  compiledShaping?: boolean;
+  /** The site's interface at `/` (gateway/web, built), its persisted documents and its sign-in; none when not given. */
+  web?: WebAppOptions;
 }
 
 /** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */
@@ -112,11 +125,18 @@ function watchSupergraph(file: string, initial: string): SupergraphSdlHook {
 
 const DEFAULT_RESPONSE_CACHE = { ttlSeconds: 30 };
 
+/** A retry's own signature: the subgraph took the first attempt's nonce. */
+function resignRetry(init: NonNullable<Parameters<Fetcher>[1]>): Record<string, string> {
+  const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables?: unknown };
+  const authorization = (init.headers as Record<string, string> | undefined)?.authorization;
+  return { [SIGNATURE_HEADER]: signGatewayRequest(gatewaySecret(), { query, variables, authorization }) };
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
-  installCompiledShaping();
+  installCompiledShaping(options.compiledShaping !== false);
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
   const present = Object.entries(subgraphs).filter(([name]) => !options.absentSubgraphs?.includes(name));
@@ -135,7 +155,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       Object.assign(
         new HubDataSource({
           url: subgraphs[name] ?? url,
-          fetcher: subgraphFetcher(name, fetch, fetchMetrics, base),
+          fetcher: subgraphFetcher(name, fetch, fetchMetrics, base, resignRetry),
         }),
         { batch: options.batchSubgraphFetches !== false },
       ),
@@ -158,8 +178,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
     plugins: responseCache ? [responseCache.plugin] : [],
+    ...(options.web ? { routes: webAppRoutes(options.web) } : {}),
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
-    health: async () => (await Promise.all(present.map(([name, url]) => probe(name, url)))).flat(),
+    health: async () => {
+      const shaping = compiledShapingState();
+      return [
+        // Answers are right either way (@apollo/gateway's own shaping otherwise): `error` says why not live.
+        {
+          source: 'gateway/compiled-shaping',
+          up: true,
+          latencyMs: 0,
+          ...(shaping.live ? {} : { error: shaping.reason ?? 'not live' }),
+        },
+        ...(await Promise.all(present.map(([name, url]) => probe(name, url)))).flat(),
+      ];
+    },
   });
   return {
     ...server,

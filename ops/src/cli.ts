@@ -40,6 +40,8 @@ program
     const { startTracing } = await import('@hub/subgraph-kit');
     const config = loadConfig();
     const dir = await prepareDemo(config, options, console.log);
+    // The interface at `/`, built from the sources the first time (and again when they change).
+    (await import('./web')).ensureWebApp();
     // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
     const standIn = config.gmaoStandIn ? [await startDemoGmao(dir, config.gmaoStandIn.port)] : [];
     const tracing = startTracing();
@@ -47,6 +49,16 @@ program
     stopOnSignal(running, tracing);
     const gateway = running.at(-1)!;
     console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
+    console.log(`The site's interface: ${gateway.url.replace(/graphql$/, '')}`);
+    // The site-wide inventory the interface shows, read once the subgraphs answer (idempotent, resumable).
+    const site = running.find((s) => s.name === 'site') as
+      | Awaited<ReturnType<typeof import('@hub/subgraph-site').startSiteSubgraph>>
+      | undefined;
+    site?.inventory.sync().then(
+      ({ reconciliation }) => console.log(`Site inventory synced: ${reconciliation.equipment} instruments`),
+      (error: Error) =>
+        console.error(`Site inventory not synced (pnpm hub inventory sync): ${error.message}`),
+    );
     console.log(
       `Open it in a browser for the sandbox, or:\n  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
     );
@@ -284,6 +296,41 @@ program
     writeFileSync(`${out.replace(/\.md$/, '')}.json`, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\n${table}\nWritten to ${out} in ${report.totalS} s`);
     if (report.rows.some((r) => r.problem)) process.exitCode = 1;
+  });
+
+program
+  .command('screenshots')
+  .description("Take a screenshot of each page of the site's interface on the demo data (docs/screenshots)")
+  .option('--out <dir>', 'where to write them', path.resolve(__dirname, '../../docs/screenshots'))
+  .action(async (options: { out: string }) => {
+    const { loadConfig } = await import('./config');
+    const { takeScreenshots } = await import('./web/screenshots');
+    await takeScreenshots({
+      dataDir: path.join(loadConfig().dataDir, 'screenshots'),
+      out: path.resolve(options.out),
+      log: (line) => console.log(line),
+    });
+    process.exit(0);
+  });
+
+program
+  .command('web-bench')
+  .description(
+    "Time the interface's catalogue and dashboard in Chromium: first render, interactive, JS shipped",
+  )
+  .option('--scale <factors>', 'demo site sizes, comma-separated', numberList, [1, 10])
+  .option('--runs <n>', 'page loads per page and scale (each in a fresh browser context)', positiveNumber, 3)
+  .action(async (options: { scale: number[]; runs: number }) => {
+    const { loadConfig } = await import('./config');
+    const { benchInterface } = await import('./web/bench');
+    const dataDir = loadConfig().dataDir;
+    await benchInterface({
+      dataDir: (scale) => path.join(dataDir, `web-bench-${scale}`),
+      scales: options.scale,
+      runs: Math.round(options.runs),
+      log: (line) => console.log(line),
+    });
+    process.exit(0);
   });
 
 program

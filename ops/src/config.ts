@@ -5,6 +5,7 @@ import { parseSiteDatabase, type SiteDatabaseConfig, type TutelleSubgraphUrls } 
 import { DEFAULT_GATEWAY_PORT, DEFAULT_SITE_PORT } from './subgraphs';
 import { SUPERGRAPH_PATH } from './supergraph';
 import { TUTELLE_DESCRIPTORS } from './tutelles';
+import { WEB_DIST } from './web';
 
 /**
  * Every setting of the hub, read from the environment here and nowhere else (the README's configuration
@@ -40,6 +41,8 @@ export interface HubConfig {
   responseCacheTtlSeconds: number;
   /** How long the site keeps a platform's tariff cost base between requests, seconds; 0: off. */
   tariffCacheTtlSeconds: number;
+  /** The built interface the gateway serves at `/` (gateway/web/dist); `HUB_WEB_DIST`. */
+  webDist: string;
 }
 
 export interface ConfiguredTutelle {
@@ -141,6 +144,7 @@ export function loadConfig(env: Environment = process.env): HubConfig {
       ? { tariffPolicy: path.resolve(settings.text('HUB_TARIFF_POLICY')!) }
       : {}),
     corsOrigins: corsOrigins(settings),
+    webDist: path.resolve(settings.text('HUB_WEB_DIST') ?? WEB_DIST),
     responseCacheTtlSeconds: settings.amount('HUB_RESPONSE_CACHE_TTL_S', 'seconds', 30),
     tariffCacheTtlSeconds: settings.amount('HUB_TARIFF_CACHE_TTL_S', 'seconds', 60),
   };

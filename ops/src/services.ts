@@ -6,6 +6,7 @@ import { logger, type RunningServer, type Tracing } from '@hub/subgraph-kit';
 import { loadRegistry, openSiteDatabase, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
 import { type ReadCacheOptions, startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import { type ConfiguredTutelle, demoDir, type HubConfig, portSetting } from './config';
+import { webAppOptions } from './web';
 
 /** A tutelle subgraph's read cache from the configuration: its TTL, Redis when configured. */
 function readCache(config: HubConfig, tutelle: ConfiguredTutelle): ReadCacheOptions | false {
@@ -55,6 +56,7 @@ async function startNamed(config: HubConfig, name: string): Promise<RunningServe
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
       responseCache:
         config.responseCacheTtlSeconds > 0 ? { ttlSeconds: config.responseCacheTtlSeconds } : false,
+      web: webAppOptions(config.webDist),
     });
   const tutelle = config.tutelles.find((t) => t.descriptor.name === name);
   if (!tutelle) {

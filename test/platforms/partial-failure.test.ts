@@ -56,10 +56,17 @@ describe('UL source down', () => {
     expect(health.sources).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ source: 'subgraph/chru', up: true }),
+        // The CHRU's three sources, each on its own: the item without a price, the two bad expense rows.
         expect.objectContaining({
           source: 'CHRU/gmao',
           up: true,
-          error: '3 row(s) rejected at the last read',
+          error: '1 row(s) rejected at the last read',
+        }),
+        expect.objectContaining({ source: 'CHRU/personnels', up: true }),
+        expect.objectContaining({
+          source: 'CHRU/depenses',
+          up: true,
+          error: '2 row(s) rejected at the last read',
         }),
         expect.objectContaining({ source: 'subgraph/cnrs', up: true }),
         expect.objectContaining({ source: 'CNRS/cnrs_dr06', up: true }),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CnrsConnector, type CnrsConnectorOptions, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import type { SnapshotConnector, TutelleDescriptor } from '@hub/connector-kit';
 import { UlConnector, type UlConnectorOptions, ulSqliteDatabase } from '@hub/connector-ul';
-import { startGateway } from '@hub/gateway';
+import { startGateway, type WebAppOptions } from '@hub/gateway';
 import {
   SUPERGRAPH_PATH,
   TUTELLE_DESCRIPTORS,
@@ -91,6 +91,8 @@ export interface HubOptions {
   subgraphRetries?: number;
   /** Origins whose browser applications may call the gateway (HUB_CORS_ORIGINS); none by default. */
   corsOrigins?: string[];
+  /** The site's interface at `/` (the built gateway/web); none unless a test drives a browser. */
+  web?: WebAppOptions;
 }
 
 /**
@@ -143,6 +145,7 @@ export async function startSubgraphsAndGateway(options: HubOptions = {}): Promis
       ...(options.subgraphRetries !== undefined ? { subgraphRetries: options.subgraphRetries } : {}),
       responseCache: options.responseCache ?? false,
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      ...(options.web ? { web: options.web } : {}),
     });
     started.push(gateway);
     return {

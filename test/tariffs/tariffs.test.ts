@@ -77,6 +77,7 @@ const BREAKDOWN = /* GraphQL */ `
           unallocated
           renewalsDue { key }
           excludedExpenses { id }
+          unmappedAccounts { tutelle account lines amountHT { amount } }
           components {
             component total { amount } byTutelle { tutelle amount { amount } }
             instruments {
@@ -186,8 +187,12 @@ describe('the single tariff of a hand-built platform', () => {
     expect(costBase.total).toEqual(amount(168_746.44));
     expect(costBase.unallocated).toEqual([]);
     expect(costBase.renewalsDue).toEqual([{ key: 'UL:000030000002' }]);
-    // The travel expense; the 2024 one was never read (expenses of 2025 only).
-    expect(costBase.excludedExpenses).toEqual([{ id: 'UL:106' }]);
+    // The travel expense and the unmapped account's; the 2024 one was never read (expenses of 2025 only).
+    expect(costBase.excludedExpenses).toEqual([{ id: 'UL:106' }, { id: 'UL:107' }, { id: 'UL:108' }]);
+    // The account no class of the chart covers is named, never dropped unseen: 300 + 100 HT.
+    expect(costBase.unmappedAccounts).toEqual([
+      { tutelle: 'UL', account: '671200', lines: 2, amountHT: amount(400) },
+    ]);
     const component = (name: string) => costBase.components.find((c: Data) => c.component === name);
     const totals = costBase.components.map((c: Data) => [
       c.component,

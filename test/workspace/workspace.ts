@@ -13,7 +13,7 @@ export interface WorkspacePackage {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
-  /** Its TypeScript and JavaScript files (templates and fixtures included), relative to the root. */
+  /** Its TypeScript (tsx too) and JavaScript files, relative to the root. */
   files: string[];
 }
 
@@ -22,7 +22,8 @@ function gitFiles(dir: string): string[] {
     cwd: ROOT,
     encoding: 'utf8',
   });
-  return out.split('\0').filter((file) => file && existsSync(path.join(ROOT, file)));
+  // A file with a merge conflict is listed once per stage: once is enough.
+  return [...new Set(out.split('\0'))].filter((file) => file && existsSync(path.join(ROOT, file)));
 }
 
 export function workspacePackages(): WorkspacePackage[] {
@@ -35,7 +36,8 @@ export function workspacePackages(): WorkspacePackage[] {
     // A package's files are those under its folder and under no nested package's.
     const files = gitFiles(dir).filter(
       (file) =>
-        /\.(ts|js)$/.test(file) && !dirs.some((other) => other !== dir && file.startsWith(`${other}/`)),
+        /\.(ts|tsx|js)$/.test(file) &&
+        !dirs.some((other) => other.startsWith(`${dir}/`) && file.startsWith(`${other}/`)),
     );
     return {
       name: manifest.name,
@@ -53,9 +55,9 @@ export interface Import {
   specifier: string;
 }
 
-const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)'([^']+)'/gm;
+const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire(?:\.resolve)?\s*\(\s*|^\s*import\s+)'([^']+)'/gm;
 
-/** Every module a file imports (static, dynamic, require), as written. */
+/** Every module a file imports (static, dynamic, require, require.resolve), as written. */
 export function importsOf(file: string): Import[] {
   const text = readFileSync(path.join(ROOT, file), 'utf8');
   return [...text.matchAll(IMPORT)].map((match) => ({ file, specifier: match[1]! }));

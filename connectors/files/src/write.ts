@@ -15,8 +15,9 @@ export interface CsvWriteOptions {
 
 /**
  * A `;`-separated CSV with CRLF line ends. Values are written as given (the caller formats `1 234,56`,
- * `14/03/2019`); a field is quoted only when it holds `;`, a quote or a line break. A character Windows-1252
- * cannot encode is refused: iconv-lite would write `?` in its place without a word.
+ * `14/03/2019`), except text a spreadsheet would run as a formula (see `spreadsheetSafe`); a field is quoted
+ * only when it holds `;`, a quote or a line break. A character Windows-1252 cannot encode is refused:
+ * iconv-lite would write `?` in its place without a word.
  */
 export async function writeCsv(
   file: string,
@@ -28,7 +29,7 @@ export async function writeCsv(
     if (row.length !== headers.length) {
       throw new Error(`line ${i + 1}: ${row.length} values for ${headers.length} headers`);
     }
-    return row.map((value) => quoted(value ?? '')).join(';');
+    return row.map((value) => quoted(spreadsheetSafe(value ?? ''))).join(';');
   });
   const text = `${lines.join('\r\n')}\r\n`;
   if (options.encoding === 'utf-8-bom') {
@@ -40,6 +41,17 @@ export async function writeCsv(
   const lost = [...text].find((char, i) => decoded[i] !== char);
   if (lost !== undefined) throw new Error(`${JSON.stringify(lost)} cannot be written in Windows-1252`);
   await writeFile(file, bytes);
+}
+
+/**
+ * Text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel and LibreOffice
+ * (CSV injection: `=HYPERLINK(…)` in a designation typed in a source runs in whoever opens the export): it
+ * is written after a `'`, which shows the text as typed. A number (`-1 240,00`) stays a number, a lone `-` (a placeholder) stays as typed.
+ */
+function spreadsheetSafe(value: string): string {
+  const formula =
+    /^[=+\-@\t\r]/.test(value) && value !== '-' && !/^-\d[\d \u00a0\u202f]*(,\d+)?$/.test(value);
+  return formula ? `'${value}` : value;
 }
 
 function quoted(value: string): string {

@@ -1,5 +1,12 @@
 // @hub/connector-kit: what every connector shares. Add exports with intention: it is public API.
 export {
+  ChartOfAccounts,
+  ChartOfAccountsError,
+  DEFAULT_CHART_OF_ACCOUNTS,
+  defaultChartOfAccounts,
+  natureOfAccount,
+} from './chart-of-accounts';
+export {
   DEFAULT_INVENTORY_PAGE_SIZE,
   type ExpenseData,
   groupBy,

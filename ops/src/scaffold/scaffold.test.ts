@@ -22,7 +22,7 @@ import { nextSteps, REPO_ROOT, scaffoldTutelle, tutelleNames } from '.';
  * with the new tutelle from configuration alone.
  */
 
-const WORKSPACE_PACKAGES = ['schema', 'gateway', 'ops', 'test', 'connectors', 'subgraphs'];
+const WORKSPACE_PACKAGES = ['schema', 'gateway', 'gateway/web', 'ops', 'test', 'connectors', 'subgraphs'];
 
 /** The workspace's files (tracked and new, not ignored) and each package's node_modules links. */
 function copyWorkspace(root: string): void {

@@ -11,17 +11,19 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
 import express from 'express';
 import type { Registry } from 'prom-client';
+import { type AnswerSlot, stringifyResult, useAnswerBytes } from './answer-bytes';
 import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
 import { createCache } from './cache';
 import { useCors } from './cors';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { useGraphiQL } from './graphiql';
+import { graphqlHandler } from './graphql-http';
+import { useInputBounds } from './input-bounds';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 import { useMetrics, useRequestId } from './observability';
@@ -57,6 +59,11 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   metrics?: Registry;
   /** Origins whose browser applications may call /graphql (`HUB_CORS_ORIGINS`, the gateway); none by default. */
   corsOrigins?: readonly string[];
+  /**
+   * Routes of the service's own, mounted before POST /graphql (the gateway's web application and its
+   * persisted documents): they see every request first and pass on what is not theirs.
+   */
+  routes?: (app: express.Express) => void;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -69,6 +76,22 @@ const BODY_LIMIT = '1mb';
 export interface RequestContext {
   /** Follows the request through the gateway and the subgraphs, in every log line. */
   requestId: string;
+  /**
+   * Aborted when the caller hangs up before the answer is sent (a client gone, the gateway's fetch timed
+   * out): long work checks it and stops.
+   */
+  signal: AbortSignal;
+  /** The answer's bytes once made (`answer-bytes.ts`): what the HTTP handler writes. */
+  answer: AnswerSlot;
+}
+
+/** An AbortSignal for a request: aborted if its connection closes before the response is finished. */
+function callerGone(res: express.Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('The caller hung up'));
+  });
+  return controller.signal;
 }
 
 export interface RunningServer {
@@ -89,6 +112,8 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const production = process.env.NODE_ENV === 'production';
   const tokens = tokenVerifier();
   const app = express();
+  // No ETag: Express hashed every answer's body for one, and no client of the hub revalidates with it.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   // Subgraphs are reached through the gateway only: no sandbox of their own.
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
@@ -101,6 +126,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(production)(withLimitCode(formatted), error),
     logger,
+    stringifyResult,
     validationRules: armor?.validationRules ?? [],
     // Automatic persisted queries: clients send a hash instead of the query once it is known.
     persistedQueries: { cache: cache.cache, ttl: 24 * 3600 },
@@ -110,7 +136,10 @@ export async function startGraphQLServer<Context extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin,
       ...(armor?.plugins ?? []),
+      useInputBounds(),
       ...(options.plugins ?? []),
+      // Last: answers made into bytes once the plugins before have read or replaced them.
+      useAnswerBytes(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
         ? useGraphiQL({ title: `Lorraine research hub · ${options.name}` })
@@ -136,15 +165,21 @@ export async function startGraphQLServer<Context extends BaseContext>(
     const health = await report();
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
+  options.routes?.(app);
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
     useCors(options.corsOrigins ?? []),
     express.json({ limit: BODY_LIMIT }),
     useTracing(options.name),
-    (req, res, next) => {
+    async (req, res, next) => {
       if (!secret) return next();
-      const signer = verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {});
+      const signer = await verifyGatewaySignature(
+        secret,
+        req.get(SIGNATURE_HEADER),
+        { ...req.body, authorization: req.headers.authorization },
+        cache.claimOnce,
+      );
       if (signer) {
         res.locals.signer = signer;
         return next();
@@ -153,17 +188,21 @@ export async function startGraphQLServer<Context extends BaseContext>(
         errors: [{ message: 'Subgraphs answer the gateway only', extensions: { code: ErrorCode.FORBIDDEN } }],
       });
     },
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        ...(await options.context(
-          res.locals.signer?.kind === 'service'
-            ? serviceCaller(res.locals.signer.service)
-            : await callerFromHeader(req.headers.authorization, tokens),
-          req,
-        )),
-        requestId: res.locals.requestId as string,
-      }),
-    }),
+    graphqlHandler(
+      apollo,
+      async (req, res, answer) =>
+        ({
+          ...(await options.context(
+            res.locals.signer?.kind === 'service'
+              ? serviceCaller(res.locals.signer.service)
+              : await callerFromHeader(req.headers.authorization, tokens),
+            req,
+          )),
+          requestId: res.locals.requestId as string,
+          signal: callerGone(res),
+          answer,
+        }) as Context & RequestContext,
+    ),
   );
 
   // A body the JSON parser refuses (over 1 MB, or not JSON) gets a GraphQL answer with a stable code, not

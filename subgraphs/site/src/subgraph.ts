@@ -2,7 +2,7 @@ import { defineTutelleReferences, FEDERATED_TUTELLES, type Tutelle } from '@hub/
 import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
-import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
+import { PlatformResolver, ServiceModelInputResolver, siteReferenceResolvers } from './graphql/resolvers';
 import { inventoryReferenceResolvers, inventoryResolvers } from './inventory/graphql/resolvers';
 import { recordReferences } from './inventory/graphql/types';
 import { InventoryReader, SiteInventory } from './inventory/site-inventory';
@@ -16,7 +16,7 @@ import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs'
 export function buildSiteSchema(): Promise<GraphQLSchema> {
   const references = FEDERATED_TUTELLES.flatMap((t) => Object.values(defineTutelleReferences(t)));
   return buildFederatedSchema({
-    resolvers: [PlatformResolver, ...TARIFF_RESOLVERS, ...inventoryResolvers()],
+    resolvers: [PlatformResolver, ServiceModelInputResolver, ...TARIFF_RESOLVERS, ...inventoryResolvers()],
     orphanedTypes: [...references, ...recordReferences()],
     referenceResolvers: { ...siteReferenceResolvers, ...inventoryReferenceResolvers },
   });

@@ -1,6 +1,9 @@
 import { Tutelle } from '@hub/schema';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
+// Starting a hub and syncing take seconds on a busy machine: one generous limit for the whole file.
+jest.setTimeout(60_000);
+
 /** A browser application on an allowed origin can call the graph; one on another origin cannot. */
 describe('CORS (HUB_CORS_ORIGINS)', () => {
   let hub: Hub;

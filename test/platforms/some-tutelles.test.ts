@@ -2,6 +2,9 @@ import { Tutelle } from '@hub/schema';
 import type { HealthReport } from '@hub/subgraph-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
+// Starting a hub and syncing take seconds on a busy machine: one generous limit for the whole file.
+jest.setTimeout(60_000);
+
 /*
  * A site that runs only some of the registered tutelles (HUB_TUTELLES=UL,CNRS): the others are absent,
  * not failing. The graph's schema stays the same on every site (their subgraphs stay composed); the site

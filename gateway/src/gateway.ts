@@ -1,7 +1,6 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import type { SourceHealth } from '@hub/connector-kit';
 import {
   DEFAULT_QUERY_LIMITS,
   gatewaySecret,
@@ -11,7 +10,8 @@ import {
   SIGNATURE_HEADER,
   signGatewayRequest,
   startGraphQLServer,
-} from '@hub/subgraph-kit';
+} from '@hub/service-kit';
+import type { SourceHealth } from '@hub/source-kit';
 import { Registry } from 'prom-client';
 import { compiledShapingState, installCompiledShaping } from './compiled-shaping-install';
 import { type GatewayContext, HubDataSource } from './data-source';

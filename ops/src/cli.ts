@@ -37,7 +37,7 @@ program
     const { prepareDemo, serviceNames, startDemoGmao, startServices, stopOnSignal } = await import(
       './services'
     );
-    const { startTracing } = await import('@hub/subgraph-kit');
+    const { startTracing } = await import('@hub/service-kit');
     const config = loadConfig();
     const dir = await prepareDemo(config, options, console.log);
     // The interface at `/`, built from the sources the first time (and again when they change).
@@ -72,7 +72,7 @@ program
   .action(async (service: string) => {
     const { loadConfig } = await import('./config');
     const { startServices, stopOnSignal } = await import('./services');
-    const { startTracing } = await import('@hub/subgraph-kit');
+    const { startTracing } = await import('@hub/service-kit');
     const tracing = startTracing();
     stopOnSignal(await startServices(loadConfig(), [service]), tracing);
   });
@@ -340,7 +340,7 @@ program
   .option('--ttl <duration>', 'lifetime', '8h')
   .action(async (role: string, options: { platforms: string; ttl: string }) => {
     const { isTokenRole, TOKEN_ROLES } = await import('@hub/schema');
-    const { jwtSecret, mintToken } = await import('@hub/subgraph-kit');
+    const { jwtSecret, mintToken } = await import('@hub/service-kit');
     if (!isTokenRole(role)) throw new InvalidArgumentError(`role must be one of ${TOKEN_ROLES.join(', ')}`);
     const platforms = options.platforms.split(',').filter(Boolean);
     console.log(

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { type Environment, SettingError, Settings, type TutelleDescriptor } from '@hub/connector-kit';
 import type { Tutelle } from '@hub/schema';
+import { type Environment, SettingError, Settings, type TutelleDescriptor } from '@hub/source-kit';
 import { parseSiteDatabase, type SiteDatabaseConfig, type TutelleSubgraphUrls } from '@hub/subgraph-site';
 import { DEFAULT_GATEWAY_PORT, DEFAULT_SITE_PORT } from './subgraphs';
 import { SUPERGRAPH_PATH } from './supergraph';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChruConnectorOptions } from '@hub/connector-chru';
 import { startGateway } from '@hub/gateway';
-import { logger, type RunningServer, type Tracing } from '@hub/subgraph-kit';
+import { logger, type RunningServer, type Tracing } from '@hub/service-kit';
 import { loadRegistry, openSiteDatabase, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
 import { type ReadCacheOptions, startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import { type ConfiguredTutelle, demoDir, type HubConfig, portSetting } from './config';

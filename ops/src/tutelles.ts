@@ -1,8 +1,8 @@
 import { chruTutelle } from '@hub/connector-chru';
 import { cnrsTutelle } from '@hub/connector-cnrs';
 import { inraeTutelle } from '@hub/connector-inrae';
-import type { TutelleDescriptor } from '@hub/connector-kit';
 import { ulTutelle } from '@hub/connector-ul';
+import type { TutelleDescriptor } from '@hub/source-kit';
 
 /**
  * Every tutelle the hub knows, one line each, in the schema's order: configuration, services, composition,

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
-import type { TutelleConnector } from '@hub/connector-kit';
 import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import { ErrorCode } from '@hub/schema';
+import type { TutelleConnector } from '@hub/source-kit';
 import {
   loadRegistry,
   openSiteDatabase,

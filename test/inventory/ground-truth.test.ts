@@ -4,10 +4,10 @@ import path from 'node:path';
 import { connectChru } from '@hub/connector-chru';
 import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
-import type { TutelleConnector } from '@hub/connector-kit';
 import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
 import { GMAO_ITEMS_FILE, readDemoTruth, writeDemo } from '@hub/ops';
 import { startGmaoStandIn } from '@hub/ops/standins';
+import type { TutelleConnector } from '@hub/source-kit';
 import {
   loadRegistry,
   openSiteDatabase,

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { ReadReport, readSheet } from '@hub/connector-files';
-import type { TutelleConnector } from '@hub/connector-kit';
 import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
+import type { TutelleConnector } from '@hub/source-kit';
 import {
   exportInventory,
   loadRegistry,

@@ -5,7 +5,7 @@ import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { ulSqliteDatabase } from '@hub/connector-ul';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import { Role, Tutelle } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { type InventoryFeed, SubgraphInventoryFeed, syncInventory } from '@hub/subgraph-site';
 import Database from 'better-sqlite3';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';

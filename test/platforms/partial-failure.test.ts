@@ -1,5 +1,5 @@
 import { TUTELLE_DESCRIPTORS } from '@hub/ops';
-import type { HealthReport } from '@hub/subgraph-kit';
+import type { HealthReport } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway, UNREACHABLE_UL } from '../src/harness';
 
 describe('UL source down', () => {

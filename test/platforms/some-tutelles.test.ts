@@ -1,5 +1,5 @@
 import { Tutelle } from '@hub/schema';
-import type { HealthReport } from '@hub/subgraph-kit';
+import type { HealthReport } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 // Starting a hub and syncing take seconds on a busy machine: one generous limit for the whole file.

@@ -1,5 +1,5 @@
 import { Role } from '@hub/schema';
-import { gatewaySecret, jwtSecret, mintToken, SIGNATURE_HEADER, signGatewayRequest } from '@hub/subgraph-kit';
+import { gatewaySecret, jwtSecret, mintToken, SIGNATURE_HEADER, signGatewayRequest } from '@hub/service-kit';
 import { type GraphQLResponse, type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /**

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CnrsConnector, type CnrsConnectorOptions, cnrsSqliteDatabase } from '@hub/connector-cnrs';
-import type { SnapshotConnector, TutelleDescriptor } from '@hub/connector-kit';
 import { UlConnector, type UlConnectorOptions, ulSqliteDatabase } from '@hub/connector-ul';
 import { startGateway, type WebAppOptions } from '@hub/gateway';
 import {
@@ -15,7 +14,8 @@ import {
 } from '@hub/ops';
 import { startGmaoStandIn } from '@hub/ops/standins';
 import type { Tutelle } from '@hub/schema';
-import type { QueryLimits, RunningServer } from '@hub/subgraph-kit';
+import type { QueryLimits, RunningServer } from '@hub/service-kit';
+import type { SnapshotConnector, TutelleDescriptor } from '@hub/source-kit';
 import { loadRegistry, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
 import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import { CHRU_FIXTURE } from '../fixtures/chru-source';

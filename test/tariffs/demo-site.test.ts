@@ -5,7 +5,7 @@ import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { ulSqliteDatabase } from '@hub/connector-ul';
 import { writeDemo } from '@hub/ops';
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /*

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ulSqliteDatabase } from '@hub/connector-ul';
 import { type UlRows, writeUlSqlite } from '@hub/ops';
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { stringify } from 'yaml';
 import { type Hub, startSubgraphsAndGateway, UNREACHABLE_UL } from '../src/harness';
 import { SPECTRO_UL } from './spectro-fixture';

@@ -12,7 +12,8 @@ import { importsOf, packageOf, ROOT, workspacePackages } from './workspace';
 const LOADED_BY_NAME: Record<string, Record<string, string>> = {
   'gateway/web': {
     '@graphql-codegen/client-preset': "build.ts asks GraphQL Code Generator for its `preset: 'client'`",
-    typescript: 'the version its tsconfig.json is checked with (editors, `npx tsc -p gateway/web`); nothing imports it',
+    typescript:
+      'the version its tsconfig.json is checked with (editors, `npx tsc -p gateway/web`); nothing imports it',
   },
 };
 

@@ -1,5 +1,5 @@
-import type { TutelleDescriptor } from '@hub/connector-kit';
 import { Tutelle } from '@hub/schema';
+import type { TutelleDescriptor } from '@hub/source-kit';
 import { type ChruConnectorOptions, connectChru } from './chru-connector';
 
 /** The token the GMAO stand-in expects where no real API is configured (`hub start`, the tests). */

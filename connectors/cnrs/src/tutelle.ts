@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { TutelleDescriptor } from '@hub/connector-kit';
 import { Tutelle } from '@hub/schema';
+import type { TutelleDescriptor } from '@hub/source-kit';
 import { CnrsConnector, type CnrsConnectorOptions } from './cnrs-connector';
 
 export function cnrsSqliteDatabase(dir: string, schema = 'cnrs_dr06'): CnrsConnectorOptions['database'] {

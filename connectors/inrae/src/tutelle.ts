@@ -1,5 +1,5 @@
-import type { TutelleDescriptor } from '@hub/connector-kit';
 import { Tutelle } from '@hub/schema';
+import type { TutelleDescriptor } from '@hub/source-kit';
 import { connectInrae, type InraeConnectorOptions } from './inrae-connector';
 
 /** INRAE centre Grand Est-Nancy: its extraction workbooks, and INRAE's settings, INRAE's alone. */

@@ -1,4 +1,4 @@
-// @hub/connector-kit: what every connector shares. Add exports with intention: it is public API.
+// @hub/source-kit: what every connector shares. Add exports with intention: it is public API.
 export {
   ChartOfAccounts,
   ChartOfAccountsError,

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { TutelleDescriptor } from '@hub/connector-kit';
 import { Tutelle } from '@hub/schema';
+import type { TutelleDescriptor } from '@hub/source-kit';
 import { UlConnector, type UlConnectorOptions } from './ul-connector';
 
 export function ulSqliteDatabase(dir: string): UlConnectorOptions['database'] {

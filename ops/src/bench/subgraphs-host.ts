@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SqlSource } from '@hub/connector-sql';
-import type { RunningServer } from '@hub/subgraph-kit';
+import type { RunningServer } from '@hub/service-kit';
 import type { startSiteSubgraph } from '@hub/subgraph-site';
 import { loadConfig } from '../config';
 import { prepareDemo, startOnFreePorts } from '../services';

@@ -94,13 +94,12 @@ describe('pnpm hub connector new', () => {
           'ops/package.json',
         ]),
       );
-      for (const dependency of ['connector-files', 'connector-kit', 'schema'])
-        link(
-          root,
-          'connectors/inria',
-          `@hub/${dependency}`,
-          dependency === 'schema' ? 'schema' : `connectors/${dependency.slice('connector-'.length)}`,
-        );
+      const folders = {
+        '@hub/connector-files': 'connectors/files',
+        '@hub/source-kit': 'connectors/kit',
+        '@hub/schema': 'schema',
+      };
+      for (const [name, folder] of Object.entries(folders)) link(root, 'connectors/inria', name, folder);
       link(root, 'ops', '@hub/connector-inria', 'connectors/inria');
       const tsx = ['--import', 'tsx'];
       const compose = run(process.execPath, [...tsx, 'ops/src/cli.ts', 'supergraph'], root);

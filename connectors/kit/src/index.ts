@@ -13,6 +13,8 @@ export {
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadSummary,
+  type RejectedRow,
   type SourceHealth,
   type StaffMemberData,
   sourceKey,
@@ -25,7 +27,6 @@ export { type Backoff, backoffDelay, type RetryPolicy, withRetries } from './ret
 export { type Environment, SettingError, Settings } from './settings';
 export { type SharedCheck, sharedCheck } from './shared-check';
 export {
-  type ReadSummary,
   type Snapshot,
   SnapshotConnector,
   SnapshotIndex,

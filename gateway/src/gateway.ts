@@ -13,9 +13,10 @@ import {
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
-import { compiledShapingState, installCompiledShaping } from './compiled-shaping-install';
+import { useCompiledShaping } from './compiled-shaping-install';
 import { type GatewayContext, HubDataSource } from './data-source';
-import { deduplicateFetches } from './deduplicate';
+import { useFetchDeduplication } from './deduplicate';
+import type { GatewayPlugin } from './plugin';
 import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
 import { SingleFetchGateway } from './single-fetch';
@@ -155,8 +156,6 @@ function resignRetry(init: NonNullable<Parameters<Fetcher>[1]>): Record<string, 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
-  installCompiledShaping(options.compiledShaping !== false);
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
   const metrics = new Registry();
@@ -165,29 +164,38 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     timeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_FETCH.timeoutMs,
     retries: options.subgraphRetries ?? DEFAULT_SUBGRAPH_FETCH.retries,
   };
-  // Kept-alive pooled connections; identical fetches in flight together sent once, per caller.
-  const pooled = pooledFetcher({ timeoutMs: fetch.timeoutMs });
-  const base = options.deduplicateSubgraphFetches === false ? pooled : deduplicateFetches(pooled);
   const supergraph = watchSupergraph(options.supergraphPath, supergraphSdl);
+  const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  // The gateway's extensions, one shape each (plugin.ts), in the order their hooks nest.
+  const plugins: GatewayPlugin[] = [
+    // Identical fetches in flight together sent once, per caller.
+    ...(options.deduplicateSubgraphFetches === false ? [] : [useFetchDeduplication()]),
+    // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
+    useCompiledShaping(options.compiledShaping !== false),
+    ...(responseCache
+      ? [
+          useResponseCache({
+            ...responseCache,
+            metrics,
+            ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+          }),
+        ]
+      : []),
+  ];
+  // Kept-alive pooled connections, under the plugins' fetchers.
+  const base = plugins.reduce(
+    (next, plugin) => plugin.fetcher?.(next) ?? next,
+    pooledFetcher({ timeoutMs: fetch.timeoutMs }),
+  );
   const gateway = new (options.passThroughSingleFetches === false ? ApolloGateway : SingleFetchGateway)({
     supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>
-      Object.assign(
-        new HubDataSource({
-          url: subgraphs[name] ?? url,
-          fetcher: subgraphFetcher(name, fetch, fetchMetrics, base, resignRetry),
-        }),
-        { batch: options.batchSubgraphFetches !== false },
-      ),
+      new HubDataSource({
+        url: subgraphs[name] ?? url,
+        fetcher: subgraphFetcher(name, fetch, fetchMetrics, base, resignRetry),
+        batch: options.batchSubgraphFetches !== false,
+      }),
   });
-  const responseCacheOptions = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
-  const responseCache = responseCacheOptions
-    ? useResponseCache({
-        ...responseCacheOptions,
-        metrics,
-        ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
-      })
-    : null;
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
     port: options.port,
@@ -196,29 +204,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     limits: options.limits ?? DEFAULT_QUERY_LIMITS,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
-    plugins: responseCache ? [responseCache.plugin] : [],
+    plugins: plugins.flatMap((plugin) => (plugin.apollo ? [plugin.apollo] : [])),
     ...(options.web ? { routes: webAppRoutes(options.web) } : {}),
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
-    health: async () => {
-      const shaping = compiledShapingState();
-      return [
-        supergraph.health(),
-        // Answers are right either way (@apollo/gateway's own shaping otherwise): `error` says why not live.
-        {
-          source: 'gateway/compiled-shaping',
-          up: true,
-          latencyMs: 0,
-          ...(shaping.live ? {} : { error: shaping.reason ?? 'not live' }),
-        },
-        ...(await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
-      ];
-    },
+    health: async () => [
+      supergraph.health(),
+      ...plugins.flatMap((plugin) => (plugin.health ? [plugin.health()] : [])),
+      ...(await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+    ],
   });
   return {
     ...server,
     close: async () => {
       await server.close();
-      await responseCache?.close();
+      for (const plugin of plugins) await plugin.close?.();
     },
   };
 }

@@ -49,7 +49,11 @@ program
     const running = [...standIn, ...(await startServices(config, [...SERVICE_NAMES]))];
     stopOnSignal(running, tracing);
     const gateway = running.at(-1)!;
-    console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
+    const { startupSummary } = await import('./startup-summary');
+    const summary = await startupSummary(gateway.url);
+    const took = `in ${Math.round(performance.now() - started)} ms: ${gateway.url}`;
+    if (summary.ok) console.log(`\n${summary.text} ${took}`);
+    else console.error(`\n${summary.text.replace('\n', ` ${took}\n`)}`);
     console.log(`The site's interface: ${gateway.url.replace(/graphql$/, '')}`);
     // The site-wide inventory the interface shows, read once the subgraphs answer (idempotent, resumable).
     const site = running.find((s) => s.name === 'site') as
@@ -143,6 +147,15 @@ tariffs
   });
 
 program
+  .command('kubernetes')
+  .description('Print the manifests that run the hub on Kubernetes as replicas (docs/DEPLOY.md)')
+  .option('--values <file>', 'a YAML file of knobs over the defaults (namespace, image, sizes, schedule)')
+  .action(async (options: { values?: string }) => {
+    const { renderYaml } = await import('./kubernetes/render');
+    process.stdout.write(renderYaml(options.values ? readFileSync(options.values, 'utf8') : undefined));
+  });
+
+program
   .command('supergraph')
   .description('Compose the subgraphs into gateway/supergraph.graphql')
   .option('--check', 'fail if the committed supergraph differs from what the subgraphs compose to')
@@ -167,10 +180,11 @@ inventory
   .command('sync')
   .description("Read every tutelle's inventory through its subgraph into the site's index, then reconcile")
   .option('--page-size <n>', 'records per page', positiveNumber, 500)
-  .action(async (options: { pageSize: number }) => {
+  .option('--wait', 'if a sync is running elsewhere, wait for it to end rather than exit saying who holds it')
+  .action(async (options: { pageSize: number; wait?: boolean }) => {
     const { loadConfig } = await import('./config');
     const { syncCommand } = await import('./inventory/commands');
-    await syncCommand(loadConfig(), options.pageSize);
+    await syncCommand(loadConfig(), options.pageSize, options.wait === true);
   });
 inventory
   .command('reconcile')
@@ -251,7 +265,7 @@ program
   )
   .option('--rounds <n>', 'rounds of every gateway in turn', positiveNumber, FULL_RUN.rounds)
   .option('--gateways <kinds>', 'gateways under test, comma-separated')
-  .option('--operations <names>', 'operations to load, comma-separated (all four by default)')
+  .option('--operations <names>', 'operations to load, comma-separated (all by default)')
   .option('--smoke', 'a short pass: ×1, 10 connections, one short round; checks every answer, times nothing')
   .option('--no-pin', 'do not pin processes to cores')
   .option('--out <file>', 'where to write the table (and the run as JSON beside it)')

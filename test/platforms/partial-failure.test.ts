@@ -1,3 +1,4 @@
+import { startupSummary } from '@hub/ops';
 import type { HealthReport } from '@hub/subgraph-kit';
 import { type Hub, startSubgraphsAndGateway, UNREACHABLE_UL } from '../src/harness';
 
@@ -72,5 +73,12 @@ describe('UL source down', () => {
       expect.objectContaining({ source: 'subgraph/ul', up: true }),
       expect.objectContaining({ source: 'UL/sifac+siham', up: false }),
     ]);
+  });
+
+  it('has `hub start` say which sources are down rather than "up"', async () => {
+    const summary = await startupSummary(hub.gatewayUrl);
+    expect(summary.ok).toBe(false);
+    expect(summary.text).toMatch(/^The hub answers, but not all of it: 1 source\(s\) down/);
+    expect(summary.text).toContain('UL/sifac+siham:');
   });
 });

@@ -29,6 +29,9 @@ describe('the inventory review in a browser', () => {
   it('merges two records from the review queue and the site total follows', async () => {
     const before = await siteCount();
     const { page, outside } = await frenchPage(browser);
+    await page.goto(`${hub.siteUrl}connexion`);
+    await page.getByRole('note').getByText('Démonstration.').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await signInAsDemo(page, hub.siteUrl, /Services centraux/);
     expect(new URL(page.url()).pathname).toBe('/espace/inventaire');
     const count = page.getByTestId('site-count');

@@ -83,7 +83,7 @@ async function measure(
     const readyAt = (await (
       await page.waitForFunction(`(${target.ready}) && performance.now()`, null, {
         polling: 'raf',
-        timeout: 120_000,
+        timeout: 600_000,
       })
     ).jsonValue()) as number;
     // Quiet for a second after the data is shown: a long task then would still be in the way of a click.

@@ -7,8 +7,8 @@ import { graphql } from '../gql';
 import type { Tutelle } from '../gql/graphql';
 
 const CatalogueQuery = graphql(`
-  query Catalogue($filter: PlatformFilter, $after: String, $kind: String!, $byKind: Boolean!) {
-    platforms(first: 500, after: $after, filter: $filter) {
+  query Catalogue($filter: PlatformFilter, $first: Int!, $after: String, $kind: String!, $byKind: Boolean!) {
+    platforms(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
         hasNextPage
@@ -44,6 +44,8 @@ const CatalogueOptions = graphql(`
 `);
 
 const FIELDS = ['q', 'theme', 'unit', 'tutelle', 'instrument'] as const;
+const PAGE = 60;
+const KIND_PAGE = 500;
 
 /** The public catalogue: every criterion is in the URL, so a search can be shared and bookmarked. */
 export function Catalogue() {
@@ -57,7 +59,15 @@ export function Catalogue() {
     ...(value('tutelle') ? { tutelle: value('tutelle') as Tutelle } : {}),
   };
   const after = params.get('apres');
-  const { data, errors, loading } = useQuery(CatalogueQuery, { filter, after, kind, byKind: kind !== '' });
+  // By instrument kind, the platforms of a page are those that have one: large pages, so that few are empty.
+  const first = kind ? KIND_PAGE : PAGE;
+  const { data, errors, loading } = useQuery(CatalogueQuery, {
+    filter,
+    first,
+    after,
+    kind,
+    byKind: kind !== '',
+  });
   const optionsAnswer = useQuery(CatalogueOptions, {});
   const options = useMemo(() => {
     const nodes = optionsAnswer.data?.platforms.nodes ?? [];
@@ -140,7 +150,11 @@ export function Catalogue() {
       </search>
       <Problems errors={errors} />
       <p aria-live="polite" className="count">
-        {loading ? 'Recherche…' : `${platforms.length} plateforme${platforms.length > 1 ? 's' : ''}`}
+        {loading
+          ? 'Recherche…'
+          : kind
+            ? `${platforms.length} plateforme${platforms.length > 1 ? 's' : ''}`
+            : `${data?.platforms.totalCount ?? 0} plateformes${data?.platforms.pageInfo.hasNextPage ? `, ${platforms.length} affichées` : ''}`}
       </p>
       <ul className="platform-list">
         {platforms.map((p) => (

@@ -32,6 +32,8 @@ import {
 
 const TUTELLES = ['UL', 'CNRS', 'INRAE', 'CHRU'];
 const TOP = 15;
+/** A figure the graph could not give (the notice above says why). */
+const UNAVAILABLE = 'indisponible';
 
 function useOnce<T>(read: () => Promise<Answer<T>>): Answer<T> & { loading: boolean } {
   const [state, setState] = useState<Answer<T> & { loading: boolean }>({
@@ -118,20 +120,30 @@ export default function Dashboard() {
         <div className="card">
           <div>Valeur HT des équipements fin {year}</div>
           <div className="value" data-testid="total-value">
-            {inventory.loading ? '…' : formatEuros(totalValue, true)}
+            {inventory.loading ? '…' : inventory.data ? formatEuros(totalValue, true) : UNAVAILABLE}
           </div>
         </div>
         <div className="card">
           <div>Personnel des plateformes (ETP) en {year}</div>
-          <div className="value">{platforms.loading ? '…' : formatNumber(totalFte)}</div>
+          <div className="value">
+            {platforms.loading ? '…' : platforms.data ? formatNumber(totalFte) : UNAVAILABLE}
+          </div>
         </div>
         <div className="card">
           <div>Évaluations de label en retard</div>
-          <div className="value">{platforms.loading ? '…' : labels.overdue}</div>
+          <div className="value">
+            {platforms.loading ? '…' : platforms.data ? labels.overdue : UNAVAILABLE}
+          </div>
         </div>
         <div className="card">
           <div>Écart moyen au tarif unique {year}</div>
-          <div className="value">{current ? formatPercent(current.site.meanAbsoluteGapPercent) : '…'}</div>
+          <div className="value">
+            {current
+              ? formatPercent(current.site.meanAbsoluteGapPercent)
+              : divergence.loading
+                ? '…'
+                : UNAVAILABLE}
+          </div>
         </div>
       </div>
 

@@ -49,6 +49,7 @@ describe('UL source down', () => {
     ).json()) as HealthReport;
     expect(health.status).toBe('degraded');
     expect(health.sources).toEqual([
+      expect.objectContaining({ source: 'gateway/compiled-shaping', up: true }),
       expect.objectContaining({ source: 'subgraph/chru', up: true }),
       // The CHRU's three sources, each on its own: the item without a price, the two bad expense rows.
       expect.objectContaining({ source: 'CHRU/gmao', up: true, error: '1 row(s) rejected at the last read' }),

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { logger } from '@hub/subgraph-kit';
 import { parse } from 'graphql';
 import { computeResponse, operationFromDocument, originals, shapedByCompiledSteps } from './compiled-shaping';
+import type { GatewayPlugin } from './plugin';
 
 // The modules whose exports are replaced (`require`: the modules themselves, not an import's copy).
 import operations = require('@apollo/federation-internals/dist/operations');
@@ -110,4 +111,25 @@ export function installCompiledShaping(enabled: boolean): ShapingState {
     );
   else logger.info({ service: 'gateway', live: state.live, reason: state.reason }, 'compiled shaping');
   return state;
+}
+
+/**
+ * Compiled shaping as a gateway plugin: installed (or switched off) when the gateway starts. /health says
+ * whether it is live; answers are right either way (@apollo/gateway's own shaping otherwise), so it is
+ * never `up: false`, and `error` says why it is not live.
+ */
+export function useCompiledShaping(enabled: boolean): GatewayPlugin {
+  installCompiledShaping(enabled);
+  return {
+    name: 'compiled-shaping',
+    health: () => {
+      const { live, reason } = compiledShapingState();
+      return {
+        source: 'gateway/compiled-shaping',
+        up: true,
+        latencyMs: 0,
+        ...(live ? {} : { error: reason ?? 'not live' }),
+      };
+    },
+  };
 }

@@ -37,7 +37,15 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly secret = gatewaySecret();
   /** Fetches waiting for the end of the current turn of the event loop, by caller. */
   private readonly waiting = new Map<string, Waiting[]>();
-  batch = true;
+  /** Whether fetches that start together for one caller go as one request. */
+  private readonly batch: boolean;
+
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { batch?: boolean },
+  ) {
+    super(config);
+    this.batch = config?.batch ?? true;
+  }
 
   override process(options: ProcessOptions): Promise<SubgraphResponse> {
     if (!this.batch || !('incomingRequestContext' in options)) return super.process(options);

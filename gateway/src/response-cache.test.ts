@@ -58,12 +58,12 @@ describe('useResponseCache over HTTP', () => {
       port: 0,
       schema,
       context: () => ({ caller: PUBLIC_CALLER }),
-      plugins: [withExtensions, cache.plugin],
+      plugins: [withExtensions, cache.apollo!],
     });
   });
   afterAll(async () => {
     await server?.close();
-    await cache.close();
+    await cache.close?.();
   });
 
   const post = async (query: string) => {
@@ -121,12 +121,12 @@ describe('useResponseCache in executeOperation', () => {
   const cache = useResponseCache({ ttlSeconds: 60 });
   const server = new ApolloServer<{ caller: typeof PUBLIC_CALLER }>({
     schema,
-    plugins: [withExtensions, cache.plugin],
+    plugins: [withExtensions, cache.apollo!],
   });
   beforeAll(() => server.start());
   afterAll(async () => {
     await server.stop();
-    await cache.close();
+    await cache.close?.();
   });
 
   it('answers a hit with the data and extensions of the miss', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@hub/subgraph-kit';
 import { LRUCache } from 'lru-cache';
 import type { Registry } from 'prom-client';
+import type { GatewayPlugin } from './plugin';
 
 /*
  * Whole answers kept at the gateway for a while: the portal asks the same few queries all day, and each
@@ -32,20 +33,18 @@ export interface ResponseCacheOptions {
 /** The response header that says whether the answer came from the cache: `hit` or `miss`. */
 export const CACHE_STATUS_HEADER = 'x-hub-cache';
 
-/** What makes two callers' answers the same: their roles and their platforms. No token: `public`. */
+/**
+ * What makes two callers' answers the same: their roles and their platforms. No token: `public`. JSON, so
+ * that no claim's characters (a platform code holding `+`) can make two scopes one.
+ */
 export function cacheScope(caller: Caller): string {
-  return `${[...caller.roles].sort().join('+')}:${[...caller.platforms].sort().join('+')}`;
+  return JSON.stringify([[...caller.roles].sort(), [...caller.platforms].sort()]);
 }
 
 function cacheKey(request: GraphQLRequestContext<{ caller: Caller }>): string {
   const { queryHash, operationName, request: http, contextValue } = request;
   const parts = [queryHash, operationName ?? '', http.variables ?? {}, cacheScope(contextValue.caller)];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
-}
-
-export interface ResponseCache {
-  plugin: ApolloServerPlugin<{ caller: Caller }>;
-  close(): Promise<void>;
 }
 
 /** A kept answer's bytes, by key, with the text they were made from (the store holds text: Redis does). */
@@ -75,7 +74,7 @@ class AnswerBytes {
  * being computed for another request waits for it instead of computing it again: when a TTL ends under
  * load, one request recomputes an answer, not every request that came meanwhile.
  */
-export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
+export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin {
   const store = createCache({
     // Entries are the bytes sent, newline and extensions included: not what `responses:` held before.
     prefix: 'hub:gateway:answers:',
@@ -137,5 +136,5 @@ export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
       };
     },
   };
-  return { plugin, close: () => store.close() };
+  return { name: 'response-cache', apollo: plugin, close: () => store.close() };
 }

@@ -49,7 +49,11 @@ program
     const running = [...standIn, ...(await startServices(config, [...SERVICE_NAMES]))];
     stopOnSignal(running, tracing);
     const gateway = running.at(-1)!;
-    console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
+    const { startupSummary } = await import('./startup-summary');
+    const summary = await startupSummary(gateway.url);
+    const took = `in ${Math.round(performance.now() - started)} ms: ${gateway.url}`;
+    if (summary.ok) console.log(`\n${summary.text} ${took}`);
+    else console.error(`\n${summary.text.replace('\n', ` ${took}\n`)}`);
     console.log(`The site's interface: ${gateway.url.replace(/graphql$/, '')}`);
     // The site-wide inventory the interface shows, read once the subgraphs answer (idempotent, resumable).
     const site = running.find((s) => s.name === 'site') as
@@ -251,7 +255,7 @@ program
   )
   .option('--rounds <n>', 'rounds of every gateway in turn', positiveNumber, FULL_RUN.rounds)
   .option('--gateways <kinds>', 'gateways under test, comma-separated')
-  .option('--operations <names>', 'operations to load, comma-separated (all four by default)')
+  .option('--operations <names>', 'operations to load, comma-separated (all by default)')
   .option('--smoke', 'a short pass: ×1, 10 connections, one short round; checks every answer, times nothing')
   .option('--no-pin', 'do not pin processes to cores')
   .option('--out <file>', 'where to write the table (and the run as JSON beside it)')

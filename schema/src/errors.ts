@@ -14,6 +14,11 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   /** The operation asks too much at once (depth, aliases, size, cost); `message` says which limit. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
+  /**
+   * An edit was made on a version that is no longer the current one (someone else changed the thing since it
+   * was read); nothing was changed. `extensions.currentVersion` is the version to read again.
+   */
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
   /** The thing asked for does not exist. */
   NOT_FOUND = 'NOT_FOUND',
   /**

@@ -17,7 +17,7 @@ const INVENTORY = /* GraphQL */ `{
     totalCount
     nodes { id tutelles confidence confirmed valueHT { amount } records { id } }
   }
-  total: siteInventoryTotals { equipmentCount valueHT { amount } }
+  total: siteInventoryTotals { equipmentCount valueHT { amount } note }
 }`;
 
 type Inventory = {
@@ -32,9 +32,6 @@ const clusters = (data: Inventory | null | undefined) =>
   (data?.siteInventory.nodes ?? []).map((n) => n.records.map((r) => r.id).sort()).sort();
 
 describe('the site-wide inventory on the fixtures, through the gateway', () => {
-  // Each sync reads four subgraphs and reconciles: seconds on a loaded machine.
-  jest.setTimeout(30_000);
-
   let dir: string;
   let hub: Hub;
   const token = (roles: Role[], subject = 'agent.comptable@univ-lorraine.fr') =>
@@ -58,6 +55,14 @@ describe('the site-wide inventory on the fixtures, through the gateway', () => {
   afterAll(async () => {
     await hub?.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says the inventory is not synced yet rather than answering a bare 0', async () => {
+    const { data, errors } = await hub.query('{ siteInventoryTotals { equipmentCount note } }');
+    expect(errors).toBeUndefined();
+    expect(data?.siteInventoryTotals).toEqual([
+      { equipmentCount: 0, note: expect.stringMatching(/^not synced yet: .*hub inventory sync/) },
+    ]);
   });
 
   it('resumes a sync interrupted after a page, without loss or duplicate', async () => {
@@ -94,7 +99,7 @@ describe('the site-wide inventory on the fixtures, through the gateway', () => {
     expect(diffractometer.confidence).toBeGreaterThan(0.99);
     // 14 records, 3 + 2 of them being two instruments: 11 instruments, 3 of them disposed: 8 held.
     expect(data.siteInventory.totalCount).toBe(8);
-    expect(data.total).toEqual([{ equipmentCount: 8, valueHT: { amount: expect.any(Number) } }]);
+    expect(data.total).toEqual([{ equipmentCount: 8, valueHT: { amount: expect.any(Number) }, note: null }]);
   });
 
   it('links each tutelle record to its instrument, with the evidence of the match', async () => {

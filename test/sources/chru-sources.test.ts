@@ -68,7 +68,7 @@ describe("the CHRU's sources", () => {
       fte: 0.5,
       yearlyCost: { amount: 45000.5 },
     });
-  }, 30_000);
+  });
 
   it('reports an item the API returns without a price, and keeps the others', async () => {
     const small = await startGmaoStandIn({ items: CHRU_FIXTURE.equipements, token: 't' });

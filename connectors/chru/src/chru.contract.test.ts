@@ -8,9 +8,6 @@ import { type GmaoStandIn, startGmaoStandIn } from '@hub/ops/standins';
 import { CHRU_FIXTURE } from '../../../test/fixtures/chru-source';
 import { connectChru } from './chru-connector';
 
-// A GMAO that does not answer is retried with backoff before the read gives up: seconds, not milliseconds.
-jest.setTimeout(20_000);
-
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-chru-contract-'));
 let gmao: GmaoStandIn;
 beforeAll(async () => {

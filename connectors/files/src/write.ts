@@ -58,24 +58,44 @@ function quoted(value: string): string {
   return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** A sheet to write: header on row 1, then the rows; number formats by column index (Excel's codes). */
+export interface XlsxSheet {
+  headers: readonly string[];
+  rows: readonly (readonly CellValue[])[];
+  /** `'#,##0.00 "€"'`, `'0'`...; a number column not listed shows as Excel's General. */
+  numberFormats?: Readonly<Record<number, string>>;
+}
+
 /**
- * A workbook with one sheet per entry, header on row 1: numbers as number cells, Dates as date cells
- * (shown `dd/mm/yyyy`, stored as the serial of their UTC day), strings as text, null as an empty cell.
+ * A workbook with one sheet per entry, as a reader opens it: the header row bold on a grey fill, frozen
+ * and with filters; columns wide enough for their header; numbers as number cells in the column's format,
+ * Dates as date cells (shown `dd/mm/yyyy`, stored as the serial of their UTC day), strings as text (never
+ * a formula), null as an empty cell.
  */
-export async function writeXlsx(
-  file: string,
-  sheets: Record<string, { headers: readonly string[]; rows: readonly (readonly CellValue[])[] }>,
-): Promise<void> {
+export async function writeXlsx(file: string, sheets: Record<string, XlsxSheet>): Promise<void> {
   const workbook = new Workbook();
-  for (const [name, { headers, rows }] of Object.entries(sheets)) {
-    const sheet = workbook.addWorksheet(name);
-    sheet.addRow([...headers]);
+  for (const [name, { headers, rows, numberFormats = {} }] of Object.entries(sheets)) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = headers.map((header, i) => ({
+      width: Math.max(10, Math.min(40, header.length + 4)),
+      ...(numberFormats[i] ? { style: { numFmt: numberFormats[i] } } : {}),
+    }));
+    const header = sheet.addRow([...headers]);
+    header.eachCell((cell) => {
+      cell.font = { bold: true };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+      cell.numFmt = '@';
+    });
     for (const values of rows) {
       const row = sheet.addRow([...values]);
-      row.eachCell((cell) => {
+      row.eachCell((cell, column) => {
         if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+        else if (typeof cell.value === 'number' && numberFormats[column - 1])
+          cell.numFmt = numberFormats[column - 1]!;
       });
     }
+    if (headers.length > 0)
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   }
   await workbook.xlsx.writeFile(file);
 }

@@ -13,6 +13,8 @@ export {
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadSummary,
+  type RejectedRow,
   type SourceHealth,
   type StaffMemberData,
   sourceKey,
@@ -24,7 +26,6 @@ export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumb
 export { type Backoff, backoffDelay, type RetryPolicy, withRetries } from './retry';
 export { type SharedCheck, sharedCheck } from './shared-check';
 export {
-  type ReadSummary,
   type Snapshot,
   SnapshotConnector,
   SnapshotIndex,

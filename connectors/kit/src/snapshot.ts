@@ -6,6 +6,8 @@ import {
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadSummary,
+  type RejectedRow,
   type SourceHealth,
   type StaffMemberData,
   type TutelleConnector,
@@ -19,14 +21,6 @@ export interface Snapshot {
   expenses: ExpenseData[];
   /** Rows seen, mapped and rejected per source, and each rejected row's place and reason. */
   reads: ReadSummary[];
-}
-
-export interface ReadSummary {
-  source: string;
-  seen: number;
-  mapped: number;
-  rejected: number;
-  problems: Array<{ location: string; reason: string }>;
 }
 
 /** What a snapshot holds: a source provides some of the parts (the CHRU's GMAO only the inventory). */
@@ -49,7 +43,10 @@ class SourceReads {
   reads = 0;
   readonly version: SharedCheck<string>;
 
-  constructor(readonly source: SnapshotSource) {
+  constructor(
+    readonly source: SnapshotSource,
+    private readonly onRead: (read: ReadSummary) => void,
+  ) {
     this.version = sharedCheck(() => source.version());
   }
 
@@ -58,7 +55,10 @@ class SourceReads {
     const stale = this.current && now - this.current.at > maxAgeMs;
     if (!this.current || this.current.version !== version || stale) {
       this.reads += 1;
-      const index = this.source.read().then((snapshot) => new SnapshotIndex(snapshot));
+      const index = this.source.read().then((snapshot) => {
+        for (const read of snapshot.reads) this.onRead(read);
+        return new SnapshotIndex(snapshot);
+      });
       const entry = { version, at: now, index };
       this.current = entry;
       // A failed read is not cached: the next lookup tries again.
@@ -84,13 +84,17 @@ class SourceReads {
 export class SnapshotConnector implements TutelleConnector {
   private readonly sources: SourceReads[];
   private merged: { parts: SnapshotIndex[]; index: SnapshotIndex } | null = null;
+  private readonly listeners: Array<(read: ReadSummary) => void> = [];
 
   constructor(
     readonly tutelle: Tutelle,
     source: SnapshotSource | readonly SnapshotSource[],
     private readonly options: { maxAgeMs?: number; now?: () => number } = {},
   ) {
-    this.sources = (Array.isArray(source) ? source : [source]).map((s) => new SourceReads(s));
+    const onRead = (read: ReadSummary) => {
+      for (const listener of this.listeners) listener(read);
+    };
+    this.sources = (Array.isArray(source) ? source : [source]).map((s) => new SourceReads(s, onRead));
     for (const part of PARTS) {
       const providers = this.sources.filter((r) => (r.source.parts ?? PARTS).includes(part)).length;
       if (providers !== 1) throw new Error(`${tutelle}: ${providers} sources provide ${part}, not one`);
@@ -163,6 +167,18 @@ export class SnapshotConnector implements TutelleConnector {
     }
   }
 
+  observeReads(listener: (read: ReadSummary) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The rows each source's last read rejected; a source that cannot be read has none to show (health says why). */
+  async rejectedRows(): Promise<RejectedRow[]> {
+    const indexes = await Promise.all(this.sources.map((r) => this.read(r).catch(() => null)));
+    return indexes.flatMap((index) =>
+      (index?.reads ?? []).flatMap((read) => read.problems.map((p) => ({ source: read.source, ...p }))),
+    );
+  }
+
   /** One line per source, each up or down on its own read. */
   async health(): Promise<SourceHealth[]> {
     return Promise.all(
@@ -176,6 +192,8 @@ export class SnapshotConnector implements TutelleConnector {
             source: reads.source.name,
             up: true,
             latencyMs: latencyMs(),
+            seen: index.reads.reduce((n, r) => n + r.seen, 0),
+            rejected,
             ...(rejected > 0 ? { error: `${rejected} row(s) rejected at the last read` } : {}),
           };
         } catch (error) {

@@ -131,7 +131,7 @@ describe('reading the whole GMAO through the HTTP client', () => {
     // Network jitter can put an 11th arrival in the server's second; pacing keeps it to the odd one.
     expect(polite.stats.status429).toBeLessThanOrEqual(1);
     expect(polite.stats.pacingWaitMs).toBeGreaterThan(2000);
-  }, 10_000);
+  });
 
   it('completes through 503s on every third request', async () => {
     const server = await standIn({ faults: { status503Every: 3 } });

@@ -7,8 +7,8 @@ import type { FormattedExecutionResult } from 'graphql';
  * for an answer with one character outside Latin-1 (a ’ in a platform's name) it then copies the whole
  * answer into a flat two-byte string (`WriteToFlat<uint16_t>` under `Utf8Length`: 175 KB for an 88 KB
  * answer, fresh pages every time), converts that to a Buffer, and Express hashes the Buffer for an ETag.
- * Here the JSON text is measured and written into one Buffer of its exact size, newline included: the
- * same bytes Apollo Server would send, copied once. The gateway's response cache keeps those bytes and
+ * Here the JSON is made in small pieces (no string of the whole answer) and written into one Buffer of its
+ * exact size, newline included: the same bytes Apollo Server would send. The gateway's response cache keeps those bytes and
  * sends them again as they are.
  */
 
@@ -25,13 +25,59 @@ export function answerSlotOf(context: BaseContext): AnswerSlot | null {
 /** A result's `data` whose bytes are in its request's slot: Apollo Server need not serialise it again. */
 const prepared = new WeakSet<object>();
 
-/** Apollo Server's serialisation (errors, data, extensions, in that order; then a newline), as UTF-8 bytes. */
+/** What JSON.stringify leaves out of an object, and writes as null in an array. */
+const skipped = (value: unknown) =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+/**
+ * `value` as JSON.stringify writes it, in pieces: objects and arrays walked, each element of an array (the
+ * answer's repeated unit: an instrument, a platform) stringified whole. No string of the whole answer is
+ * made: V8 makes a large one in fresh pages (three times the page faults of the answer's bytes alone).
+ */
+function pieces(value: unknown, out: string[], whole: boolean): void {
+  const walk =
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  if (!walk || (whole && !Array.isArray(value))) {
+    out.push(JSON.stringify(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',');
+      if (skipped(value[i])) out.push('null');
+      else pieces(value[i], out, true);
+    }
+    out.push(']');
+    return;
+  }
+  out.push('{');
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (skipped(field)) continue;
+    out.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    pieces(field, out, false);
+  }
+  out.push('}');
+}
+
+/**
+ * Apollo Server's serialisation (errors, data, extensions, in that order; then a newline), as UTF-8 bytes:
+ * the same bytes as `JSON.stringify(result) + '\n'`.
+ */
 export function answerBytes(result: FormattedExecutionResult): Buffer {
-  const text = JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions });
-  const length = Buffer.byteLength(text);
-  const bytes = Buffer.allocUnsafe(length + 1);
-  bytes.write(text, 0, length, 'utf8');
-  bytes[length] = 0x0a;
+  const out: string[] = [];
+  pieces({ errors: result.errors, data: result.data, extensions: result.extensions }, out, false);
+  let length = 1;
+  for (const piece of out) length += Buffer.byteLength(piece);
+  const bytes = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const piece of out) at += bytes.write(piece, at);
+  bytes[at] = 0x0a;
   return bytes;
 }
 

@@ -1,5 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import {
   ApolloServer,
   type ApolloServerOptions,
@@ -10,9 +11,8 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { SourceHealth } from '@hub/connector-kit';
-import { ErrorCode } from '@hub/schema';
+import { ErrorCode, Role } from '@hub/schema';
 import express from 'express';
 import type { Registry } from 'prom-client';
 import { type AnswerSlot, stringifyResult, useAnswerBytes } from './answer-bytes';
@@ -82,6 +82,29 @@ export interface RequestContext {
   answer: AnswerSlot;
 }
 
+/**
+ * Who sees a service's details (/metrics, the sources on /health and /ready): in production, callers with
+ * `Authorization: Bearer $HUB_METRICS_TOKEN` (a scraper, the gateway's probe of its subgraphs) or an
+ * `admin` token; anyone outside production.
+ */
+function operatorAccess(production: boolean, tokens: ReturnType<typeof tokenVerifier>) {
+  const metricsToken = process.env.HUB_METRICS_TOKEN;
+  return async (req: express.Request): Promise<boolean> => {
+    if (!production) return true;
+    const authorization = req.headers.authorization;
+    if (!authorization) return false;
+    if (metricsToken && sameText(authorization, `Bearer ${metricsToken}`)) return true;
+    const caller = await callerFromHeader(authorization, tokens).catch(() => null);
+    return caller?.roles.includes(Role.ADMIN) ?? false;
+  };
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 /** An AbortSignal for a request: aborted if its connection closes before the response is finished. */
 function callerGone(res: express.Response): AbortSignal {
   const controller = new AbortController();
@@ -137,7 +160,6 @@ export async function startGraphQLServer<Context extends BaseContext>(
       ...(options.plugins ?? []),
       // Last: answers made into bytes once the plugins before have read or replaced them.
       useAnswerBytes(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPage
         ? useGraphiQL({ title: `Lorraine research hub · ${options.name}` })
         : ApolloServerPluginLandingPageDisabled(),
@@ -145,22 +167,35 @@ export async function startGraphQLServer<Context extends BaseContext>(
   });
   await apollo.start();
 
+  const drain = drainer(httpServer);
+  app.use(drain.middleware);
   app.use(useRequestId());
-  app.get('/metrics', async (_req, res) => {
+  const operator = operatorAccess(production, tokens);
+  app.get('/metrics', async (req, res) => {
+    if (!(await operator(req))) {
+      res.status(401).json({ message: 'Metrics need HUB_METRICS_TOKEN or an admin token' });
+      return;
+    }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const report = async (): Promise<HealthReport> => {
     const sources = options.health ? await options.health() : [];
-    return { status: sources.every((s) => s.up) ? 'ok' : 'degraded', service: options.name, sources };
+    const ok = sources.every((s) => s.up && !s.degraded);
+    return { status: ok ? 'ok' : 'degraded', service: options.name, sources };
   };
+  /** The report for whoever asks: its sources (addresses, database names in errors) for operators only. */
+  const shown = async (req: express.Request, health: HealthReport) =>
+    (await operator(req)) ? health : { status: health.status, service: health.service };
+
   // Liveness: the service answers (200), and says what of its sources is down.
-  app.get('/health', async (_req, res) => {
-    res.status(200).json(await report());
+  app.get('/health', async (req, res) => {
+    res.status(200).json(await shown(req, await report()));
   });
-  // Readiness: 503 while a source or subgraph is down, so a load balancer can route around it.
-  app.get('/ready', async (_req, res) => {
+  // Readiness: 503 while a source or subgraph is down, so a load balancer can route around it. A source
+  // that is up but rejects many rows (degraded) still serves what it has: no replica would do better.
+  app.get('/ready', async (req, res) => {
     const health = await report();
-    res.status(health.status === 'ok' ? 200 : 503).json(health);
+    res.status(health.sources.every((s) => s.up) ? 200 : 503).json(await shown(req, health));
   });
   options.routes?.(app);
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
@@ -239,8 +274,46 @@ export async function startGraphQLServer<Context extends BaseContext>(
     url,
     port,
     close: async () => {
+      await drain.drain();
       await apollo.stop();
       await cache.close();
+    },
+  };
+}
+
+/** Idle kept-alive connections get this long to bring a request already on its way before they are closed. */
+const IDLE_GRACE_MS = 1000;
+/** Requests in flight get this long to finish; what is left then is closed. */
+const DRAIN_MS = 10_000;
+
+/**
+ * A graceful stop that resets no client. Node's `server.close()` closes idle kept-alive connections at once,
+ * and a request a client has just sent on one (6 ms before the signal, under load) meets a reset. Here the
+ * server stops accepting connections; every response from then on says `Connection: close`, so each open
+ * connection closes after the answer to the request it carries; a connection still idle after a grace is
+ * closed; requests in flight get `DRAIN_MS`, then whatever is left is closed.
+ */
+function drainer(httpServer: http.Server) {
+  let draining = false;
+  return {
+    middleware: (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (draining) res.setHeader('Connection', 'close');
+      next();
+    },
+    async drain(): Promise<void> {
+      if (draining) return;
+      draining = true;
+      const closed = new Promise<void>((resolve) => {
+        if (!httpServer.listening) resolve();
+        // net.Server's close: no more connections, the open ones left to end (http.Server's closes idle ones).
+        else net.Server.prototype.close.call(httpServer, () => resolve());
+      });
+      const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+      await Promise.race([closed, timer(IDLE_GRACE_MS)]);
+      httpServer.closeIdleConnections();
+      await Promise.race([closed, timer(DRAIN_MS)]);
+      httpServer.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   type LabelStatus,
   type Platform,
   type PlatformFilter,
+  type PlatformLabel,
   type ServiceUnit,
   UserCategory,
 } from './types';
@@ -24,12 +25,10 @@ export function toPlatformView(p: PlatformEntity): Platform {
     units: p.units,
     tutelles: p.tutelles as Tutelle[],
     themes: p.themes,
-    label: {
-      status: p.labelStatus as LabelStatus,
-      granted: p.labelGranted,
-      nextReview: p.labelNextReview,
-      expires: p.labelGranted ? yearsAfter(p.labelGranted, LABEL_YEARS) : null,
-    },
+    description: p.description,
+    version: p.version,
+    platforms: [p.code],
+    label: labelView(p),
     contact: p.contactName && p.contactEmail ? { name: p.contactName, email: p.contactEmail } : null,
     costCentres: p.costCentres
       .getItems()
@@ -64,8 +63,26 @@ export function toPlatformView(p: PlatformEntity): Platform {
   };
 }
 
-/** A site label is granted for 6 years (docs/SOURCES.md, the site registry). */
+/** A site label is granted for 6 years (docs/SOURCES.md, the site registry)... */
 const LABEL_YEARS = 6;
+/** ...and reviewed every 24 months: the next review is due 2 years after the last one (or the grant). */
+const REVIEW_YEARS = 2;
+
+/** The label with its due dates, computed from the dates held: a review held moves the next one on. */
+export function labelView(
+  p: Pick<PlatformEntity, 'labelStatus' | 'labelGranted' | 'labelLastReview' | 'labelNextReview'>,
+): PlatformLabel {
+  const reviewedOrGranted = p.labelLastReview ?? p.labelGranted;
+  const labelled = p.labelStatus === 'labelled';
+  return {
+    status: p.labelStatus as LabelStatus,
+    granted: p.labelGranted,
+    lastReview: p.labelLastReview,
+    nextReview: p.labelNextReview,
+    reviewDue: labelled && reviewedOrGranted ? yearsAfter(reviewedOrGranted, REVIEW_YEARS) : null,
+    expires: p.labelGranted ? yearsAfter(p.labelGranted, LABEL_YEARS) : null,
+  };
+}
 
 /** What a search looks in, lower-cased once per platform of a registry snapshot (ICU's French rules are slow). */
 const haystacks = new WeakMap<Platform, string>();

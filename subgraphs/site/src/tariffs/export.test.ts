@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ReadReport, readSheet } from '@hub/connector-files';
 import { ExpenseNature, Tutelle } from '@hub/schema';
+import { Workbook } from 'exceljs';
 import { tariffSheets, writeTariffExport } from './export';
 import { divergenceLines } from './model/divergence';
 import { Exact } from './model/exact';
@@ -98,5 +99,25 @@ describe('the tariff export', () => {
     expect(grids).toContain(`;"'=HYPERLINK(""http://evil.example"",""Heure"")";`);
     expect(grids).not.toMatch(/;"?=HYPERLINK/);
     expect(readFileSync(files[1]!, 'utf8')).toContain(`'=HYPERLINK`);
+  });
+
+  it('writes a workbook a French reader can use: labels in French, formats, a frozen filtered header', async () => {
+    const { grid, lines, policy } = maintenanceGrid('Heure');
+    const file = path.join(dir, 'tarifs-formats.xlsx');
+    await writeTariffExport(file, 'xlsx', tariffSheets([grid], lines, policy));
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Grilles')!;
+    const header = sheet.getRow(1);
+    expect(header.font?.bold ?? header.getCell(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const column = (name: string) => (header.values as unknown[]).indexOf(name);
+    const row = sheet.getRow(2);
+    expect(row.getCell(column('Prix HT (€)')).numFmt).toBe('#,##0.00 "€"');
+    expect(row.getCell(column('Année')).numFmt).toBe('0');
+    // No English word in a French sheet: the unit and the costs covered are French.
+    expect(row.getCell(column('Unité')).value).toBe('heure');
+    expect(row.getCell(column('Coûts couverts')).value).toBe('consommables, maintenance, personnel');
   });
 });

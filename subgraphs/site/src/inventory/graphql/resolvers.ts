@@ -193,9 +193,13 @@ export class EquipmentResolver {
   ): Promise<InventoryTotal[]> {
     const snapshot = await inventory.snapshot();
     signal.throwIfAborted();
+    // Version 0: never reconciled. A 0 then is no count of the site's instruments, and the answer says so.
+    const note = snapshot.version === 0 ? NOT_SYNCED : null;
     // Unfiltered totals are the same for every request until the inventory changes (a new snapshot).
-    if (filter) return totals(filtered(snapshot, filter, Date.now()), groupBy);
-    return unfilteredTotals(snapshot, String(groupBy), () => totals(filtered(snapshot, null, 0), groupBy));
+    if (filter) return totals(filtered(snapshot, filter, Date.now()), groupBy, note);
+    return unfilteredTotals(snapshot, String(groupBy), () =>
+      totals(filtered(snapshot, null, 0), groupBy, note),
+    );
   }
 
   @Authorized(...REVIEWERS)
@@ -299,7 +303,14 @@ export const inventoryReferenceResolvers = {
 const unfilteredTotals = perSnapshot<InventoryTotal[]>(10);
 
 /** The instruments' count and value HT by grouping. */
-function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping | null): InventoryTotal[] {
+const NOT_SYNCED =
+  'not synced yet: the site inventory is filled by `pnpm hub inventory sync` (docs/INVENTORY.md)';
+
+function totals(
+  equipment: readonly EquipmentView[],
+  groupBy: InventoryGrouping | null,
+  note: string | null,
+): InventoryTotal[] {
   const groups = new Map<string | null, { count: number; cents: number }>();
   const add = (key: string | null, cents: number) => {
     const group = groups.get(key) ?? { count: 0, cents: 0 };
@@ -315,7 +326,7 @@ function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping 
   if (groups.size === 0 && groupBy == null) groups.set(null, { count: 0, cents: 0 });
   return [...groups]
     .sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff'))
-    .map(([key, g]) => ({ key, equipmentCount: g.count, valueHT: euros(g.cents / 100, VatBasis.HT) }));
+    .map(([key, g]) => ({ key, equipmentCount: g.count, valueHT: euros(g.cents / 100, VatBasis.HT), note }));
 }
 
 /**

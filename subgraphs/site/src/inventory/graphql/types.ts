@@ -228,6 +228,13 @@ export class InventoryTotal {
     description: "By tutelle: that tutelle's shares. Otherwise: the instruments' whole value.",
   })
   valueHT!: Money;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why the figure may not be the site's: 'not synced yet…' before the first sync; null otherwise.",
+  })
+  note!: string | null;
 }
 
 export enum ReviewKind {

@@ -147,6 +147,15 @@ tariffs
   });
 
 program
+  .command('kubernetes')
+  .description('Print the manifests that run the hub on Kubernetes as replicas (docs/DEPLOY.md)')
+  .option('--values <file>', 'a YAML file of knobs over the defaults (namespace, image, sizes, schedule)')
+  .action(async (options: { values?: string }) => {
+    const { renderYaml } = await import('./kubernetes/render');
+    process.stdout.write(renderYaml(options.values ? readFileSync(options.values, 'utf8') : undefined));
+  });
+
+program
   .command('supergraph')
   .description('Compose the subgraphs into gateway/supergraph.graphql')
   .option('--check', 'fail if the committed supergraph differs from what the subgraphs compose to')
@@ -171,10 +180,11 @@ inventory
   .command('sync')
   .description("Read every tutelle's inventory through its subgraph into the site's index, then reconcile")
   .option('--page-size <n>', 'records per page', positiveNumber, 500)
-  .action(async (options: { pageSize: number }) => {
+  .option('--wait', 'if a sync is running elsewhere, wait for it to end rather than exit saying who holds it')
+  .action(async (options: { pageSize: number; wait?: boolean }) => {
     const { loadConfig } = await import('./config');
     const { syncCommand } = await import('./inventory/commands');
-    await syncCommand(loadConfig(), options.pageSize);
+    await syncCommand(loadConfig(), options.pageSize, options.wait === true);
   });
 inventory
   .command('reconcile')

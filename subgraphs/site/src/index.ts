@@ -24,13 +24,21 @@ export {
   type SiteDatabaseConfig,
   type SiteOrm,
 } from './registry/database';
+export { exportRegistry } from './registry/export';
 export {
   parseRegistryFile,
   type RegistryFile,
   RegistryFileError,
   type RegistryProblem,
 } from './registry/file';
-export { loadRegistry, type RegistryLoadReport, registryVersion } from './registry/load';
+export {
+  type GraphEditOverwritten,
+  type LoadOptions,
+  loadRegistry,
+  RegistryLoadRefused,
+  type RegistryLoadReport,
+  registryVersion,
+} from './registry/load';
 export { buildSiteSchema, type SiteSubgraphOptions, startSiteSubgraph } from './subgraph';
 export {
   type CostRecord,

@@ -161,6 +161,22 @@ program
     }
   });
 
+program
+  .command('coris')
+  .description("The steering committee's indicators (docs/HISTORY.md)")
+  .command('workbook')
+  .description("Write a year's CORIS workbook: one sheet per indicator, from the running subgraphs")
+  .requiredOption('--year <year>', 'the year', integer)
+  .requiredOption('--out <file>', 'where to write (CSV: one file per sheet, numbered)')
+  .addOption(new Option('--format <format>', 'file format').choices(['xlsx', 'csv']).default('xlsx'))
+  .action(async (options: { year: number; out: string; format: 'xlsx' | 'csv' }) => {
+    const { loadConfig } = await import('./config');
+    const { writeWorkbook } = await import('./coris');
+    await writeWorkbook(loadConfig(), { ...options, out: path.resolve(options.out) }, (line) =>
+      console.log(line),
+    );
+  });
+
 const inventory = program
   .command('inventory')
   .description('The site-wide inventory: sync, reconcile, export, benchmark (docs/INVENTORY.md)');

@@ -21,6 +21,11 @@ export enum ErrorCode {
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   /** The thing asked for does not exist. */
   NOT_FOUND = 'NOT_FOUND',
+  /**
+   * A decision or edit conflicts with the data as it now is (another decision changed it first, or the
+   * result would break a rule); `extensions.reason` says which, the message says what to do.
+   */
+  CONFLICT = 'CONFLICT',
   /** A bug or an unexpected failure on the hub's side; details are in the server's logs. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -35,24 +35,31 @@ function showProgress(progress: SyncProgress): void {
 async function withInventory<T>(
   config: HubConfig,
   run: (inventory: SiteInventory) => Promise<T>,
+  wait = false,
 ): Promise<T> {
   const orm = await openSiteDatabase(config.site);
   try {
     return await run(
-      new SiteInventory(orm.em, new SubgraphInventoryFeed(new TutelleSubgraphs(config.tutelleSubgraphs))),
+      new SiteInventory(orm.em, new SubgraphInventoryFeed(new TutelleSubgraphs(config.tutelleSubgraphs)), {
+        wait,
+      }),
     );
   } finally {
     await orm.close(true);
   }
 }
 
-export async function syncCommand(config: HubConfig, pageSize: number): Promise<void> {
-  await withInventory(config, async (inventory) => {
-    const { reconciliation } = await inventory.sync({ pageSize, onProgress: showProgress });
-    console.log(
-      `Reconciled ${number(reconciliation.records)} records into ${number(reconciliation.equipment)} instruments (${number(reconciliation.candidatePairs)} candidate pairs scored, ${number(reconciliation.possibleMatches)} possible matches to review) in ${number(reconciliation.milliseconds)} ms`,
-    );
-  });
+export async function syncCommand(config: HubConfig, pageSize: number, wait: boolean): Promise<void> {
+  await withInventory(
+    config,
+    async (inventory) => {
+      const { reconciliation } = await inventory.sync({ pageSize, onProgress: showProgress });
+      console.log(
+        `Reconciled ${number(reconciliation.records)} records into ${number(reconciliation.equipment)} instruments (${number(reconciliation.candidatePairs)} candidate pairs scored, ${number(reconciliation.possibleMatches)} possible matches to review) in ${number(reconciliation.milliseconds)} ms`,
+      );
+    },
+    wait,
+  );
 }
 
 export async function reconcileCommand(config: HubConfig): Promise<void> {

@@ -97,8 +97,9 @@ export class RegistryReader {
   async matching(filter: PlatformFilter | null): Promise<readonly Platform[]> {
     if (!filter) return this.platforms();
     const snapshot = await this.load();
+    const matches = matchesFilter(filter);
     return matchingPlatforms(snapshot, JSON.stringify(filter), () =>
-      [...snapshot.platforms.values()].filter((p) => matchesFilter(p, filter)),
+      [...snapshot.platforms.values()].filter(matches),
     );
   }
 

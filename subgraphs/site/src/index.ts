@@ -12,7 +12,7 @@ export {
   reconcile,
 } from './inventory/matching';
 export { platformsByCostCentre, type ReconcileSummary, toMatchInput } from './inventory/reconcile';
-export { InventoryReader, SiteInventory } from './inventory/site-inventory';
+export { INVENTORY_JOB, InventoryReader, SiteInventory } from './inventory/site-inventory';
 export {
   type FeedPage,
   type FeedRequest,
@@ -20,6 +20,13 @@ export {
   SubgraphInventoryFeed,
 } from './inventory/sync/feed';
 export { type SyncOptions, type SyncProgress, syncInventory } from './inventory/sync/sync';
+export {
+  DEFAULT_LEASE_MS,
+  JobHeldError,
+  JobLeaseLostError,
+  type JobLeaseOptions,
+  withJobLease,
+} from './jobs/job-lease';
 export {
   openSiteDatabase,
   parseSiteDatabase,

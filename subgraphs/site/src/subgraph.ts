@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { CorisResolver, PlatformHistoryResolver } from './coris/graphql/resolvers';
 import { SnapshotStore } from './coris/snapshots';
-import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
+import { PlatformResolver, ServiceModelInputResolver, siteReferenceResolvers } from './graphql/resolvers';
 import { inventoryReferenceResolvers, inventoryResolvers } from './inventory/graphql/resolvers';
 import { recordReferences } from './inventory/graphql/types';
 import { InventoryReader, SiteInventory } from './inventory/site-inventory';
@@ -22,6 +22,7 @@ export function buildSiteSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       PlatformResolver,
+      ServiceModelInputResolver,
       RegistryEditResolver,
       CorisResolver,
       PlatformHistoryResolver,

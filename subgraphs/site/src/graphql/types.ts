@@ -114,13 +114,26 @@ export class Service {
   @Field(() => ServiceUnit)
   unit!: ServiceUnit;
 
-  @Field(() => Float, { description: 'Units delivered in a year.' })
+  /** The platform it belongs to: whose managers may read its model inputs. */
+  platformCode!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Units delivered in a year. The platform's managers, central, steering, admin only.",
+  })
   yearlyVolume!: number;
 
-  @Field(() => Float, { description: 'Staff time one unit takes, hours.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Staff time one unit takes, hours. The platform's managers, central, steering, admin only.",
+  })
   staffHoursPerUnit!: number;
 
-  @Field(() => Float, { description: 'Instrument time one unit takes, hours.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Instrument time one unit takes, hours. The platform's managers, central, steering, admin only.",
+  })
   equipmentHoursPerUnit!: number;
 
   @Field(() => [PublishedPrice], {

@@ -1,5 +1,5 @@
 import { normaliseUnitCode, unitNumber } from '@hub/connector-kit';
-import { euros, FEDERATED_TUTELLES, hubIdOf, type Tutelle, VatBasis } from '@hub/schema';
+import { euros, FEDERATED_TUTELLES, hubIdOf, searchWords, type Tutelle, VatBasis } from '@hub/schema';
 import { yearsAfter } from '../calendar';
 import type { Platform as PlatformEntity } from '../registry/entities';
 import {
@@ -47,6 +47,7 @@ export function toPlatformView(p: PlatformEntity): Platform {
       code: s.code,
       name: s.name,
       unit: s.unit as ServiceUnit,
+      platformCode: p.code,
       yearlyVolume: s.yearlyVolume,
       staffHoursPerUnit: s.staffHoursPerUnit,
       equipmentHoursPerUnit: s.equipmentHoursPerUnit,
@@ -62,7 +63,7 @@ export function toPlatformView(p: PlatformEntity): Platform {
   };
 }
 
-/** A site label is granted for 6 years (SOURCES.md, the site registry)... */
+/** A site label is granted for 6 years (docs/SOURCES.md, the site registry)... */
 const LABEL_YEARS = 6;
 /** ...and reviewed every 24 months: the next review is due 2 years after the last one (or the grant). */
 const REVIEW_YEARS = 2;
@@ -94,21 +95,21 @@ function haystackOf(p: Platform): string {
   return haystack;
 }
 
-export function matchesFilter(p: Platform, filter: PlatformFilter | null | undefined): boolean {
-  if (!filter) return true;
-  if (filter.tutelle && !p.tutelles.includes(filter.tutelle)) return false;
-  if (filter.label && p.label.status !== filter.label) return false;
-  if (filter.theme && !p.themes.includes(filter.theme)) return false;
-  if (filter.unit) {
+const splitSearch = (text: string) => text.toLocaleLowerCase('fr').split(/\s+/).filter(Boolean);
+
+/** The test of `filter`, its search split once (and refused beyond the bounds) for every platform. */
+export function matchesFilter(filter: PlatformFilter): (p: Platform) => boolean {
+  const words = filter.search ? searchWords(filter.search, 'filter.search', splitSearch) : [];
+  const code = filter.unit ? normaliseUnitCode(filter.unit) : null;
+  const number = filter.unit ? unitNumber(filter.unit) : null;
+  return (p) => {
+    if (filter.tutelle && !p.tutelles.includes(filter.tutelle)) return false;
+    if (filter.label && p.label.status !== filter.label) return false;
+    if (filter.theme && !p.themes.includes(filter.theme)) return false;
     // 'UMR 7198', 'UMR7198' and '7198' all name unit UMR7198.
-    const code = normaliseUnitCode(filter.unit);
-    const number = unitNumber(filter.unit);
-    if (!p.units.some((u) => u === code || (code === number && unitNumber(u) === number))) return false;
-  }
-  if (filter.search) {
-    const haystack = haystackOf(p);
-    const words = filter.search.toLocaleLowerCase('fr').split(/\s+/).filter(Boolean);
-    if (!words.every((w) => haystack.includes(w))) return false;
-  }
-  return true;
+    if (code != null && !p.units.some((u) => u === code || (code === number && unitNumber(u) === number)))
+      return false;
+    const haystack = words.length > 0 ? haystackOf(p) : '';
+    return words.every((w) => haystack.includes(w));
+  };
 }

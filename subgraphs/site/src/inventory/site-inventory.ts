@@ -1,11 +1,15 @@
 import { sharedCheck } from '@hub/connector-kit';
 import type { EntityManager } from '@mikro-orm/core';
+import { type JobLeaseOptions, withJobLease } from '../jobs/job-lease';
 import { versionRow } from '../version-row';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
 import { EquipmentLink, EquipmentRow, IndexedRecord, InventoryDecision } from './entities';
 import { type ReconcileSummary, reconcileIndex } from './reconcile';
 import type { InventoryFeed } from './sync/feed';
 import { type SyncOptions, type SyncProgress, syncInventory } from './sync/sync';
+
+/** The job lease the sync and reconciliation hold (`job_lease.name`). */
+export const INVENTORY_JOB = 'inventory';
 
 /** An instrument with its links, as the graph answers it. */
 export interface EquipmentView extends EquipmentRow {
@@ -34,19 +38,30 @@ export class SiteInventory {
   constructor(
     private readonly em: EntityManager,
     private readonly feed: InventoryFeed | null,
+    /** The sync and reconciliation run once at a time across replicas: under the `inventory` job lease. */
+    private readonly lease: JobLeaseOptions = {},
   ) {}
 
   /** Sync every tutelle the site reaches, then reconcile. */
   async sync(
     options: SyncOptions = {},
   ): Promise<{ tutelles: SyncProgress[]; reconciliation: ReconcileSummary }> {
-    if (!this.feed) throw new Error('The site was given no tutelle subgraph to sync from');
-    const tutelles = await syncInventory(this.em, this.feed, options);
-    return { tutelles, reconciliation: await this.changing(reconcileIndex(this.em)) };
+    const feed = this.feed;
+    if (!feed) throw new Error('The site was given no tutelle subgraph to sync from');
+    return withJobLease(
+      this.em,
+      INVENTORY_JOB,
+      async ({ signal, check }) => {
+        const tutelles = await syncInventory(this.em, feed, { ...options, signal });
+        check();
+        return { tutelles, reconciliation: await this.changing(reconcileIndex(this.em)) };
+      },
+      this.lease,
+    );
   }
 
   reconcile(): Promise<ReconcileSummary> {
-    return this.changing(reconcileIndex(this.em));
+    return withJobLease(this.em, INVENTORY_JOB, () => this.changing(reconcileIndex(this.em)), this.lease);
   }
 
   confirm(who: string, equipmentId: string) {

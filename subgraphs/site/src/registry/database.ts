@@ -5,6 +5,8 @@ import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
 import { IndicatorSnapshotSchema, SNAPSHOT_MIGRATIONS } from '../coris/snapshot-entity';
 import { INVENTORY_ENTITIES } from '../inventory/entities';
 import { INVENTORY_MIGRATIONS } from '../inventory/migration';
+import { JOB_MIGRATIONS } from '../jobs/migration';
+import { migrateOneAtATime } from '../jobs/migration-lock';
 import { REGISTRY_ENTITIES } from './entities';
 import { REGISTRY_MIGRATIONS } from './migrations';
 
@@ -25,7 +27,12 @@ export async function openSiteDatabase(config: SiteDatabaseConfig): Promise<Site
     entities: [...REGISTRY_ENTITIES, ...INVENTORY_ENTITIES, IndicatorSnapshotSchema],
     extensions: [Migrator],
     migrations: {
-      migrationsList: [...REGISTRY_MIGRATIONS, ...INVENTORY_MIGRATIONS, ...SNAPSHOT_MIGRATIONS],
+      migrationsList: [
+        ...REGISTRY_MIGRATIONS,
+        ...INVENTORY_MIGRATIONS,
+        ...SNAPSHOT_MIGRATIONS,
+        ...JOB_MIGRATIONS,
+      ],
       transactional: true,
       snapshot: false,
     },
@@ -37,6 +44,7 @@ export async function openSiteDatabase(config: SiteDatabaseConfig): Promise<Site
     config.kind === 'postgresql'
       ? await PostgresORM.init({ ...common, clientUrl: config.url })
       : await SqliteORM.init({ ...common, dbName: config.file });
-  await orm.getMigrator().up();
+  if (config.kind === 'postgresql') await migrateOneAtATime(config.url, () => orm.getMigrator().up());
+  else await orm.getMigrator().up();
   return orm;
 }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { formatPath, parseYaml, YamlFileError, type YamlProblem } from '../yaml-file';
 
 /*
- * The registry file (SOURCES.md, "The site registry"), validated as every site YAML file is (../yaml-file.ts):
- * every problem reported with its path in the file and its line, all at once.
+ * The registry file (docs/SOURCES.md, "The site registry"), validated as every site YAML file is
+ * (../yaml-file.ts): every problem reported with its path in the file and its line, all at once.
  */
 
 const isoDate = z.string().superRefine((value, ctx) => {

@@ -30,6 +30,8 @@ export interface SyncProgress {
 export interface SyncOptions {
   pageSize?: number;
   onProgress?: (progress: SyncProgress) => void;
+  /** Stops the sync between pages (its lease was lost): the pages committed so far are where the next resumes. */
+  signal?: AbortSignal;
 }
 
 /** What the matcher and the graph read of a record: everything the feed gives but the raw value. */
@@ -93,6 +95,7 @@ export async function syncTutelle(
   };
   let cursor = state.cursor;
   for (;;) {
+    options.signal?.throwIfAborted();
     const page = await feed.page(tutelle, {
       first: pageSize,
       after: cursor,

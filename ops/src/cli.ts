@@ -92,15 +92,28 @@ registry
   });
 registry
   .command('load <file>')
-  .description('Validate a registry YAML file, then replace the registry with it (HUB_SITE_DB)')
-  .action(async (file: string) => {
+  .description(
+    'Validate a registry YAML file, then replace the registry with it (HUB_SITE_DB); refused, with the ' +
+      'differences, where it would overwrite edits made through the graph',
+  )
+  .option('--overwrite', 'load even over edits made through the graph (the change log keeps them)')
+  .action(async (file: string, options: { overwrite?: boolean }) => {
     const { loadConfig } = await import('./config');
     const { loadRegistryFile } = await import('./services');
-    const report = await loadRegistryFile(loadConfig(), file);
+    const report = await loadRegistryFile(loadConfig(), file, { overwrite: options.overwrite ?? false });
     const removed = report.removed.length ? ` (${report.removed.join(', ')})` : '';
     console.log(
-      `Loaded ${report.platforms} platforms: ${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed${removed}`,
+      `Loaded ${report.platforms} platforms: ${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed${removed}`,
     );
+  });
+registry
+  .command('export <file>')
+  .description("Write today's registry (edits through the graph included) as a registry YAML file")
+  .action(async (file: string) => {
+    const { loadConfig } = await import('./config');
+    const { exportRegistryFile } = await import('./services');
+    const platforms = await exportRegistryFile(loadConfig(), path.resolve(file));
+    console.log(`Wrote ${platforms} platforms to ${file}`);
   });
 
 const tariffs = program.command('tariffs').description('The single tariff of each service (docs/TARIFFS.md)');
@@ -170,6 +183,22 @@ program
     } else {
       console.log('The committed supergraph is up to date');
     }
+  });
+
+program
+  .command('coris')
+  .description("The steering committee's indicators (docs/HISTORY.md)")
+  .command('workbook')
+  .description("Write a year's CORIS workbook: one sheet per indicator, from the running subgraphs")
+  .requiredOption('--year <year>', 'the year', integer)
+  .requiredOption('--out <file>', 'where to write (CSV: one file per sheet, numbered)')
+  .addOption(new Option('--format <format>', 'file format').choices(['xlsx', 'csv']).default('xlsx'))
+  .action(async (options: { year: number; out: string; format: 'xlsx' | 'csv' }) => {
+    const { loadConfig } = await import('./config');
+    const { writeWorkbook } = await import('./coris');
+    await writeWorkbook(loadConfig(), { ...options, out: path.resolve(options.out) }, (line) =>
+      console.log(line),
+    );
   });
 
 const inventory = program

@@ -1,9 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChruConnectorOptions } from '@hub/connector-chru';
 import { startGateway } from '@hub/gateway';
 import { logger, type RunningServer, type Tracing } from '@hub/service-kit';
-import { loadRegistry, openSiteDatabase, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
+import {
+  exportRegistry,
+  type LoadOptions,
+  loadRegistry,
+  openSiteDatabase,
+  parseRegistryFile,
+  startSiteSubgraph,
+} from '@hub/subgraph-site';
 import { type ReadCacheOptions, startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import { type ConfiguredTutelle, demoDir, type HubConfig, portSetting } from './config';
 import { webAppOptions } from './web';
@@ -103,12 +110,48 @@ export function stopOnSignal(running: RunningServer[], tracing: Tracing | null =
   process.once('SIGTERM', stop);
 }
 
-/** Validate a registry file and load it into the site database. */
-export async function loadRegistryFile(config: HubConfig, file: string) {
+/** Validate a registry file and load it into the site database (refused where it would erase graph edits). */
+export async function loadRegistryFile(config: HubConfig, file: string, options: LoadOptions = {}) {
   const registry = parseRegistryFile(readFileSync(file, 'utf8'), file);
   const orm = await openSiteDatabase(config.site);
   try {
-    return await loadRegistry(orm.em.fork(), registry);
+    return await loadRegistry(orm.em.fork(), registry, options);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** Who `hub start` loads the demo registry as: a registry whose last change is its own may be replaced. */
+const DEMO_AUTHOR = 'hub start (demo)';
+
+/**
+ * Whether `hub start` may load the demo registry: into a database with no platform, or one whose registry
+ * it loaded itself and nobody changed since. Never over a registry someone else loaded or edited.
+ */
+async function demoMayLoad(config: HubConfig): Promise<boolean> {
+  const orm = await openSiteDatabase(config.site);
+  try {
+    const connection = orm.em.getConnection();
+    const [platforms] = await connection.execute<Array<{ n: number | string }>>(
+      'select count(*) as n from platform',
+    );
+    if (Number(platforms?.n ?? 0) === 0) return true;
+    const [last] = await connection.execute<Array<{ author: string }>>(
+      'select author from platform_change order by id desc limit 1',
+    );
+    return last?.author === DEMO_AUTHOR;
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** Export the registry as a registry file. */
+export async function exportRegistryFile(config: HubConfig, file: string): Promise<number> {
+  const orm = await openSiteDatabase(config.site);
+  try {
+    const { yaml, platforms } = await exportRegistry(orm.em);
+    writeFileSync(file, yaml);
+    return platforms;
   } finally {
     await orm.close(true);
   }
@@ -136,7 +179,13 @@ export async function prepareDemo(
     const folder = path.join(dir, descriptor.name);
     if (descriptor.sample && !existsSync(folder)) await descriptor.sample(folder);
   }
-  const report = await loadRegistryFile(config, path.join(dir, 'registry.yaml'));
+  if (!(await demoMayLoad(config))) {
+    log(
+      'The registry in the site database was not loaded by `hub start`: left as it is (the demo registry is not loaded)',
+    );
+    return dir;
+  }
+  const report = await loadRegistryFile(config, path.join(dir, 'registry.yaml'), { author: DEMO_AUTHOR });
   log(`Registry loaded: ${report.platforms} platforms, ${report.staff} staff, ${report.services} services`);
   return dir;
 }

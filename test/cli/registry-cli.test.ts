@@ -42,9 +42,9 @@ describe('hub registry', () => {
     const env = { HUB_SITE_DB: `sqlite:${path.join(dir, 'site.sqlite')}` };
     const result = hub(['registry', 'load', path.join(ROOT, 'test/fixtures/registry.yaml')], env);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Loaded 3 platforms: 3 added, 0 updated, 0 removed');
+    expect(result.stdout).toContain('Loaded 3 platforms: 3 added, 0 updated, 0 unchanged, 0 removed');
     expect(hub(['registry', 'load', path.join(ROOT, 'test/fixtures/registry.yaml')], env).stdout).toContain(
-      'Loaded 3 platforms: 0 added, 3 updated, 0 removed',
+      'Loaded 3 platforms: 0 added, 0 updated, 3 unchanged, 0 removed',
     );
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { startGateway } from '@hub/gateway';
-import type { RunningServer } from '@hub/subgraph-kit';
+import type { RunningServer } from '@hub/service-kit';
 import { postGraphQL } from '../src/harness';
 import { CATALOG, SHIPPING, startSubgraph } from './differential-subgraphs';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type BenchOperation, loadOperations } from '@hub/ops/bench';
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { loadRegistry, parseRegistryFile } from '@hub/subgraph-site';
 import { FIXTURE_REGISTRY, postGraphQL } from '../src/harness';
 import { finished, hubProcess } from '../src/replicas';

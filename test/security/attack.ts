@@ -1,6 +1,6 @@
 import { renameSync } from 'node:fs';
 import { Role } from '@hub/schema';
-import { mintToken, SIGNATURE_HEADER, signGatewayRequest, signServiceRequest } from '@hub/subgraph-kit';
+import { mintToken, SIGNATURE_HEADER, signGatewayRequest, signServiceRequest } from '@hub/service-kit';
 
 /*
  * The outside test's attacks (issue 14: findings 1-5, 8 and the smaller ones), replayed against a running

@@ -137,3 +137,6 @@ export interface SiteContext {
   /** The indicators the hub stored at its syncs and year ends. */
   snapshots: SnapshotStore;
 }
+
+/** What the indicators read: the caller (for what it may see), the registry, the tutelles, the inventory. */
+export type IndicatorContext = Pick<SiteContext, 'caller' | 'registry' | 'tutelles' | 'inventory'>;

@@ -1,5 +1,7 @@
 // @hub/subgraph-site: the registry and the cross-tutelle answers. Add exports with intention: it is public API.
-export { RegistryCache, RegistryReader, type SiteContext } from './context';
+
+export { type IndicatorContext, RegistryCache, RegistryReader, type SiteContext } from './context';
+export { type CorisSheet, corisWorkbookSheets, writeCorisWorkbook } from './coris/workbook';
 export { EXPORT_HEADERS, exportInventory } from './inventory/export';
 export {
   type MatchDecisions,
@@ -10,7 +12,7 @@ export {
   reconcile,
 } from './inventory/matching';
 export { platformsByCostCentre, type ReconcileSummary, toMatchInput } from './inventory/reconcile';
-export { INVENTORY_JOB, SiteInventory } from './inventory/site-inventory';
+export { INVENTORY_JOB, InventoryReader, SiteInventory } from './inventory/site-inventory';
 export {
   type FeedPage,
   type FeedRequest,
@@ -31,13 +33,21 @@ export {
   type SiteDatabaseConfig,
   type SiteOrm,
 } from './registry/database';
+export { exportRegistry } from './registry/export';
 export {
   parseRegistryFile,
   type RegistryFile,
   RegistryFileError,
   type RegistryProblem,
 } from './registry/file';
-export { loadRegistry, type RegistryLoadReport, registryVersion } from './registry/load';
+export {
+  type GraphEditOverwritten,
+  type LoadOptions,
+  loadRegistry,
+  RegistryLoadRefused,
+  type RegistryLoadReport,
+  registryVersion,
+} from './registry/load';
 export { buildSiteSchema, type SiteSubgraphOptions, startSiteSubgraph } from './subgraph';
 export {
   type CostRecord,

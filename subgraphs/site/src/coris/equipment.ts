@@ -1,6 +1,6 @@
 import { euros, type Tutelle, VatBasis } from '@hub/schema';
 import { dayNumber, yearsAfter } from '../calendar';
-import type { SiteContext } from '../context';
+import type { IndicatorContext } from '../context';
 import type { EquipmentRow, IndexedRecord } from '../inventory/entities';
 import { EQUIPMENT_COVERAGE } from './coverage';
 import {
@@ -49,7 +49,7 @@ function inServiceOn(record: IndexedRecord, asOf: string): boolean {
 
 /** The instruments in service on `asOf`, each with the records of it then in service. */
 export async function instrumentsOn(
-  ctx: Pick<SiteContext, 'inventory'>,
+  ctx: Pick<IndicatorContext, 'inventory'>,
   asOf: string,
 ): Promise<InstrumentOn[]> {
   const [records, snapshot] = await Promise.all([ctx.inventory.records(), ctx.inventory.snapshot()]);
@@ -128,7 +128,7 @@ class Tally {
 }
 
 export async function equipmentIndicator(
-  ctx: SiteContext,
+  ctx: IndicatorContext,
   asOf: string,
   groupBy: EquipmentGrouping,
 ): Promise<EquipmentIndicator> {
@@ -176,7 +176,7 @@ export function equipmentIndicatorOf(
 
 export const RENEWAL_YEARS = 10;
 
-export async function renewalForecast(ctx: SiteContext, fromYear: number): Promise<RenewalForecast> {
+export async function renewalForecast(ctx: IndicatorContext, fromYear: number): Promise<RenewalForecast> {
   const today = new Date().toISOString().slice(0, 10);
   return renewalForecastOf(await instrumentsOn(ctx, today), fromYear, today);
 }

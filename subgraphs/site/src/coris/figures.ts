@@ -1,5 +1,5 @@
 import { euros, VatBasis } from '@hub/schema';
-import type { SiteContext } from '../context';
+import type { IndicatorContext } from '../context';
 import { COVERAGE } from './coverage';
 import { instrumentsOn, netBookCents } from './equipment';
 import type { Figures } from './graphql/types';
@@ -41,7 +41,7 @@ export function staffOn(
 }
 
 export async function figuresOn(
-  ctx: SiteContext,
+  ctx: IndicatorContext,
   dates: readonly string[],
   platformCode: string | null,
   reads: SourceReads = {},

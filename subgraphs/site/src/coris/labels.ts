@@ -1,5 +1,5 @@
 import { monthsAfter } from '../calendar';
-import type { SiteContext } from '../context';
+import type { IndicatorContext } from '../context';
 import type { Platform } from '../graphql/types';
 import { LabelDueKind, type LabelDueRow, type LabelIndicator } from './graphql/types';
 
@@ -23,7 +23,7 @@ export function labelDue(platform: Platform, asOf: string, withinMonths: number)
 }
 
 export async function labelIndicator(
-  ctx: SiteContext,
+  ctx: IndicatorContext,
   asOf: string,
   withinMonths: number,
 ): Promise<LabelIndicator> {

@@ -1,6 +1,6 @@
 import { euros, Role, VatBasis } from '@hub/schema';
 import { dayNumber, overlapDays, yearRange } from '../calendar';
-import type { SiteContext } from '../context';
+import type { IndicatorContext } from '../context';
 import { categoryOf } from './categories';
 import { COVERAGE } from './coverage';
 import { StaffGrouping, type StaffIndicator, type StaffIndicatorRow } from './graphql/types';
@@ -87,7 +87,7 @@ export function suppressedKeys(cells: ReadonlyMap<string, { people: Set<string> 
 }
 
 export async function staffIndicator(
-  ctx: SiteContext,
+  ctx: IndicatorContext,
   year: number,
   groupBy: StaffGrouping,
   reads: SourceReads = {},

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { Platform, PlatformChangeRow, RegistryVersion } from './entities';
 import { type RegistryPlatform, validatePlatform } from './file';
 import type { PlatformEdit, ServiceInput } from './graphql/types';
-import { addChildren, platformColumns, toFileShape } from './shape';
+import { addChildren, CHILD_ORDER, platformColumns, toFileShape } from './shape';
 
 /*
  * The registry kept through the graph: an edit is applied to the platform as the file would write it,
@@ -133,7 +133,11 @@ export class RegistryWriter {
   /** Apply one edit atomically; the platform's new version. */
   async apply(code: string, caller: Caller, change: RegistryEdit): Promise<number> {
     return this.em.fork().transactional(async (tx) => {
-      const stored = await tx.findOne(Platform, { code }, { populate: ['costCentres', 'staff', 'services'] });
+      const stored = await tx.findOne(
+        Platform,
+        { code },
+        { populate: ['costCentres', 'staff', 'services'], populateOrderBy: CHILD_ORDER },
+      );
       if (!stored) throw fail(ErrorCode.NOT_FOUND, `No platform ${code}`);
       const conflict = () =>
         fail(

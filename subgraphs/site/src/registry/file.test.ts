@@ -79,6 +79,33 @@ describe('the registry file', () => {
     ]);
   });
 
+  it('takes null dates as none, and refuses dates that are not on the calendar, with path and line', () => {
+    const head = '  - { code: A, name: A, units: [U1], tutelles: [UL], label:\n';
+    const parsed = parseRegistryFile(
+      `platforms:\n${head}      { status: labelled, granted: 2021-06-30, lastReview: null, nextReview: null } }\n`,
+    );
+    expect(parsed.platforms[0]?.label).toEqual({
+      status: 'labelled',
+      granted: '2021-06-30',
+      lastReview: null,
+      nextReview: null,
+    });
+    expect(
+      parseRegistryFile(`platforms:\n${head}      { status: none, granted: null } }\n`).platforms[0]?.label,
+    ).toEqual({
+      status: 'none',
+      granted: null,
+    });
+    expect(
+      problems(
+        `platforms:\n${head}      { status: labelled, granted: 2021-13-45, lastReview: 2023-02-30 } }\n`,
+      ),
+    ).toEqual([
+      { path: 'platforms[0].label.granted', line: 3, message: '2021-13-45 is not a calendar date' },
+      { path: 'platforms[0].label.lastReview', line: 3, message: '2023-02-30 is not a calendar date' },
+    ]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     expect(problems('platforms:\n  - code: [unclosed\n')).toEqual([
       { path: '', line: expect.any(Number), message: expect.any(String) },

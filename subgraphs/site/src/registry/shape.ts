@@ -8,6 +8,13 @@ import type { RegistryPlatform } from './file';
  * (validated as the file is) and exports.
  */
 
+/** A platform's cost centres, staff and services in the order they were written (the file's). */
+export const CHILD_ORDER = {
+  costCentres: { id: 'asc' },
+  staff: { id: 'asc' },
+  services: { id: 'asc' },
+} as const;
+
 /** The columns of a platform's own row. */
 export function platformColumns(p: RegistryPlatform) {
   return {

@@ -1,0 +1,164 @@
+import { type CellValue, formatFrenchNumber, writeCsv, writeXlsx } from '@hub/connector-files';
+import { Role } from '@hub/schema';
+import type { IndicatorContext } from '../context';
+import type { Sheet } from '../tariffs/export';
+
+export type CorisSheet = Sheet;
+
+import { equipmentIndicator, renewalForecast } from './equipment';
+import {
+  EquipmentGrouping,
+  type EquipmentIndicator,
+  type IndicatorHeading,
+  type LabelIndicator,
+  type RenewalForecast,
+  StaffGrouping,
+  type StaffIndicator,
+} from './graphql/types';
+import { labelIndicator } from './labels';
+import { staffIndicator } from './staff';
+import type { SourceReads } from './staff-source';
+
+/*
+ * The steering committee's yearly workbook: one sheet per indicator, each opening with its dated title and
+ * its definitions, then its table. The same figures the graph gives. CSV: UTF-8 with BOM, French decimals.
+ */
+
+/** A table under its heading: the title, the definitions, an empty line, then the table's header and rows. */
+export function headedSheet(heading: IndicatorHeading, headers: string[], rows: CellValue[][]): Sheet {
+  return {
+    headers: [heading.title],
+    rows: [...heading.definitions.map((d) => [d]), [], headers, ...rows],
+  };
+}
+
+export function staffSheet(s: StaffIndicator): Sheet {
+  const row = (r: StaffIndicator['total']): CellValue[] => [
+    r.key,
+    r.suppressed ? 'secret' : r.headcount,
+    r.fte,
+    r.payroll?.amount ?? null,
+  ];
+  return headedSheet(
+    s.heading,
+    ['Clé', 'Effectif', 'ETP', 'Masse salariale chargée (€)'],
+    [...s.rows.map(row), row(s.total)],
+  );
+}
+
+export function equipmentSheet(e: EquipmentIndicator): Sheet {
+  const row = (r: EquipmentIndicator['total']): CellValue[] => [
+    r.key,
+    r.count,
+    r.valueHT.amount,
+    r.netBookValueHT.amount,
+  ];
+  return headedSheet(
+    e.heading,
+    ['Clé', 'Équipements', 'Valeur HT (€)', 'Valeur nette comptable HT (€)'],
+    [...e.rows.map(row), row(e.total)],
+  );
+}
+
+export function renewalSheet(r: RenewalForecast): Sheet {
+  return headedSheet(
+    r.heading,
+    ['Année', 'Équipements', 'Valeur à renouveler HT (€)'],
+    [
+      ['déjà échus', r.overdue.count, r.overdue.valueHT.amount],
+      ...r.years.map((y): CellValue[] => [y.year, y.count, y.valueHT.amount]),
+      ['sans date ni durée', r.undated, null],
+    ],
+  );
+}
+
+export function labelSheet(l: LabelIndicator): Sheet {
+  return headedSheet(
+    l.heading,
+    [
+      'Plateforme',
+      'Nom',
+      'Échéance',
+      'Label accordé',
+      'Dernière évaluation',
+      'Évaluation due',
+      'Fin du label',
+    ],
+    l.rows.map((r) => [r.platformCode, r.name, r.due, r.granted, r.lastReview, r.reviewDue, r.expires]),
+  );
+}
+
+export interface WorkbookProgress {
+  sheet: string;
+  ms: number;
+}
+
+/**
+ * Every indicator of a year, computed once each: HR (by tutelle, category, platform), equipment on the year's
+ * last day (by tutelle, platform, kind, age band), renewal from the next year, labels due within 6 months of
+ * the year's end. `tariffSummary` adds the tariff divergence summary, computed by the caller.
+ */
+export async function corisWorkbookSheets(
+  ctx: IndicatorContext,
+  year: number,
+  today: string,
+  onProgress: (p: WorkbookProgress) => void,
+  reads: SourceReads = {},
+): Promise<Record<string, Sheet>> {
+  const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const sheets: Record<string, Sheet> = {};
+  const step = async (name: string, build: () => Promise<Sheet>) => {
+    const started = performance.now();
+    sheets[name] = await build();
+    onProgress({ sheet: name, ms: Math.round(performance.now() - started) });
+  };
+  const steering = { ...ctx, caller: { ...ctx.caller, roles: [Role.STEERING] } };
+  for (const [name, groupBy] of [
+    ['RH par tutelle', StaffGrouping.TUTELLE],
+    ['RH par catégorie', StaffGrouping.CATEGORY],
+    ['RH par plateforme', StaffGrouping.PLATFORM],
+  ] as const)
+    await step(name, async () => staffSheet(await staffIndicator(steering, year, groupBy, reads)));
+  for (const [name, groupBy] of [
+    ['Équipements par tutelle', EquipmentGrouping.TUTELLE],
+    ['Équipements par plateforme', EquipmentGrouping.PLATFORM],
+    ['Équipements par type', EquipmentGrouping.KIND],
+    ['Équipements par âge', EquipmentGrouping.AGE_BAND],
+  ] as const)
+    await step(name, async () => equipmentSheet(await equipmentIndicator(ctx, asOf, groupBy)));
+  await step('Renouvellement', async () => renewalSheet(await renewalForecast(ctx, year + 1)));
+  await step('Labels', async () => labelSheet(await labelIndicator(ctx, asOf, 6)));
+  return sheets;
+}
+
+const csvCell = (value: CellValue): string | null =>
+  value == null
+    ? null
+    : typeof value === 'number'
+      ? formatFrenchNumber(value, Number.isInteger(value) ? 0 : 2)
+      : String(value);
+
+/** One workbook (XLSX), or one CSV file per sheet (`<out>-<n>.csv`). Returns the files written. */
+export async function writeCorisWorkbook(
+  out: string,
+  format: 'xlsx' | 'csv',
+  sheets: Record<string, Sheet>,
+): Promise<string[]> {
+  if (format === 'xlsx') {
+    await writeXlsx(out, sheets);
+    return [out];
+  }
+  const files: string[] = [];
+  let n = 0;
+  for (const sheet of Object.values(sheets)) {
+    const file = out.replace(/(\.csv)?$/i, `-${++n}.csv`);
+    await writeCsv(
+      file,
+      sheet.headers,
+      sheet.rows.map((row) => row.map(csvCell)),
+      { encoding: 'utf-8-bom' },
+    );
+    files.push(file);
+  }
+  return files;
+}

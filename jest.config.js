@@ -19,6 +19,10 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 module.exports = {
+  // One generous timeout, set once, for every test and hook (a global option: projects cannot set it): hooks start servers (a whole hub is five
+  // subgraphs and a gateway), and on a busy machine Jest's 5 s default failed 13 of 69 suites. Tests wait on
+  // readiness (a server's listen, a health answer), never on time; this only bounds a hang.
+  testTimeout: 120_000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     {

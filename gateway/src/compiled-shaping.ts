@@ -35,7 +35,8 @@ import resultShaping = require('@apollo/gateway/dist/resultShaping');
  * `executeQueryPlan`), so that form is kept here per parsed document as well: Apollo Server hands the same
  * document object to every request of one operation, and the compiled steps are kept per operation object.
  * Both replace a function of @apollo/gateway's dependencies through the module it is exported from (where
- * `executeQueryPlan` reads it at each call); `installCompiledShaping()` checks they are still there.
+ * `executeQueryPlan` reads it at each call): `compiled-shaping-install.ts` does that, for the one version it
+ * was written against, and checks at start that a real answer goes through it.
  */
 
 /** The original functions, called for what is not compiled. */
@@ -284,8 +285,11 @@ function shapeValue(
 }
 
 let fallbacks = 0;
+let compiledAnswers = 0;
 /** Answers shaped by @apollo/gateway's own function since start (not compiled, or needing errors). */
 export const shapingFallbacks = () => fallbacks;
+/** Answers shaped by compiled steps since start. */
+export const shapedByCompiledSteps = () => compiledAnswers;
 
 /** `computeResponse` of @apollo/gateway, through compiled steps where the answer allows. */
 export const computeResponse: ComputeResponse = (args) => {
@@ -311,6 +315,7 @@ export const computeResponse: ComputeResponse = (args) => {
     fallbacks += 1;
     return originalComputeResponse(args);
   }
+  compiledAnswers += 1;
   return { data, errors: [] };
 };
 
@@ -342,14 +347,8 @@ export const operationFromDocument: OperationFromDocument = (schema, document: D
   return operation;
 };
 
-/**
- * Route @apollo/gateway's result shaping and its per-request operation building through this module.
- * Idempotent; throws when the installed @apollo/gateway no longer exports them where this expects.
- */
-export function installCompiledShaping(): void {
-  if (typeof originalComputeResponse !== 'function' || typeof originalOperationFromDocument !== 'function')
-    throw new Error('@apollo/gateway changed: computeResponse or operationFromDocument not found');
-  (resultShaping as { computeResponse: ComputeResponse }).computeResponse = computeResponse;
-  (operations as { operationFromDocument: OperationFromDocument }).operationFromDocument =
-    operationFromDocument;
-}
+/** @apollo/gateway's own functions, which `installCompiledShaping` replaces and `uninstall` puts back. */
+export const originals = {
+  computeResponse: originalComputeResponse,
+  operationFromDocument: originalOperationFromDocument,
+};

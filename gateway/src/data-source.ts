@@ -37,7 +37,15 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly secret = gatewaySecret();
   /** Fetches waiting for the end of the current turn of the event loop, by caller. */
   private readonly waiting = new Map<string, Waiting[]>();
-  batch = true;
+  /** Whether fetches that start together for one caller go as one request. */
+  private readonly batch: boolean;
+
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { batch?: boolean },
+  ) {
+    super(config);
+    this.batch = config?.batch ?? true;
+  }
 
   override process(options: ProcessOptions): Promise<SubgraphResponse> {
     if (!this.batch || !('incomingRequestContext' in options)) return super.process(options);
@@ -91,7 +99,11 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set(
       SIGNATURE_HEADER,
-      signGatewayRequest(this.secret, request.query ?? '', request.variables),
+      signGatewayRequest(this.secret, {
+        query: request.query ?? '',
+        variables: request.variables,
+        authorization: context.authorization,
+      }),
     );
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);

@@ -1,5 +1,6 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { mayBeMutation } from './mutation-body';
+import type { GatewayPlugin } from './plugin';
 import { SubgraphAnswer } from './pooled-fetcher';
 
 /*
@@ -48,4 +49,9 @@ export function deduplicateFetches(fetcher: Fetcher): Fetcher {
     const { status, headers, body } = await answer;
     return new SubgraphAnswer(url, status, headers, body);
   };
+}
+
+/** Identical subgraph fetches in flight together, for the same caller, sent once (`deduplicateFetches`). */
+export function useFetchDeduplication(): GatewayPlugin {
+  return { name: 'fetch-deduplication', fetcher: deduplicateFetches };
 }

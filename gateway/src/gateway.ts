@@ -1,21 +1,27 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SourceHealth } from '@hub/connector-kit';
 import {
   DEFAULT_QUERY_LIMITS,
+  gatewaySecret,
   logger,
   type QueryLimits,
   type RunningServer,
+  SIGNATURE_HEADER,
+  signGatewayRequest,
   startGraphQLServer,
 } from '@hub/subgraph-kit';
 import { Registry } from 'prom-client';
-import { installCompiledShaping } from './compiled-shaping';
+import { useCompiledShaping } from './compiled-shaping-install';
 import { type GatewayContext, HubDataSource } from './data-source';
-import { deduplicateFetches } from './deduplicate';
+import { useFetchDeduplication } from './deduplicate';
+import type { GatewayPlugin } from './plugin';
 import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
 import { SingleFetchGateway } from './single-fetch';
 import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
+import { type WebAppOptions, webAppRoutes } from './web-app';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -50,6 +56,14 @@ export interface GatewayOptions {
    * shaped again (`single-fetch.ts`); on by default.
    */
   passThroughSingleFetches?: boolean;
+  /**
+   * Shape answers by steps compiled once per operation rather than @apollo/gateway's generic walk
+   * (`compiled-shaping.ts`); on by default, live only on the versions it was written for and once its
+   * start-up self-test passed (/health says). Process-wide: the last gateway started decides.
+   */
+  compiledShaping?: boolean;
+  /** The site's interface at `/` (gateway/web, built), its persisted documents and its sign-in; none when not given. */
+  web?: WebAppOptions;
 }
 
 /** Subgraph names and URLs as composed into the supergraph (`@join__graph`), with overrides applied. */
@@ -66,11 +80,18 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
   const started = performance.now();
   const latencyMs = () => Math.round(performance.now() - started);
   try {
+    // The subgraph shows its sources to the operators' token only (in production).
+    const token = process.env.HUB_METRICS_TOKEN;
     const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/health'), {
       signal: AbortSignal.timeout(2000),
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
     });
-    const report = (await response.json()) as { sources: SourceHealth[] };
-    return [{ source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() }, ...report.sources];
+    const report = (await response.json()) as { status: string; sources?: SourceHealth[] };
+    const sources = report.sources ?? [
+      // Details withheld (no HUB_METRICS_TOKEN here): its state still counts.
+      { source: `${name}/sources`, up: report.status === 'ok', latencyMs: 0 },
+    ];
+    return [{ source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() }, ...sources];
   } catch (error) {
     return [
       { source: `subgraph/${name}`, up: false, latencyMs: latencyMs(), error: (error as Error).message },
@@ -81,35 +102,60 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
 /**
  * Serve the supergraph file, and a new one as soon as it is written there: @apollo/gateway swaps its
  * schema and query planner between requests, so a deploy of a new supergraph drops none. A file that does
- * not compose is logged and ignored; the graph keeps the last good one.
+ * not compose, is missing or cannot be read is logged and reported on /health (`gateway/supergraph`); the
+ * graph keeps the last good one.
  */
-function watchSupergraph(file: string, initial: string): SupergraphSdlHook {
-  return async ({ update }) => {
+function watchSupergraph(file: string, initial: string) {
+  const state: { problem: string | null } = { problem: null };
+  const report = (problem: string | null, message: string) => {
+    if (problem === state.problem) return;
+    state.problem = problem;
+    if (problem) logger.error({ service: 'gateway', file, error: problem }, message);
+    else logger.info({ service: 'gateway', file }, message);
+  };
+  const hook: SupergraphSdlHook = async ({ update }) => {
     let current = initial;
     const reload = () => {
-      const next = readFileSync(file, 'utf8');
-      if (next === current) return;
+      let next: string;
+      try {
+        next = readFileSync(file, 'utf8');
+      } catch (error) {
+        return report((error as Error).message, 'supergraph unreadable: the current one is kept');
+      }
+      if (next === current) return report(null, 'supergraph readable again');
       try {
         update(next);
         current = next;
-        logger.info({ service: 'gateway', file }, 'supergraph reloaded');
+        report(null, 'supergraph reloaded');
       } catch (error) {
-        logger.error({ service: 'gateway', file, error: (error as Error).message }, 'supergraph refused');
+        report((error as Error).message, 'supergraph refused: the current one is kept');
       }
     };
     // Polling, not inotify: deploys replace the file (rename), which an inotify watch on it would miss.
     watchFile(file, { interval: 500 }, reload);
     return { supergraphSdl: initial, cleanup: async () => unwatchFile(file, reload) };
   };
+  const health = (): SourceHealth => ({
+    source: 'gateway/supergraph',
+    up: state.problem === null,
+    latencyMs: 0,
+    ...(state.problem ? { error: state.problem } : {}),
+  });
+  return { hook, health };
 }
 
 const DEFAULT_RESPONSE_CACHE = { ttlSeconds: 30 };
 
+/** A retry's own signature: the subgraph took the first attempt's nonce. */
+function resignRetry(init: NonNullable<Parameters<Fetcher>[1]>): Record<string, string> {
+  const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables?: unknown };
+  const authorization = (init.headers as Record<string, string> | undefined)?.authorization;
+  return { [SIGNATURE_HEADER]: signGatewayRequest(gatewaySecret(), { query, variables, authorization }) };
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
-  installCompiledShaping();
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
   const metrics = new Registry();
@@ -118,28 +164,38 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     timeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_FETCH.timeoutMs,
     retries: options.subgraphRetries ?? DEFAULT_SUBGRAPH_FETCH.retries,
   };
-  // Kept-alive pooled connections; identical fetches in flight together sent once, per caller.
-  const pooled = pooledFetcher({ timeoutMs: fetch.timeoutMs });
-  const base = options.deduplicateSubgraphFetches === false ? pooled : deduplicateFetches(pooled);
+  const supergraph = watchSupergraph(options.supergraphPath, supergraphSdl);
+  const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  // The gateway's extensions, one shape each (plugin.ts), in the order their hooks nest.
+  const plugins: GatewayPlugin[] = [
+    // Identical fetches in flight together sent once, per caller.
+    ...(options.deduplicateSubgraphFetches === false ? [] : [useFetchDeduplication()]),
+    // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
+    useCompiledShaping(options.compiledShaping !== false),
+    ...(responseCache
+      ? [
+          useResponseCache({
+            ...responseCache,
+            metrics,
+            ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+          }),
+        ]
+      : []),
+  ];
+  // Kept-alive pooled connections, under the plugins' fetchers.
+  const base = plugins.reduce(
+    (next, plugin) => plugin.fetcher?.(next) ?? next,
+    pooledFetcher({ timeoutMs: fetch.timeoutMs }),
+  );
   const gateway = new (options.passThroughSingleFetches === false ? ApolloGateway : SingleFetchGateway)({
-    supergraphSdl: watchSupergraph(options.supergraphPath, supergraphSdl),
+    supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) =>
-      Object.assign(
-        new HubDataSource({
-          url: subgraphs[name] ?? url,
-          fetcher: subgraphFetcher(name, fetch, fetchMetrics, base),
-        }),
-        { batch: options.batchSubgraphFetches !== false },
-      ),
+      new HubDataSource({
+        url: subgraphs[name] ?? url,
+        fetcher: subgraphFetcher(name, fetch, fetchMetrics, base, resignRetry),
+        batch: options.batchSubgraphFetches !== false,
+      }),
   });
-  const responseCacheOptions = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
-  const responseCache = responseCacheOptions
-    ? useResponseCache({
-        ...responseCacheOptions,
-        metrics,
-        ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
-      })
-    : null;
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
     port: options.port,
@@ -148,16 +204,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     limits: options.limits ?? DEFAULT_QUERY_LIMITS,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
-    plugins: responseCache ? [responseCache.plugin] : [],
+    plugins: plugins.flatMap((plugin) => (plugin.apollo ? [plugin.apollo] : [])),
+    ...(options.web ? { routes: webAppRoutes(options.web) } : {}),
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
-    health: async () =>
-      (await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+    health: async () => [
+      supergraph.health(),
+      ...plugins.flatMap((plugin) => (plugin.health ? [plugin.health()] : [])),
+      ...(await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+    ],
   });
   return {
     ...server,
     close: async () => {
       await server.close();
-      await responseCache?.close();
+      for (const plugin of plugins) await plugin.close?.();
     },
   };
 }

@@ -1,5 +1,6 @@
 // @hub/gateway: the one endpoint of the hub. Add exports with intention: it is public API.
 export { type GatewayOptions, startGateway, subgraphsOf } from './gateway';
+export type { GatewayPlugin } from './plugin';
 export {
   CACHE_STATUS_HEADER,
   cacheScope,
@@ -7,3 +8,4 @@ export {
   useResponseCache,
 } from './response-cache';
 export { DEFAULT_SUBGRAPH_FETCH, type SubgraphFetchOptions } from './subgraph-fetch';
+export { type SignIn, type WebAppOptions, webAppRoutes } from './web-app';

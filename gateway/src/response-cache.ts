@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { type Caller, cacheLookups, createCache, ParsedTexts } from '@hub/subgraph-kit';
+import {
+  answerBytes,
+  answerSlotOf,
+  answerWith,
+  type Caller,
+  cacheLookups,
+  createCache,
+  prepareAnswer,
+} from '@hub/subgraph-kit';
+import { LRUCache } from 'lru-cache';
 import type { Registry } from 'prom-client';
+import type { GatewayPlugin } from './plugin';
 
 /*
  * Whole answers kept at the gateway for a while: the portal asks the same few queries all day, and each
@@ -23,9 +33,12 @@ export interface ResponseCacheOptions {
 /** The response header that says whether the answer came from the cache: `hit` or `miss`. */
 export const CACHE_STATUS_HEADER = 'x-hub-cache';
 
-/** What makes two callers' answers the same: their roles and their platforms. No token: `public`. */
+/**
+ * What makes two callers' answers the same: their roles and their platforms. No token: `public`. JSON, so
+ * that no claim's characters (a platform code holding `+`) can make two scopes one.
+ */
 export function cacheScope(caller: Caller): string {
-  return `${[...caller.roles].sort().join('+')}:${[...caller.platforms].sort().join('+')}`;
+  return JSON.stringify([[...caller.roles].sort(), [...caller.platforms].sort()]);
 }
 
 function cacheKey(request: GraphQLRequestContext<{ caller: Caller }>): string {
@@ -34,28 +47,44 @@ function cacheKey(request: GraphQLRequestContext<{ caller: Caller }>): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-export interface ResponseCache {
-  plugin: ApolloServerPlugin<{ caller: Caller }>;
-  close(): Promise<void>;
+/** A kept answer's bytes, by key, with the text they were made from (the store holds text: Redis does). */
+class AnswerBytes {
+  private readonly kept = new LRUCache<string, { text: string; bytes: Buffer }>({ max: 1000 });
+
+  /** `text`, the store's entry under `key`, as bytes: converted once while the entry is the same. */
+  of(key: string, text: string): Buffer {
+    const memo = this.kept.get(key);
+    if (memo?.text === text) return memo.bytes;
+    const bytes = Buffer.from(text, 'utf8');
+    this.kept.set(key, { text, bytes });
+    return bytes;
+  }
+
+  /** Bytes just sent and stored as `text`: their next hit converts nothing. */
+  remember(key: string, text: string, bytes: Buffer): void {
+    this.kept.set(key, { text, bytes });
+  }
 }
 
 /**
  * Queries only (a mutation is never answered from a cache), answers without errors only (a source down is
- * not remembered for a TTL). Every lookup is counted, hit or miss. A miss while the same answer is being
- * computed for another request waits for it instead of computing it again: when a TTL ends under load,
- * one request recomputes an answer, not every request that came meanwhile.
+ * not remembered for a TTL). An answer is kept as the exact text sent on its miss (`data` and `extensions`,
+ * newline included) and a hit sends the same bytes with the same headers, made once: nothing serialised,
+ * converted or hashed again per hit. Every lookup is counted, hit or miss. A miss while the same answer is
+ * being computed for another request waits for it instead of computing it again: when a TTL ends under
+ * load, one request recomputes an answer, not every request that came meanwhile.
  */
-export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
+export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin {
   const store = createCache({
-    prefix: 'hub:gateway:responses:',
+    // Entries are the bytes sent, newline and extensions included: not what `responses:` held before.
+    prefix: 'hub:gateway:answers:',
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   });
   const cache: KeyValueCache<string> = store.cache;
   const lookups = options.metrics ? cacheLookups(options.metrics) : null;
   /** Answers being computed, by key: their text once done, null if they are not to be kept. */
   const computing = new Map<string, Promise<string | null>>();
-  /** Hits not parsed again while their text is the same. */
-  const parsed = new ParsedTexts(1000);
+  const kept = new AnswerBytes();
   const plugin: ApolloServerPlugin<{ caller: Caller }> = {
     async requestDidStart() {
       let key: string | null = null;
@@ -70,11 +99,12 @@ export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
           if (other) cached = (await other) ?? undefined;
           hit = cached !== undefined;
           lookups?.inc({ cache: 'response', outcome: hit ? 'hit' : 'miss' });
-          if (cached !== undefined)
-            return {
-              http: request.response.http,
-              body: { kind: 'single', singleResult: parsed.parse(key, cached) as never },
-            };
+          if (cached !== undefined) {
+            const slot = answerSlotOf(request.contextValue);
+            // Over HTTP the bytes are the answer; `executeOperation` (no slot) gets the value.
+            const singleResult = slot ? { data: answerWith(slot, kept.of(key, cached)) } : JSON.parse(cached);
+            return { http: request.response.http, body: { kind: 'single', singleResult } };
+          }
           if (!other) {
             const mine = key;
             computing.set(
@@ -89,19 +119,22 @@ export function useResponseCache(options: ResponseCacheOptions): ResponseCache {
           }
           return null;
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (key === null) return;
           response.http.headers.set(CACHE_STATUS_HEADER, hit ? 'hit' : 'miss');
           if (hit) return;
           const single = response.body.kind === 'single' ? response.body.singleResult : null;
-          const text = single?.data && !single.errors?.length ? JSON.stringify({ data: single.data }) : null;
+          const keep = single?.data && !single.errors?.length ? single : null;
+          const bytes = keep ? (prepareAnswer(contextValue, keep) ?? answerBytes(keep)) : null;
+          const text = bytes?.toString('utf8') ?? null;
           computed?.(text);
-          if (text === null) return;
+          if (bytes === null || text === null) return;
+          kept.remember(key, text, bytes);
           // Not awaited: the caller need not wait for Redis to have stored it.
           void cache.set(key, text, { ttl: options.ttlSeconds });
         },
       };
     },
   };
-  return { plugin, close: () => store.close() };
+  return { name: 'response-cache', apollo: plugin, close: () => store.close() };
 }

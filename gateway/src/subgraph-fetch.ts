@@ -62,6 +62,8 @@ export function subgraphFetcher(
   metrics: SubgraphFetchMetrics,
   /** How each attempt is sent: pooled connections (`pooled-fetcher.ts`), deduplicated or not. */
   base: Fetcher,
+  /** Headers a retry sends anew: a signature is taken once by the subgraph, so a retry is signed again. */
+  resign: (init: NonNullable<Parameters<Fetcher>[1]>) => Record<string, string> = () => ({}),
 ): Fetcher {
   return async (url, init) => {
     const stop = metrics.duration.startTimer({ subgraph: name });
@@ -72,7 +74,7 @@ export function subgraphFetcher(
       attempts += 1;
       const timeout = Math.max(1, deadline - Date.now());
       // The trace goes on in the subgraph: W3C `traceparent` of this fetch's span.
-      const headers = { ...init?.headers, ...traceHeaders() };
+      const headers = { ...init?.headers, ...traceHeaders(), ...(attempts > 1 && init ? resign(init) : {}) };
       const response = await base(url, { ...init, headers, timeout } as typeof init);
       if (response.status < 500) return response;
       await response.text(); // read whole: its connection is free for the next attempt

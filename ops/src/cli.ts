@@ -37,17 +37,33 @@ program
   .action(async (options: { scale: number; seed: number; fresh?: boolean }) => {
     const started = performance.now();
     const { loadConfig } = await import('./config');
-    const { prepareDemo, startDemoGmao, startServices, stopOnSignal } = await import('./services');
+    const { prepareDemo, SERVICES, startDemoGmao, startServices, stopOnSignal } = await import('./services');
     const { startTracing } = await import('@hub/subgraph-kit');
     const config = loadConfig();
     const dir = await prepareDemo(config, options, console.log);
+    // The interface at `/`, built from the sources the first time (and again when they change).
+    (await import('./web')).ensureWebApp();
     // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
     const standIn = config.gmaoStandIn ? [await startDemoGmao(dir)] : [];
     const tracing = startTracing();
     const running = [...standIn, ...(await startServices(config, [...SERVICE_NAMES]))];
     stopOnSignal(running, tracing);
     const gateway = running.at(-1)!;
-    console.log(`\nThe hub is up in ${Math.round(performance.now() - started)} ms: ${gateway.url}`);
+    const { startupSummary } = await import('./startup-summary');
+    const summary = await startupSummary(gateway.url);
+    const took = `in ${Math.round(performance.now() - started)} ms: ${gateway.url}`;
+    if (summary.ok) console.log(`\n${summary.text} ${took}`);
+    else console.error(`\n${summary.text.replace('\n', ` ${took}\n`)}`);
+    console.log(`The site's interface: ${gateway.url.replace(/graphql$/, '')}`);
+    // The site-wide inventory the interface shows, read once the subgraphs answer (idempotent, resumable).
+    const site = running.find((s) => s.name === 'site') as
+      | Awaited<ReturnType<typeof SERVICES.site>>
+      | undefined;
+    site?.inventory.sync().then(
+      ({ reconciliation }) => console.log(`Site inventory synced: ${reconciliation.equipment} instruments`),
+      (error: Error) =>
+        console.error(`Site inventory not synced (pnpm hub inventory sync): ${error.message}`),
+    );
     console.log(
       `Open it in a browser for the sandbox, or:\n  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
     );
@@ -249,7 +265,7 @@ program
   )
   .option('--rounds <n>', 'rounds of every gateway in turn', positiveNumber, FULL_RUN.rounds)
   .option('--gateways <kinds>', 'gateways under test, comma-separated')
-  .option('--operations <names>', 'operations to load, comma-separated (all four by default)')
+  .option('--operations <names>', 'operations to load, comma-separated (all by default)')
   .option('--smoke', 'a short pass: ×1, 10 connections, one short round; checks every answer, times nothing')
   .option('--no-pin', 'do not pin processes to cores')
   .option('--out <file>', 'where to write the table (and the run as JSON beside it)')
@@ -293,6 +309,41 @@ program
     writeFileSync(`${out.replace(/\.md$/, '')}.json`, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\n${table}\nWritten to ${out} in ${report.totalS} s`);
     if (report.rows.some((r) => r.problem)) process.exitCode = 1;
+  });
+
+program
+  .command('screenshots')
+  .description("Take a screenshot of each page of the site's interface on the demo data (docs/screenshots)")
+  .option('--out <dir>', 'where to write them', path.resolve(__dirname, '../../docs/screenshots'))
+  .action(async (options: { out: string }) => {
+    const { loadConfig } = await import('./config');
+    const { takeScreenshots } = await import('./web/screenshots');
+    await takeScreenshots({
+      dataDir: path.join(loadConfig().dataDir, 'screenshots'),
+      out: path.resolve(options.out),
+      log: (line) => console.log(line),
+    });
+    process.exit(0);
+  });
+
+program
+  .command('web-bench')
+  .description(
+    "Time the interface's catalogue and dashboard in Chromium: first render, interactive, JS shipped",
+  )
+  .option('--scale <factors>', 'demo site sizes, comma-separated', numberList, [1, 10])
+  .option('--runs <n>', 'page loads per page and scale (each in a fresh browser context)', positiveNumber, 3)
+  .action(async (options: { scale: number[]; runs: number }) => {
+    const { loadConfig } = await import('./config');
+    const { benchInterface } = await import('./web/bench');
+    const dataDir = loadConfig().dataDir;
+    await benchInterface({
+      dataDir: (scale) => path.join(dataDir, `web-bench-${scale}`),
+      scales: options.scale,
+      runs: Math.round(options.runs),
+      log: (line) => console.log(line),
+    });
+    process.exit(0);
   });
 
 program

@@ -10,6 +10,7 @@ import { inraeConnectorOptionsFromEnv } from '@hub/subgraph-inrae';
 import { parseSiteDatabase, type SiteDatabaseConfig, type TutelleSubgraphUrls } from '@hub/subgraph-site';
 import { ulConnectorOptionsFromEnv } from '@hub/subgraph-ul';
 import { SUPERGRAPH_PATH } from './supergraph';
+import { WEB_DIST } from './web';
 
 /**
  * Every setting of the hub, read from the environment in one place (the README's configuration reference
@@ -44,6 +45,8 @@ export interface HubConfig {
   responseCacheTtlSeconds: number;
   /** How long the site keeps a platform's tariff cost base between requests, seconds; 0: off. */
   tariffCacheTtlSeconds: number;
+  /** The built interface the gateway serves at `/` (gateway/web/dist); `HUB_WEB_DIST`. */
+  webDist: string;
   /** How long each tutelle subgraph keeps a record it read, seconds; 0: off. */
   readCacheTtlSeconds: Record<keyof typeof READ_CACHE_TTL_SECONDS, number>;
 }
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     ) as TutelleSubgraphUrls,
     ...(env.HUB_REDIS_URL ? { redisUrl: env.HUB_REDIS_URL } : {}),
     ...(env.HUB_TARIFF_POLICY ? { tariffPolicy: path.resolve(env.HUB_TARIFF_POLICY) } : {}),
+    webDist: path.resolve(env.HUB_WEB_DIST ?? WEB_DIST),
     responseCacheTtlSeconds: seconds('HUB_RESPONSE_CACHE_TTL_S', env.HUB_RESPONSE_CACHE_TTL_S, 30),
     tariffCacheTtlSeconds: seconds('HUB_TARIFF_CACHE_TTL_S', env.HUB_TARIFF_CACHE_TTL_S, 60),
     readCacheTtlSeconds: Object.fromEntries(

@@ -16,5 +16,8 @@ export {
 } from './demo';
 export { CHROMIUM_PATH } from './ensure-services';
 export { type DemoTruth, readDemoRecords, readDemoTruth } from './inventory/demo-records';
+export { startupSummary } from './startup-summary';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';
+export { ensureWebApp, signInFromEnv, WEB_DIST, webAppOptions } from './web';
+export { launchChromium, signInAsDemo } from './web/browser';

@@ -9,6 +9,7 @@ import { logger, type RunningServer, type Tracing } from '@hub/subgraph-kit';
 import { loadRegistry, openSiteDatabase, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
 import { type ReadCacheOptions, startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import { demoDir, type HubConfig } from './config';
+import { webAppOptions } from './web';
 
 /** A tutelle subgraph's read cache from the configuration: its TTL, Redis when configured. */
 function readCache(
@@ -67,6 +68,7 @@ export const SERVICES = {
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
       responseCache:
         config.responseCacheTtlSeconds > 0 ? { ttlSeconds: config.responseCacheTtlSeconds } : false,
+      web: webAppOptions(config.webDist),
     }),
 } satisfies Record<string, (config: HubConfig) => Promise<RunningServer>>;
 

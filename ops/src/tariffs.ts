@@ -21,7 +21,8 @@ export interface TariffExportOptions {
 /**
  * `hub tariffs export`: the site's grids and the gaps to the published prices, computed by the site's own
  * code from the registry (HUB_SITE_DB) and the tutelles' running subgraphs, as the graph computes them.
- * Says where it stands as it goes; returns the files written.
+ * Says where it stands as it goes; returns the files written. Fails (the CLI exits 1) when a platform's
+ * grid could not be computed: with none, before writing anything.
  */
 export async function exportTariffs(
   config: HubConfig,
@@ -48,6 +49,11 @@ export async function exportTariffs(
     const site = await request.siteTariffs(platforms, options.year);
     say(`Computed ${site.grids.length} grids, ${site.divergence.length} published prices compared.`);
     for (const { platform, error } of site.failed) say(`  ${platform}: no grid, ${error.message}`);
+    // A workbook without the grids asked for is not an export: nothing is written, the command fails.
+    if (site.grids.length === 0 && site.failed.length > 0) {
+      const why = site.failed.map(({ platform, error }) => `${platform} (${error.message})`).join('; ');
+      throw new Error(`no grid could be computed: ${why}`);
+    }
     const files = await writeTariffExport(
       options.out,
       options.format,
@@ -55,6 +61,12 @@ export async function exportTariffs(
       options.reports,
     );
     say(`Wrote ${files.join(', ')} in ${Math.round(performance.now() - started)} ms.`);
+    // Some platforms' grids missing: the files say what could be computed, the exit code that it is not all.
+    if (site.failed.length > 0) {
+      throw new Error(
+        `${site.failed.length} platform(s) without a grid: the export is incomplete (see above)`,
+      );
+    }
     return files;
   } finally {
     await orm.close(true);

@@ -14,8 +14,18 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   /** The operation asks too much at once (depth, aliases, size, cost); `message` says which limit. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
+  /**
+   * An edit was made on a version that is no longer the current one (someone else changed the thing since it
+   * was read); nothing was changed. `extensions.currentVersion` is the version to read again.
+   */
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
   /** The thing asked for does not exist. */
   NOT_FOUND = 'NOT_FOUND',
+  /**
+   * A decision or edit conflicts with the data as it now is (another decision changed it first, or the
+   * result would break a rule); `extensions.reason` says which, the message says what to do.
+   */
+  CONFLICT = 'CONFLICT',
   /** A bug or an unexpected failure on the hub's side; details are in the server's logs. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

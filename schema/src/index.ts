@@ -1,6 +1,7 @@
 // @hub/schema: the domain contract every subgraph imports. Add exports with intention: it is public API.
 import 'reflect-metadata';
 
+export { INPUT_BOUNDS, searchWords } from './bounds';
 export { CostCentre, CostCentreReference, ExpenseArgs } from './cost-centres';
 export { ErrorCode } from './errors';
 export { DEFAULT_VAT_RATE, euros, Money, roundCents, toHT, VatBasis } from './money';
@@ -28,6 +29,7 @@ export {
 export {
   FINANCE_READERS,
   isTokenRole,
+  MODEL_INPUT_READERS,
   PERSONAL_DATA_READERS,
   Role,
   SALARY_READERS,

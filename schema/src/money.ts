@@ -10,7 +10,7 @@ registerEnumType(VatBasis, {
   description: 'HT: excluding VAT. TTC: VAT included.',
 });
 
-/** The rate applied when a source records TTC without saying which rate (SOURCES.md, common facts). */
+/** The rate applied when a source records TTC without saying which rate (docs/SOURCES.md, common facts). */
 export const DEFAULT_VAT_RATE = 0.2;
 
 @ObjectType({ description: 'An amount of money, with its currency and whether it includes VAT.' })

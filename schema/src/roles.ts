@@ -46,6 +46,13 @@ export const FINANCE_READERS: readonly Role[] = [
 /** Individual loaded yearly costs (salaries): the most sensitive figure the hub carries. */
 export const SALARY_READERS: readonly Role[] = [Role.CENTRAL, Role.STEERING, Role.ADMIN, Role.SERVICE];
 
+/**
+ * A service's tariff-model inputs (yearly volume, staff and instrument hours per unit): with the public
+ * prices they solve to a platform's staff cost (docs/TARIFFS.md). These roles read every platform's; a
+ * `platform` manager reads those of the platforms the token names.
+ */
+export const MODEL_INPUT_READERS: readonly Role[] = [Role.CENTRAL, Role.STEERING, Role.ADMIN, Role.SERVICE];
+
 /** Whether a token's claim names a role it may carry (`service` never comes from a token). */
 export function isTokenRole(value: unknown): value is Role {
   return TOKEN_ROLES.includes(value as Role);

@@ -115,4 +115,4 @@ it('costs UL the same SQL statements for 1 platform as for 500', async () => {
   // Staff members and cost centres are fetched at the same step of the plan: one request to UL, not two.
   expect(one.ulRequests).toBe(1);
   expect(many.ulRequests).toBe(1);
-}, 60_000);
+});

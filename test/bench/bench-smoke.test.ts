@@ -5,7 +5,7 @@ import { GATEWAY_KINDS, markdownReport, runBench, SMOKE_RUN } from '@hub/ops/ben
 
 /**
  * The benchmark suite's smoke pass: it starts the demo site's subgraphs and every gateway under test, asks
- * each the four operations, checks every answer against the reference one, loads each briefly and prints
+ * each the operations (two of them with big answers), checks every answer against the reference one, loads each briefly and prints
  * its table. No timing is asserted: figures come from the full run (`pnpm bench`, docs/PERFORMANCE.md).
  */
 it('runs every gateway on every operation with right answers, and prints the table', async () => {
@@ -21,10 +21,19 @@ it('runs every gateway on every operation with right answers, and prints the tab
       log: (line) => progress.push(`${new Date().toISOString().slice(11, 19)} ${line}`),
     });
     console.log(`${progress.join('\n')}\n\n${markdownReport(report)}`);
-    expect(report.rows).toHaveLength(GATEWAY_KINDS.length * 4);
+    expect(report.rows).toHaveLength(GATEWAY_KINDS.length * 6);
     // Every gateway, Hive Gateway's included, gives the reference answer, under load too.
     expect(report.rows.filter((row) => row.problem)).toEqual([]);
-    for (const row of report.rows.filter((r) => !r.problem)) expect(row.peakRssMb).toBeGreaterThan(0);
+    for (const row of report.rows.filter((r) => !r.problem)) {
+      expect(row.peakRssMb).toBeGreaterThan(0);
+      expect(row.answerBytes).toBeGreaterThan(0);
+      expect(Number.isFinite(row.minorFaultsPerRequest)).toBe(true);
+    }
+    // The big answers are big: a page of 500 instruments, every platform with its equipment.
+    for (const row of report.rows.filter(
+      (r) => r.operation === 'inventory-page-500' || r.operation === 'site-platforms',
+    ))
+      expect(row.answerBytes).toBeGreaterThan(100_000);
     // Without caches, every request costs the subgraphs something (concurrent requests' fetches to one
     // subgraph may travel together: a fraction of a request each), and without merging one request at least.
     for (const row of report.rows.filter((r) => r.gateway === 'hub-no-cache'))
@@ -34,4 +43,4 @@ it('runs every gateway on every operation with right answers, and prints the tab
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 170_000);
+}, 400_000);

@@ -78,8 +78,6 @@ const QUERIES = [
   '{ platform(code: "XGAMMA") { staff { member { id firstName assignments { yearlyCost { amount } } } } } }',
 ];
 
-jest.setTimeout(30_000);
-
 describe('a Redis outage mid-test', () => {
   let hub: Hub;
   const proxy = new RedisProxy();

@@ -53,7 +53,7 @@ describe('the site-wide inventory of the demo, against its truth', () => {
     );
     inventory = new SiteInventory(orm.em, connectorFeed(connectors));
     await inventory.sync({ pageSize: 500 });
-  }, 120_000);
+  });
   afterAll(async () => {
     for (const connector of connectors) await connector.close();
     await gmao?.close();

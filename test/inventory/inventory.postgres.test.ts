@@ -110,5 +110,5 @@ describe('the site-wide inventory indexed in PostgreSQL', () => {
       'Mise en service': new Date('2019-03-14T00:00:00Z'),
       'Âge (ans)': 7.7,
     });
-  }, 30_000);
+  });
 });

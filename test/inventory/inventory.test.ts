@@ -17,7 +17,7 @@ const INVENTORY = /* GraphQL */ `{
     totalCount
     nodes { id tutelles confidence confirmed valueHT { amount } records { id } }
   }
-  total: siteInventoryTotals { equipmentCount valueHT { amount } }
+  total: siteInventoryTotals { equipmentCount valueHT { amount } note }
 }`;
 
 type Inventory = {
@@ -32,9 +32,6 @@ const clusters = (data: Inventory | null | undefined) =>
   (data?.siteInventory.nodes ?? []).map((n) => n.records.map((r) => r.id).sort()).sort();
 
 describe('the site-wide inventory on the fixtures, through the gateway', () => {
-  // Each sync reads four subgraphs and reconciles: seconds on a loaded machine.
-  jest.setTimeout(30_000);
-
   let dir: string;
   let hub: Hub;
   const token = (roles: Role[], subject = 'agent.comptable@univ-lorraine.fr') =>
@@ -58,6 +55,14 @@ describe('the site-wide inventory on the fixtures, through the gateway', () => {
   afterAll(async () => {
     await hub?.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says the inventory is not synced yet rather than answering a bare 0', async () => {
+    const { data, errors } = await hub.query('{ siteInventoryTotals { equipmentCount note } }');
+    expect(errors).toBeUndefined();
+    expect(data?.siteInventoryTotals).toEqual([
+      { equipmentCount: 0, note: expect.stringMatching(/^not synced yet: .*hub inventory sync/) },
+    ]);
   });
 
   it('resumes a sync interrupted after a page, without loss or duplicate', async () => {
@@ -92,9 +97,9 @@ describe('the site-wide inventory on the fixtures, through the gateway', () => {
     // UL (240,000 + 36,000 TTC) / 1.2 + CNRS 100,000 HT + INRAE 60,000 TTC / 1.2.
     expect(diffractometer.valueHT.amount).toBe(380000);
     expect(diffractometer.confidence).toBeGreaterThan(0.99);
-    // 14 records, 3 + 2 of them being two instruments: 11 instruments.
-    expect(data.siteInventory.totalCount).toBe(11);
-    expect(data.total).toEqual([{ equipmentCount: 11, valueHT: { amount: expect.any(Number) } }]);
+    // 14 records, 3 + 2 of them being two instruments: 11 instruments, 3 of them disposed: 8 held.
+    expect(data.siteInventory.totalCount).toBe(8);
+    expect(data.total).toEqual([{ equipmentCount: 8, valueHT: { amount: expect.any(Number) }, note: null }]);
   });
 
   it('links each tutelle record to its instrument, with the evidence of the match', async () => {
@@ -114,7 +119,7 @@ describe('the site-wide inventory on the fixtures, through the gateway', () => {
   it('searches, filters and totals the site by tutelle and platform', async () => {
     const { data, errors } = await hub.query(`{
       search: siteInventory(filter: { search: "diffractometre", manufacturer: "Bruker AXS" }) { nodes { id platformCode platform { name } } }
-      old: siteInventory(filter: { tutelle: CNRS, minAgeYears: 15 }) { nodes { id } }
+      old: siteInventory(filter: { tutelle: CNRS, minAgeYears: 15, includeDisposed: true }) { nodes { id } }
       byTutelle: siteInventoryTotals(groupBy: TUTELLE) { key equipmentCount valueHT { amount } }
       byPlatform: siteInventoryTotals(groupBy: PLATFORM, filter: { minValueHT: 100000 }) { key equipmentCount }
     }`);
@@ -124,15 +129,43 @@ describe('the site-wide inventory on the fixtures, through the gateway', () => {
     ]);
     expect(data?.old.nodes).toEqual([{ id: 'EQ-CNRS:347' }]);
     expect(data?.byTutelle.find((t: { key: string }) => t.key === 'CNRS')).toEqual({
+      // CNRS's four instruments less the retired one (90,000): what it still holds.
       key: 'CNRS',
-      equipmentCount: 4,
-      valueHT: { amount: 385000 },
+      equipmentCount: 3,
+      valueHT: { amount: 295000 },
     });
     expect(data?.byPlatform).toEqual([
       { key: 'CNRSONLY', equipmentCount: 1 },
       { key: 'MICROSCOPY', equipmentCount: 1 },
       { key: 'XGAMMA', equipmentCount: 2 },
     ]);
+  });
+
+  it('counts the instruments the site still holds unless asked for the disposed ones too', async () => {
+    const { data, errors } = await hub.query(`{
+      held: siteInventory(first: 50) { totalCount nodes { id status } }
+      heldTotal: siteInventoryTotals { equipmentCount valueHT { amount } }
+      all: siteInventory(first: 50, filter: { includeDisposed: true }) { totalCount nodes { id status valueHT { amount } } }
+      allTotal: siteInventoryTotals(filter: { includeDisposed: true }) { equipmentCount valueHT { amount } }
+      disposed: siteInventory(filter: { status: DISPOSED }) { nodes { id } }
+    }`);
+    expect(errors).toBeUndefined();
+    // The CNRS's retired instrument, INRAE's disposed one and the CHRU's REFORME microscope.
+    const gone = ['EQ-CHRU:GMAO-000100', 'EQ-CNRS:347', 'EQ-INRAE:INRAE-54-2009-0002'];
+    const disposed = data?.all.nodes.filter((n: { status: string }) => n.status === 'DISPOSED');
+    expect(disposed.map((n: { id: string }) => n.id).sort()).toEqual(gone);
+    expect(data?.disposed.nodes.map((n: { id: string }) => n.id).sort()).toEqual(gone);
+    expect(data?.held.nodes.filter((n: { status: string }) => n.status === 'DISPOSED')).toEqual([]);
+    expect(data?.held.totalCount).toBe(data?.all.totalCount - 3);
+    expect(data?.heldTotal[0].equipmentCount).toBe(data?.held.totalCount);
+    const disposedValue = disposed.reduce(
+      (sum: number, n: { valueHT: { amount: number } }) => sum + n.valueHT.amount,
+      0,
+    );
+    expect(data?.heldTotal[0].valueHT.amount).toBeCloseTo(
+      data?.allTotal[0].valueHT.amount - disposedValue,
+      2,
+    );
   });
 
   it('queues uncertain matches for central services, the most money at stake first', async () => {

@@ -1,3 +1,4 @@
+import { startupSummary } from '@hub/ops';
 import type { HealthReport } from '@hub/subgraph-kit';
 import { type Hub, startSubgraphsAndGateway, UNREACHABLE_UL } from '../src/harness';
 
@@ -48,8 +49,17 @@ describe('UL source down', () => {
     ).json()) as HealthReport;
     expect(health.status).toBe('degraded');
     expect(health.sources).toEqual([
+      expect.objectContaining({ source: 'gateway/supergraph', up: true }),
+      expect.objectContaining({ source: 'gateway/compiled-shaping', up: true }),
       expect.objectContaining({ source: 'subgraph/chru', up: true }),
-      expect.objectContaining({ source: 'CHRU/gmao', up: true, error: '3 row(s) rejected at the last read' }),
+      // The CHRU's three sources, each on its own: the item without a price, the two bad expense rows.
+      expect.objectContaining({ source: 'CHRU/gmao', up: true, error: '1 row(s) rejected at the last read' }),
+      expect.objectContaining({ source: 'CHRU/personnels', up: true }),
+      expect.objectContaining({
+        source: 'CHRU/depenses',
+        up: true,
+        error: '2 row(s) rejected at the last read',
+      }),
       expect.objectContaining({ source: 'subgraph/cnrs', up: true }),
       expect.objectContaining({ source: 'CNRS/cnrs_dr06', up: true }),
       expect.objectContaining({ source: 'subgraph/inrae', up: true }),
@@ -63,5 +73,12 @@ describe('UL source down', () => {
       expect.objectContaining({ source: 'subgraph/ul', up: true }),
       expect.objectContaining({ source: 'UL/sifac+siham', up: false }),
     ]);
+  });
+
+  it('has `hub start` say which sources are down rather than "up"', async () => {
+    const summary = await startupSummary(hub.gatewayUrl);
+    expect(summary.ok).toBe(false);
+    expect(summary.text).toMatch(/^The hub answers, but not all of it: 1 source\(s\) down/);
+    expect(summary.text).toContain('UL/sifac+siham:');
   });
 });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
@@ -115,5 +116,98 @@ describe('hub serve on SIGTERM', () => {
     expect(await refused(port)).toBe('ECONNREFUSED');
     expect(await inFlight).toMatchObject({ status: 200, data: { platforms: { totalCount: 3 } } });
     expect(await exited).toBe(0);
-  }, 60_000);
+  });
+});
+
+/**
+ * `pnpm hub serve gateway` under load, stopped as a service manager does: SIGTERM to what pnpm started (pnpm
+ * runs the package.json script under `sh -c` and signals that child). The process must receive it (no
+ * orphan keeping the port), and drain: every request sent on a kept-alive connection before or while it
+ * stops gets its answer, none a reset; new connections are refused; it exits 0.
+ */
+describe('pnpm hub serve on SIGTERM, under load', () => {
+  let hub: Hub;
+  beforeAll(async () => {
+    hub = await startSubgraphsAndGateway({
+      ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
+    });
+  });
+  afterAll(() => hub?.close());
+
+  it('forwards the signal through the script and drains every keep-alive connection', async () => {
+    const root = path.resolve(__dirname, '../..');
+    const script = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.hub as string;
+    const port = await freePort();
+    const child = spawn('sh', ['-c', `${script} serve gateway`], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        HUB_GATEWAY_PORT: String(port),
+        HUB_SUBGRAPH_URL_SITE: hub.site.url,
+        HUB_SUBGRAPH_URL_UL: hub.ul.url,
+        HUB_SUBGRAPH_URL_CNRS: hub.cnrs.url,
+        HUB_SUBGRAPH_URL_INRAE: hub.inrae.url,
+        HUB_SUBGRAPH_URL_CHRU: hub.chru.url,
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 60_000;
+      while ((await refused(port)) !== 'connected' && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
+
+      // Eight clients, each on its own kept-alive connection, sending requests back to back.
+      const outcomes = { answered: 0, refused: 0, failed: [] as string[] };
+      // Bounded: a process that never stops (the signal lost on the way) must fail the test, not hang it.
+      let giveUp = false;
+      const url = `http://127.0.0.1:${port}/graphql`;
+      const clients = Array.from({ length: 8 }, async () => {
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        try {
+          while (!giveUp) {
+            const status = await new Promise<number | string>((resolve) => {
+              const body = JSON.stringify({ query: '{ platforms { totalCount } }' });
+              const req = http.request(
+                url,
+                { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+                (res) => {
+                  res.resume();
+                  res.once('end', () => resolve(res.statusCode ?? 0));
+                },
+              );
+              req.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+              req.end(body);
+            });
+            if (status === 200) outcomes.answered++;
+            else if (status === 'ECONNREFUSED') {
+              outcomes.refused++;
+              return;
+            } else outcomes.failed.push(String(status));
+          }
+        } finally {
+          agent.destroy();
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      child.kill('SIGTERM');
+      const stopped = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000)),
+      ]);
+      expect(stopped).toBe(true);
+      // Once it has exited, whatever loop is still running meets a refused connection at once.
+      setTimeout(() => {
+        giveUp = true;
+      }, 5_000).unref();
+      await Promise.all(clients);
+      expect(await exited).toBe(0);
+      expect(outcomes.failed).toEqual([]);
+      expect(outcomes.refused).toBe(8);
+      expect(outcomes.answered).toBeGreaterThan(8);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
 });

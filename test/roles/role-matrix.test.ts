@@ -136,7 +136,13 @@ describe('what each role sees', () => {
           url: hub.ul.url,
           variables,
           ...(token() ? { token: token()! } : {}),
-          headers: { [SIGNATURE_HEADER]: signGatewayRequest(gatewaySecret(), entities, variables) },
+          headers: {
+            [SIGNATURE_HEADER]: signGatewayRequest(gatewaySecret(), {
+              query: entities,
+              variables,
+              authorization: token() ? `Bearer ${token()}` : undefined,
+            }),
+          },
         });
         expectAccess(response.data?._entities[0], level, response, '_entities.0');
       }
@@ -174,7 +180,13 @@ describe('what each role sees', () => {
       url: hub.ul.url,
       variables,
       token: tokens.get('XGAMMA manager')!,
-      headers: { [SIGNATURE_HEADER]: signGatewayRequest(gatewaySecret(), entities, variables) },
+      headers: {
+        [SIGNATURE_HEADER]: signGatewayRequest(gatewaySecret(), {
+          query: entities,
+          variables,
+          authorization: `Bearer ${tokens.get('XGAMMA manager')}`,
+        }),
+      },
     });
     expect(response.data?._entities).toEqual([{ firstName: null }]);
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -68,7 +68,11 @@ describe('personal data needs the right role', () => {
     });
     const atGateway = await hub.query('{ __typename }', { token: forged });
     // At the subgraph, as the gateway would send it: signed, so that the token is what is judged.
-    const signature = signGatewayRequest(gatewaySecret(), '{ __typename }', undefined);
+    const signature = signGatewayRequest(gatewaySecret(), {
+      query: '{ __typename }',
+      variables: undefined,
+      authorization: `Bearer ${forged}`,
+    });
     const atSubgraph = await hub.query('{ __typename }', {
       token: forged,
       url: hub.ul.url,
@@ -104,14 +108,51 @@ describe('subgraphs answer the gateway only', () => {
   it('refuses a signature made with another key, over another query, or too long ago', async () => {
     const signed = (signature: string) =>
       hub.query(QUERY, { url: hub.ul.url, headers: { [SIGNATURE_HEADER]: signature } });
-    expect((await signed(signGatewayRequest('another-key', QUERY, undefined))).status).toBe(403);
-    expect((await signed(signGatewayRequest(gatewaySecret(), '{ __typename }', undefined))).status).toBe(403);
+    const request = { query: QUERY, variables: undefined };
+    expect((await signed(signGatewayRequest('another-key', request))).status).toBe(403);
+    const other = { query: '{ __typename }', variables: undefined };
+    expect((await signed(signGatewayRequest(gatewaySecret(), other))).status).toBe(403);
     const tenMinutesAgo = Date.now() - 10 * 60_000;
-    expect((await signed(signGatewayRequest(gatewaySecret(), QUERY, undefined, tenMinutesAgo))).status).toBe(
-      403,
-    );
-    const fresh = await signed(signGatewayRequest(gatewaySecret(), QUERY, undefined));
+    expect((await signed(signGatewayRequest(gatewaySecret(), request, tenMinutesAgo))).status).toBe(403);
+    const fresh = await signed(signGatewayRequest(gatewaySecret(), request));
     expect(fresh).toMatchObject({ status: 200, data: { ulStaffMember: { grade: 'IGR' } } });
+  });
+
+  it('takes a signature once: a captured request replayed at once is refused', async () => {
+    const signature = signGatewayRequest(gatewaySecret(), { query: QUERY, variables: undefined });
+    const send = () => hub.query(QUERY, { url: hub.ul.url, headers: { [SIGNATURE_HEADER]: signature } });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(403);
+  });
+
+  it("binds a signature to the caller's token: replayed with it stripped or swapped, it is refused", async () => {
+    const SALARY = '{ ulStaffMember(id: "UL:00123456") { assignments { yearlyCost { amount } } } }';
+    const central = await mintToken(jwtSecret(), { subject: 'rh', roles: [Role.CENTRAL] });
+    const other = await mintToken(jwtSecret(), { subject: 'x', roles: [Role.PUBLIC] });
+    const signed = () =>
+      signGatewayRequest(gatewaySecret(), {
+        query: SALARY,
+        variables: undefined,
+        authorization: `Bearer ${central}`,
+      });
+    const headers = () => ({ [SIGNATURE_HEADER]: signed() });
+    expect((await hub.query(SALARY, { url: hub.ul.url, headers: headers() })).status).toBe(403);
+    expect((await hub.query(SALARY, { url: hub.ul.url, token: other, headers: headers() })).status).toBe(403);
+    const own = await hub.query(SALARY, { url: hub.ul.url, token: central, headers: headers() });
+    expect(own.data?.ulStaffMember.assignments).toEqual([{ yearlyCost: { amount: expect.any(Number) } }]);
+  });
+
+  it('refuses a site→subgraph request replayed, with or without other credentials', async () => {
+    const SALARY = '{ ulStaffMember(id: "UL:00123456") { assignments { yearlyCost { amount } } } }';
+    const signature = signServiceRequest(gatewaySecret(), 'site', { query: SALARY, variables: undefined });
+    const send = (token?: string) =>
+      hub.query(SALARY, {
+        url: hub.ul.url,
+        headers: { [SIGNATURE_HEADER]: signature },
+        ...(token ? { token } : {}),
+      });
+    expect((await send()).data?.ulStaffMember.assignments).toHaveLength(1);
+    expect((await send()).status).toBe(403);
   });
 
   it('answers the same query through the gateway', async () => {
@@ -133,7 +174,7 @@ describe('subgraphs answer the gateway only', () => {
     expect(withClaim.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // The service's name is signed: taken off a service signature, what is left is refused.
-    const service = signServiceRequest(gatewaySecret(), 'site', SALARY, undefined);
+    const service = signServiceRequest(gatewaySecret(), 'site', { query: SALARY, variables: undefined });
     const stripped = service.replace(',s=site', '');
     expect(
       (await hub.query(SALARY, { url: hub.ul.url, headers: { [SIGNATURE_HEADER]: stripped } })).status,

@@ -16,7 +16,7 @@ describe('the sandbox page in a browser', () => {
   beforeAll(async () => {
     hub = await startSubgraphsAndGateway();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await hub?.close();
@@ -40,5 +40,5 @@ describe('the sandbox page in a browser', () => {
     expect(((await response.textContent()) ?? '').replace(/[\s\u00a0]+/g, ' ')).toContain('"totalCount": 3');
     await page.screenshot({ path: process.env.HUB_SANDBOX_SCREENSHOT ?? path.join(hub.dir, 'sandbox.png') });
     expect(outside).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -13,7 +13,8 @@ import { CHRU_FIXTURE } from '../fixtures/chru-source';
 describe("the CHRU's sources", () => {
   let dir: string;
   let gmao: GmaoStandIn;
-  // 1,234 items over 7 pages, as in SOURCES.md's example; ours are the fixture's, repeated under other ids.
+  // 1,234 items over 7 pages, as in docs/SOURCES.md's example; ours are the fixture's, repeated under other
+  // ids.
   const items = Array.from({ length: 1234 }, (_, i) => ({
     ...CHRU_FIXTURE.equipements[i % 2]!,
     id: `GMAO-${String(i).padStart(6, '0')}`,
@@ -46,8 +47,8 @@ describe("the CHRU's sources", () => {
     expect(snapshot.inventoryById.size).toBe(1234);
     const [api, staff, expenses] = snapshot.reads;
     expect(api).toMatchObject({ source: 'CHRU/gmao', seen: 1234, mapped: 1234, rejected: 0 });
-    expect(staff).toMatchObject({ source: 'CHRU/exports', seen: 1, mapped: 1, rejected: 0 });
-    expect(expenses).toMatchObject({ source: 'CHRU/exports', seen: 3, mapped: 1, rejected: 2 });
+    expect(staff).toMatchObject({ source: 'CHRU/personnels', seen: 1, mapped: 1, rejected: 0 });
+    expect(expenses).toMatchObject({ source: 'CHRU/depenses', seen: 3, mapped: 1, rejected: 2 });
     expect(expenses?.problems).toEqual([
       { location: 'depenses_uf.csv:3', reason: expect.stringMatching(/^Date: .*31\/02\/2025/) },
       { location: 'depenses_uf.csv:4', reason: expect.stringMatching(/^Montant: .*douze/) },
@@ -67,7 +68,7 @@ describe("the CHRU's sources", () => {
       fte: 0.5,
       yearlyCost: { amount: 45000.5 },
     });
-  }, 30_000);
+  });
 
   it('reports an item the API returns without a price, and keeps the others', async () => {
     const small = await startGmaoStandIn({ items: CHRU_FIXTURE.equipements, token: 't' });
@@ -88,5 +89,34 @@ describe("the CHRU's sources", () => {
   it('names the GMAO when its token is refused', async () => {
     const connector = connectChru({ gmao: { baseUrl: gmao.url, token: 'wrong' }, exportsFolder: dir });
     await expect(connector.inventoryByCostCentres(['4521'])).rejects.toMatchObject({ source: 'CHRU/gmao' });
+  });
+
+  it('degrades each source alone: a refused GMAO hides no export, a missing HR export hides neither', async () => {
+    const refused = connectChru({ gmao: { baseUrl: gmao.url, token: 'wrong' }, exportsFolder: dir });
+    await expect(refused.inventoryByCostCentres(['4521'])).rejects.toMatchObject({ source: 'CHRU/gmao' });
+    expect((await refused.staffByIds(['CHRU:C0042'])).get('CHRU:C0042')).toMatchObject({
+      lastName: 'LEFÈVRE',
+    });
+    expect((await refused.expensesByCostCentres(['4521'], 2025)).get('4521')).toHaveLength(1);
+    const health = await refused.health();
+    expect(health.map((h) => [h.source, h.up])).toEqual([
+      ['CHRU/gmao', false],
+      ['CHRU/personnels', true],
+      ['CHRU/depenses', true],
+    ]);
+
+    const small = await startGmaoStandIn({ items: CHRU_FIXTURE.equipements, token: 't' });
+    const partial = mkdtempSync(path.join(os.tmpdir(), 'hub-chru-partial-'));
+    try {
+      await writeChruSources(CHRU_FIXTURE, partial);
+      rmSync(path.join(partial, 'personnels_recherche.csv'));
+      const connector = connectChru({ gmao: { baseUrl: small.url, token: 't' }, exportsFolder: partial });
+      await expect(connector.staffByIds(['CHRU:C0042'])).rejects.toMatchObject({ source: 'CHRU/personnels' });
+      expect((await connector.inventoryByCostCentres(['4521'])).get('4521')).toHaveLength(2);
+      expect((await connector.expensesByCostCentres(['4521'], 2025)).get('4521')).toHaveLength(1);
+    } finally {
+      await small.close();
+      rmSync(partial, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@ import { CnrsConnector, type CnrsConnectorOptions } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
 import type { SnapshotConnector } from '@hub/connector-kit';
 import { UlConnector, type UlConnectorOptions } from '@hub/connector-ul';
-import { startGateway } from '@hub/gateway';
+import { startGateway, type WebAppOptions } from '@hub/gateway';
 import {
   SUPERGRAPH_PATH,
   writeChruSources,
@@ -93,6 +93,8 @@ export async function startSubgraphsAndGateway(
     readCache?: { ttlSeconds: number };
     /** Gateway retries of a failed subgraph query. */
     subgraphRetries?: number;
+    /** The site's interface at `/` (the built gateway/web); none unless a test drives a browser. */
+    web?: WebAppOptions;
   } = {},
 ): Promise<Hub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
@@ -169,6 +171,7 @@ export async function startSubgraphsAndGateway(
       ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
       ...(options.subgraphRetries !== undefined ? { subgraphRetries: options.subgraphRetries } : {}),
       responseCache: options.responseCache ?? false,
+      ...(options.web ? { web: options.web } : {}),
     });
     started.push(gateway);
     return {

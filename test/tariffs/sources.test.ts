@@ -80,7 +80,7 @@ describe('a platform too big for one page', () => {
       ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
       tariffPolicy: path.join(__dirname, 'test-policy.yaml'),
     });
-  }, 60_000);
+  });
   afterAll(async () => {
     await hub?.close();
     rmSync(dir, { recursive: true, force: true });

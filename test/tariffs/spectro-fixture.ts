@@ -4,7 +4,8 @@ import type { CnrsRows, UlRows } from '@hub/ops';
  * A hand-built platform for the tariff tests: SPECTRO, hosted by UL and CNRS, on cost centre PF-SPECTRO of
  * each. Three instruments (an NMR spectrometer co-owned by UL and CNRS, a UL centrifuge whose life ends in
  * 2025, a CNRS glovebox commissioned in October 2025), four staff (two UL, two CNRS), a year of expenses
- * (2025) with a credit note, an expense of 2024 and a travel expense that no tariff covers.
+ * (2025) with a credit note, an expense of 2024, a travel expense that no tariff covers and two on an
+ * account the chart of accounts does not class.
  * tariffs.test.ts computes every figure from these rows by hand.
  */
 
@@ -121,6 +122,9 @@ export const SPECTRO_UL: UlRows = {
     depense(104, '2025-07-01', '606100', 'Hélium liquide', 1_200), // 1,000.00 HT
     depense(105, '2024-12-20', '606300', 'Tubes RMN (2024)', 1_200), // not 2025
     depense(106, '2025-09-01', '625600', 'Mission congrès', 600), // travel: no tariff pays it
+    // Two lines on an account the chart of accounts does not know: in no price, and said so.
+    depense(107, '2025-10-01', '671200', 'Pénalités de retard', 360), // 300.00 HT
+    depense(108, '2025-11-01', '671200', 'Pénalités de retard', 120), // 100.00 HT
   ],
   agent: [
     { matricule: '00200001', nom: 'LEROY', prenom: 'Claire', corps: 'IGR', bap: 'B', email: null },

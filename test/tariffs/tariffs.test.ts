@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Role } from '@hub/schema';
@@ -77,6 +77,7 @@ const BREAKDOWN = /* GraphQL */ `
           unallocated
           renewalsDue { key }
           excludedExpenses { id }
+          unmappedAccounts { tutelle account lines amountHT { amount } }
           components {
             component total { amount } byTutelle { tutelle amount { amount } }
             instruments {
@@ -186,8 +187,12 @@ describe('the single tariff of a hand-built platform', () => {
     expect(costBase.total).toEqual(amount(168_746.44));
     expect(costBase.unallocated).toEqual([]);
     expect(costBase.renewalsDue).toEqual([{ key: 'UL:000030000002' }]);
-    // The travel expense; the 2024 one was never read (expenses of 2025 only).
-    expect(costBase.excludedExpenses).toEqual([{ id: 'UL:106' }]);
+    // The travel expense and the unmapped account's; the 2024 one was never read (expenses of 2025 only).
+    expect(costBase.excludedExpenses).toEqual([{ id: 'UL:106' }, { id: 'UL:107' }, { id: 'UL:108' }]);
+    // The account no class of the chart covers is named, never dropped unseen: 300 + 100 HT.
+    expect(costBase.unmappedAccounts).toEqual([
+      { tutelle: 'UL', account: '671200', lines: 2, amountHT: amount(400) },
+    ]);
     const component = (name: string) => costBase.components.find((c: Data) => c.component === name);
     const totals = costBase.components.map((c: Data) => [
       c.component,
@@ -535,10 +540,10 @@ describe('the single tariff of a hand-built platform', () => {
     expect(report.unavailable).toEqual([]);
   });
 
-  it('exports the grids and the gaps with `hub tariffs export`, from the running subgraphs', async () => {
-    const root = path.resolve(__dirname, '../..');
-    const out = path.join(dir, 'tarifs.csv');
-    const { stdout } = await promisify(execFile)(
+  const root = path.resolve(__dirname, '../..');
+  /** `hub tariffs export … --out <out>` against the test's registry, the subgraphs at these URLs. */
+  const exportCommand = (out: string, urls: Record<'UL' | 'CNRS' | 'INRAE' | 'CHRU', string>) =>
+    promisify(execFile)(
       path.join(root, 'node_modules/.bin/tsx'),
       ['ops/src/cli.ts', 'tariffs', 'export', '--year', '2025', '--format', 'csv', '--out', out],
       {
@@ -548,22 +553,43 @@ describe('the single tariff of a hand-built platform', () => {
           LOG_LEVEL: 'silent',
           HUB_SITE_DB: `sqlite:${(hub.site.orm.config as { get(key: 'dbName'): string }).get('dbName')}`,
           HUB_TARIFF_POLICY: path.join(__dirname, 'test-policy.yaml'),
-          HUB_SUBGRAPH_URL_UL: hub.ul.url,
-          HUB_SUBGRAPH_URL_CNRS: hub.cnrs.url,
-          HUB_SUBGRAPH_URL_INRAE: hub.inrae.url,
-          HUB_SUBGRAPH_URL_CHRU: hub.chru.url,
+          HUB_SUBGRAPH_URL_UL: urls.UL,
+          HUB_SUBGRAPH_URL_CNRS: urls.CNRS,
+          HUB_SUBGRAPH_URL_INRAE: urls.INRAE,
+          HUB_SUBGRAPH_URL_CHRU: urls.CHRU,
         },
       },
     );
+
+  it('fails `hub tariffs export` with the subgraphs down, writing nothing, and says which', async () => {
+    const out = path.join(dir, 'down.csv');
+    const down = 'http://127.0.0.1:1/graphql'; // nothing listens on port 1
+    const failed = await exportCommand(out, { UL: down, CNRS: down, INRAE: down, CHRU: down }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toMatch(/no grid could be computed: SPECTRO \(Subgraph (ul|cnrs) did not answer/);
+    expect(existsSync(out.replace('.csv', '-grids.csv'))).toBe(false);
+  });
+
+  it('exports the grids and the gaps with `hub tariffs export`, from the running subgraphs', async () => {
+    const out = path.join(dir, 'tarifs.csv');
+    const { stdout } = await exportCommand(out, {
+      UL: hub.ul.url,
+      CNRS: hub.cnrs.url,
+      INRAE: hub.inrae.url,
+      CHRU: hub.chru.url,
+    });
     expect(stdout).toContain('1 of 2 platforms sell services');
     expect(stdout).toMatch(/UL: 1 cost centres, 2 people, 1 request\(s\)/);
     expect(stdout).toContain('Computed 1 grids, 4 published prices compared.');
     const csv = (report: string) => readFileSync(out.replace('.csv', `-${report}.csv`), 'utf8');
     expect(csv('grids').charCodeAt(0)).toBe(0xfeff);
     expect(csv('grids').split('\r\n').slice(1, 4)).toEqual([
-      'SPECTRO;RMN-H;RMN, heure en autonomie;hour;interne;50,27;;;consumables, maintenance, staff;2025;test-1',
-      'SPECTRO;RMN-H;RMN, heure en autonomie;hour;externe;78,01;;;consumables, maintenance, staff, depreciation;2025;test-1',
-      'SPECTRO;RMN-H;RMN, heure en autonomie;hour;privé;98,45;19,69;118,14;consumables, maintenance, fluids, smallEquipment, staff, depreciation;2025;test-1',
+      'SPECTRO;RMN-H;RMN, heure en autonomie;heure;interne;50,27;;;consommables, maintenance, personnel;2025;test-1',
+      'SPECTRO;RMN-H;RMN, heure en autonomie;heure;externe;78,01;;;consommables, maintenance, personnel, amortissement;2025;test-1',
+      'SPECTRO;RMN-H;RMN, heure en autonomie;heure;privé;98,45;19,69;118,14;consommables, maintenance, fluides, petit équipement, personnel, amortissement;2025;test-1',
     ]);
     expect(csv('divergence').split('\r\n')[4]).toBe(
       'SPECTRO;RMN-H;RMN, heure en autonomie;CNRS;interne;55,00;50,27;-4,73;-8,60;1000,00;-4730,00',
@@ -572,7 +598,7 @@ describe('the single tariff of a hand-built platform', () => {
       'SPECTRO;4;-0,85;12,43;3;-13000,00',
       'SITE;4;-0,85;12,43;3;-13000,00',
     ]);
-  }, 60_000);
+  });
 });
 
 function line(

@@ -21,30 +21,23 @@ export interface ChruConnectorOptions {
   maxAgeMs?: number;
 }
 
-const GMAO = 'CHRU/gmao';
-const EXPORTS = 'CHRU/exports';
 const FILES = { staff: 'personnels_recherche.csv', expenses: 'depenses_uf.csv' };
 
-/** Every GMAO page and both CSV exports, mapped; every rejected item or row reported. */
-class ChruSources implements SnapshotSource {
+const GMAO = 'CHRU/gmao';
+const EMPTY: Snapshot = { inventory: [], staff: [], expenses: [], reads: [] };
+
+/** Every GMAO page, mapped; every rejected item reported. The API has no change feed: re-read on `maxAgeMs`. */
+class GmaoSource implements SnapshotSource {
   readonly name = GMAO;
+  readonly parts = ['inventory'] as const;
   private readonly client: HttpJsonClient;
 
-  constructor(private readonly options: ChruConnectorOptions) {
-    this.client = createHttpJsonClient({ source: GMAO, ...options.gmao });
+  constructor(options: ChruConnectorOptions['gmao']) {
+    this.client = createHttpJsonClient({ source: GMAO, ...options });
   }
 
-  /** The exports' modification times: a new drop is a new version (the API is re-read on `maxAgeMs`). */
   async version(): Promise<string> {
-    const times = await Promise.all(
-      Object.values(FILES).map((file) =>
-        stat(path.join(this.options.exportsFolder, file)).then(
-          (s) => s.mtimeMs,
-          () => 0,
-        ),
-      ),
-    );
-    return times.join('/');
+    return 'api';
   }
 
   async read(): Promise<Snapshot> {
@@ -62,23 +55,53 @@ class ChruSources implements SnapshotSource {
       (p) => `GET /api/v1/equipements?page=${p.page} item ${p.item?.id ?? p.index}`,
       (p) => toInventoryRecord(p.item),
     );
-    const csv = async <T>(file: string, headers: string[], map: (row: CsvRow) => T) => {
-      const report = new ReadReport(EXPORTS);
-      const rows = readCsv(path.join(this.options.exportsFolder, file), report, { expectedHeaders: headers });
-      return { rows: await mapRows(rows, report, (row) => row.location, map), report };
-    };
-    const staff = await csv(FILES.staff, PERSONNELS_HEADERS, toStaffMember);
-    const expenses = await csv(FILES.expenses, DEPENSES_HEADERS, toExpense);
-    return {
-      inventory,
-      staff: staff.rows,
-      expenses: expenses.rows,
-      reads: [gmao, staff.report, expenses.report].map((report) => report.summary()),
-    };
+    return { ...EMPTY, inventory, reads: [gmao.summary()] };
   }
 }
 
-/** CHRU de Nancy: the GMAO API read page by page within its rate limit, the CSV exports, answered from memory. */
+/** One CSV export of the folder, mapped; every rejected row reported. A new drop is a new version. */
+class ExportSource<Part extends 'staff' | 'expenses'> implements SnapshotSource {
+  readonly parts: readonly Part[];
+
+  constructor(
+    readonly name: string,
+    private readonly file: string,
+    private readonly part: Part,
+    private readonly headers: readonly string[],
+    private readonly map: (row: CsvRow) => Snapshot[Part][number],
+  ) {
+    this.parts = [part];
+  }
+
+  async version(): Promise<string> {
+    return stat(this.file).then(
+      (s) => String(s.mtimeMs),
+      () => 'missing',
+    );
+  }
+
+  async read(): Promise<Snapshot> {
+    const report = new ReadReport(this.name);
+    const rows = readCsv(this.file, report, { expectedHeaders: this.headers });
+    const mapped = await mapRows(rows, report, (row) => row.location, this.map);
+    return { ...EMPTY, [this.part]: mapped, reads: [report.summary()] };
+  }
+}
+
+/**
+ * CHRU de Nancy: the GMAO API read page by page within its rate limit, and the two CSV exports, answered
+ * from memory. Three sources read apart: one that fails (the API refusing, an export missing) leaves the
+ * other two answering.
+ */
 export function connectChru(options: ChruConnectorOptions): SnapshotConnector {
-  return new SnapshotConnector(Tutelle.CHRU, new ChruSources(options), { maxAgeMs: options.maxAgeMs });
+  const file = (name: string) => path.join(options.exportsFolder, name);
+  return new SnapshotConnector(
+    Tutelle.CHRU,
+    [
+      new GmaoSource(options.gmao),
+      new ExportSource('CHRU/personnels', file(FILES.staff), 'staff', PERSONNELS_HEADERS, toStaffMember),
+      new ExportSource('CHRU/depenses', file(FILES.expenses), 'expenses', DEPENSES_HEADERS, toExpense),
+    ],
+    { maxAgeMs: options.maxAgeMs },
+  );
 }

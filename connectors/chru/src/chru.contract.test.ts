@@ -8,9 +8,6 @@ import { type GmaoStandIn, startGmaoStandIn } from '@hub/ops/standins';
 import { CHRU_FIXTURE } from '../../../test/fixtures/chru-source';
 import { connectChru } from './chru-connector';
 
-// A GMAO that does not answer is retried with backoff before the read gives up: seconds, not milliseconds.
-jest.setTimeout(20_000);
-
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-chru-contract-'));
 let gmao: GmaoStandIn;
 beforeAll(async () => {
@@ -24,9 +21,12 @@ afterAll(async () => {
 
 describeConnectorContract('CHRU connector', {
   connect: async () => connectChru({ gmao: { baseUrl: gmao.url, token: 't' }, exportsFolder: dir }),
-  // Nothing listens on port 1.
+  // Nothing listens on port 1, and the exports' folder is not there: every source down.
   connectDown: async () =>
-    connectChru({ gmao: { baseUrl: 'http://127.0.0.1:1', token: 't', timeoutMs: 500 }, exportsFolder: dir }),
+    connectChru({
+      gmao: { baseUrl: 'http://127.0.0.1:1', token: 't', timeoutMs: 500 },
+      exportsFolder: path.join(dir, 'missing'),
+    }),
   // A new drop of the exports, the same rows.
   changeSource: async () => {
     const later = new Date(Date.now() + 60_000);

@@ -9,16 +9,17 @@ import {
 import {
   type ExpenseData,
   type InventoryRecordData,
+  natureOfAccount,
   normaliseManufacturer,
   normaliseSerial,
   type StaffMemberData,
   text,
 } from '@hub/connector-kit';
-import { EquipmentStatus, ExpenseNature, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
+import { EquipmentStatus, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
 
 /*
- * From the CHRU's GMAO items and CSV exports to the schema's records. SOURCES.md is the contract: the API's
- * values say whether they are TTC; the CSVs are TTC with decimal commas and `dd/mm/yyyy` dates; the UF
+ * From the CHRU's GMAO items and CSV exports to the schema's records. docs/SOURCES.md is the contract: the
+ * API's values say whether they are TTC; the CSVs are TTC with decimal commas and `dd/mm/yyyy` dates; the UF
  * (functional unit) is the hospital's cost centre.
  */
 
@@ -55,15 +56,6 @@ const STATUS: Record<string, EquipmentStatus> = {
   EN_PANNE: EquipmentStatus.OUT_OF_ORDER,
   REFORME: EquipmentStatus.DISPOSED,
 };
-
-/** Hospital accounts (M21 plan) → nature, by prefix. */
-const NATURE_BY_ACCOUNT: ReadonlyArray<[prefix: string, nature: ExpenseNature]> = [
-  ['6061', ExpenseNature.FLUIDS],
-  ['6068', ExpenseNature.SMALL_EQUIPMENT],
-  ['602', ExpenseNature.CONSUMABLES],
-  ['615', ExpenseNature.MAINTENANCE],
-  ['625', ExpenseNature.TRAVEL],
-];
 
 export function toInventoryRecord(item: GmaoItem): InventoryRecordData {
   const status = STATUS[item.etat];
@@ -147,7 +139,7 @@ export function toExpense(row: CsvRow): ExpenseData {
     costCentre: required(row, 'UF'),
     unitCode: null,
     account,
-    nature: NATURE_BY_ACCOUNT.find(([prefix]) => account.startsWith(prefix))?.[1] ?? ExpenseNature.OTHER,
+    nature: natureOfAccount(account),
     label: cell(row, 'Libellé'),
     amount: euros(amount, VatBasis.TTC),
     amountHT: toHT(amount, VatBasis.TTC),

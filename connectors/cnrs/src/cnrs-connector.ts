@@ -140,7 +140,7 @@ export class CnrsConnector implements TutelleConnector {
   }
 
   async health(): Promise<SourceHealth[]> {
-    return [await this.source.health()];
+    return [await this.source.health(['inventaire', 'agent', 'depense'].map((t) => `${this.schema}.${t}`))];
   }
 
   close(): Promise<void> {

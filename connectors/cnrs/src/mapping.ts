@@ -12,7 +12,7 @@ import {
 import { EquipmentStatus, ExpenseNature, euros, hubIdOf, Tutelle, VatBasis } from '@hub/schema';
 
 /*
- * From CNRS's rows to the schema's records. SOURCES.md is the contract: amounts are HT with the VAT rate
+ * From CNRS's rows to the schema's records. docs/SOURCES.md is the contract: amounts are HT with the VAT rate
  * beside them, maker and model have their own columns, `etat` says whether an asset is in service, one
  * `agent` row is one person in one unit.
  */

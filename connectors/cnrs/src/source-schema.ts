@@ -1,6 +1,6 @@
 /**
- * CNRS's MariaDB replica as SOURCES.md describes it: the contract the connector reads. The demo generator
- * and the tests build their stand-in replicas from it; the connector never writes to a source.
+ * CNRS's MariaDB replica as docs/SOURCES.md describes it: the contract the connector reads. The demo
+ * generator and the tests build their stand-in replicas from it; the connector never writes to a source.
  */
 const MARIADB_DDL = `
 CREATE TABLE inventaire (

@@ -174,6 +174,29 @@ describe('CSV exports', () => {
     }
   });
 
+  it('reports the UTF-8 rows of a Windows-1252 export with their line, rather than garbled names', async () => {
+    const file = join(dir, 'half-utf8.csv');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        iconv.encode('Nom;Prénom\r\nLefèvre;Zoé\r\n', 'windows-1252'),
+        // Pasted from a UTF-8 tool: read as Windows-1252 it would be `LefÃ¨vre;HÃ©lÃ¨ne`.
+        Buffer.from('Lefèvre;Hélène\r\nL’Hôte;Noël\r\n', 'utf8'),
+        iconv.encode('Petit;Anaïs\r\nDurand;Paul\r\n', 'windows-1252'),
+      ]),
+    );
+    const { rows, report } = await readAll(file);
+    expect(rows.map((r) => [r.line, r.cells.Nom, r.cells.Prénom])).toEqual([
+      [2, 'Lefèvre', 'Zoé'],
+      [5, 'Petit', 'Anaïs'],
+      [6, 'Durand', 'Paul'],
+    ]);
+    expect(report.problems.map((p) => [p.location, p.reason])).toEqual([
+      ['half-utf8.csv:3', 'mixed encodings: this row is UTF-8 in a windows-1252 file'],
+      ['half-utf8.csv:4', 'mixed encodings: this row is UTF-8 in a windows-1252 file'],
+    ]);
+  });
+
   it('reports a quote never closed once, at the line it opens, keeping the rows before it', async () => {
     const file = writeRaw('quote.csv', ['Nom;Écran', 'Dupont;24"', 'Martin;"27 pouces', 'Petit;32']);
     const { rows, report } = await readAll(file);
@@ -206,6 +229,27 @@ describe('CSV exports', () => {
     await expect(readAll(other, { expectedHeaders: ['Matricule', 'Prénom'] })).rejects.toThrow(
       'other.csv: missing header "Prénom"',
     );
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, and leaves negative numbers numbers', async () => {
+    const file = join(dir, 'export.csv');
+    const cells = ['=HYPERLINK("http://x")', '+33 3 83', '@SUM(A1)', '-2+3', '\t=1', '-240,00', 'Réactifs'];
+    await writeCsv(
+      file,
+      cells.map((_, i) => `c${i}`),
+      [cells],
+      { encoding: 'utf-8-bom' },
+    );
+    const { rows } = await readAll(file, { encoding: 'utf-8' });
+    expect(Object.values(rows[0]!.cells)).toEqual([
+      `'=HYPERLINK("http://x")`,
+      "'+33 3 83",
+      "'@SUM(A1)",
+      "'-2+3",
+      "'\t=1",
+      '-240,00',
+      'Réactifs',
+    ]);
   });
 
   it('writes only what Windows-1252 can hold', async () => {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline, Transform } from 'node:stream';
@@ -8,8 +9,8 @@ import { headerNames, headerProblems } from './header';
 import type { ReadReport } from './report';
 
 /*
- * CSV exports as the CHRU drops them (SOURCES.md): Windows-1252, `;`, quoted fields that may hold `;` and
- * line breaks, CRLF, header on line 1. Streamed: a national deployment's exports are large.
+ * CSV exports as the CHRU drops them (docs/SOURCES.md): Windows-1252, `;`, quoted fields that may hold `;`
+ * and line breaks, CRLF, header on line 1. Streamed: a national deployment's exports are large.
  */
 
 export interface CsvRow {
@@ -112,6 +113,8 @@ export async function* readCsv(
         report.reject(location, `expected ${header.length} fields, got ${record.length}`);
       } else if (record.some(badlyEncoded)) {
         report.reject(location, `bad encoding: bytes that are not ${encoding} text`);
+      } else if (encoding === 'windows-1252' && record.some(utf8Read1252)) {
+        report.reject(location, `mixed encodings: this row is UTF-8 in a ${encoding} file`);
       } else {
         yield { line, location, cells: Object.fromEntries(header.map((h, i) => [h, record[i]!])) };
       }
@@ -151,6 +154,17 @@ function unparsable(error: CsvError, start: number, end: number): string {
 // leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): either way the text is not what was written.
 function badlyEncoded(cell: string): boolean {
   return cell.includes('\uFFFD');
+}
+
+/**
+ * Text pasted from a UTF-8 tool into a Windows-1252 export: its bytes, read as Windows-1252, give `Ã©` for
+ * `é`. Such a cell's Windows-1252 bytes are valid UTF-8 with multi-byte characters, which real French text
+ * in Windows-1252 never is (a lone `é` is the byte 0xE9, which UTF-8 refuses without its continuation).
+ */
+function utf8Read1252(cell: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the non-ASCII test
+  if (!/[^\x00-\x7f]/.test(cell)) return false;
+  return isUtf8(iconv.encode(cell, 'windows-1252'));
 }
 
 /**

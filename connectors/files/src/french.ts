@@ -1,5 +1,5 @@
 /*
- * Values as the tutelles' files type them (SOURCES.md): amounts with a decimal comma and spaces between
+ * Values as the tutelles' files type them (docs/SOURCES.md): amounts with a decimal comma and spaces between
  * thousands, dates `dd/mm/yyyy`, Excel date serials. Each parser throws a ValueError whose message is
  * the reason to put in the read report: the mapper rejects the row, the read goes on.
  */

@@ -11,7 +11,7 @@ export {
 } from './french';
 export { convertField, mapRows, RowError, requiredField } from './map';
 export { ReadReport, type RowProblem } from './report';
-export { type CsvWriteOptions, writeCsv, writeXlsx } from './write';
+export { type CsvWriteOptions, writeCsv, writeXlsx, type XlsxSheet } from './write';
 export {
   type CellValue,
   cellToIsoDate,

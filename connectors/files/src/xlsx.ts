@@ -1,5 +1,5 @@
 /*
- * INRAE's extraction workbooks (SOURCES.md): `extraction_INRAE_YYYY-MM-DD.xlsx` dropped in a folder, the
+ * INRAE's extraction workbooks (docs/SOURCES.md): `extraction_INRAE_YYYY-MM-DD.xlsx` dropped in a folder, the
  * newest one the truth; headers on row 1; dates as Excel dates or text `dd/mm/yyyy`; amounts as numbers
  * or text with a decimal comma.
  *

@@ -1,7 +1,7 @@
 import { SourceContractError } from '@hub/connector-kit';
 import type { HttpJsonClient, HttpStats } from './client';
 
-/** A page as the tutelles' APIs answer it (SOURCES.md, CHRU GMAO). `page` counts from 1. */
+/** A page as the tutelles' APIs answer it (docs/SOURCES.md, CHRU GMAO). `page` counts from 1. */
 export interface Page<T> {
   data: T[];
   page: number;

@@ -18,7 +18,7 @@ import {
 import { EquipmentStatus, ExpenseNature, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
 
 /*
- * From INRAE's sheets to the schema's records. SOURCES.md is the contract: amounts TTC (20 % applies),
+ * From INRAE's sheets to the schema's records. docs/SOURCES.md is the contract: amounts TTC (20 % applies),
  * sometimes typed as text with a decimal comma; dates Excel dates or `dd/mm/yyyy` typed by hand; units
  * named with their acronym (`UMR 1136 IAM`). A row the mapper cannot read is rejected with its reason.
  */

@@ -11,6 +11,29 @@ export interface SourceHealth {
   up: boolean;
   latencyMs: number;
   error?: string;
+  /** Rows the last read saw and rejected, for sources read whole (files, a paged API). */
+  seen?: number;
+  rejected?: number;
+  /** Up, but rejecting more of its rows than the subgraph's threshold: its answers lack data. */
+  degraded?: boolean;
+}
+
+/** A source row a read could not use: where it is and why, for whoever fixes the source. */
+export interface RejectedRow {
+  /** 'CHRU/depenses' */
+  source: string;
+  /** 'depenses_uf.csv:4', 'extraction_2026-10-31.xlsx#Equipements:7' */
+  location: string;
+  reason: string;
+}
+
+/** What one whole read of a source did with its rows. */
+export interface ReadSummary {
+  source: string;
+  seen: number;
+  mapped: number;
+  rejected: number;
+  problems: Array<{ location: string; reason: string }>;
 }
 
 /**
@@ -37,6 +60,10 @@ export interface TutelleConnector {
   /** Whether `readInventory` honours `changedSince`. */
   readonly incremental: boolean;
   health(): Promise<SourceHealth[]>;
+  /** The rows the sources' last reads rejected (sources read whole only; SQL sources reject none). */
+  rejectedRows?(): Promise<RejectedRow[]>;
+  /** Called after each whole read of a source with what it did with its rows (to log rejections). */
+  observeReads?(listener: (read: ReadSummary) => void): void;
   close(): Promise<void>;
 }
 

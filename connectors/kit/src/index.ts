@@ -1,11 +1,20 @@
 // @hub/connector-kit: what every connector shares. Add exports with intention: it is public API.
 export {
+  ChartOfAccounts,
+  ChartOfAccountsError,
+  DEFAULT_CHART_OF_ACCOUNTS,
+  defaultChartOfAccounts,
+  natureOfAccount,
+} from './chart-of-accounts';
+export {
   DEFAULT_INVENTORY_PAGE_SIZE,
   type ExpenseData,
   groupBy,
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadSummary,
+  type RejectedRow,
   type SourceHealth,
   type StaffMemberData,
   sourceKey,
@@ -17,7 +26,6 @@ export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumb
 export { type Backoff, backoffDelay, type RetryPolicy, withRetries } from './retry';
 export { type SharedCheck, sharedCheck } from './shared-check';
 export {
-  type ReadSummary,
   type Snapshot,
   SnapshotConnector,
   SnapshotIndex,

@@ -1,6 +1,6 @@
 /*
  * Normalisation written once for every connector: how the site's sources type dates, amounts, unit codes
- * and serial numbers by hand (SOURCES.md, common facts).
+ * and serial numbers by hand (docs/SOURCES.md, common facts).
  */
 
 const UNIT_CODE = /^\s*(UMR|UR|UPR|UMS|US|UAR|EA|FR|IRL|ERL|USR)?[\s-]*(\d{2,5})\b/i;

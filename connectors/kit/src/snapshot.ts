@@ -6,6 +6,8 @@ import {
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadSummary,
+  type RejectedRow,
   type SourceHealth,
   type StaffMemberData,
   type TutelleConnector,
@@ -21,49 +23,42 @@ export interface Snapshot {
   reads: ReadSummary[];
 }
 
-export interface ReadSummary {
-  source: string;
-  seen: number;
-  mapped: number;
-  rejected: number;
-  problems: Array<{ location: string; reason: string }>;
-}
+/** What a snapshot holds: a source provides some of the parts (the CHRU's GMAO only the inventory). */
+export type SnapshotPart = 'inventory' | 'staff' | 'expenses';
+const PARTS: readonly SnapshotPart[] = ['inventory', 'staff', 'expenses'];
 
 export interface SnapshotSource {
   /** 'INRAE/extractions' */
   name: string;
+  /** The parts its snapshot fills; all three where not said. The others are left empty. */
+  parts?: readonly SnapshotPart[];
   /** Changes when the source does (the newest workbook's name, files' modification times). */
   version(): Promise<string>;
   read(): Promise<Snapshot>;
 }
 
-/**
- * A connector for sources that cannot be asked by key (files dropped in a folder, a paged API): they are
- * read whole, indexed, and lookups answered from the index. The snapshot is read again when the source's
- * version changes or after `maxAgeMs`; lookups arriving meanwhile share one read.
- */
-export class SnapshotConnector implements TutelleConnector {
+/** One source's current read: kept until its version changes or it is older than `maxAgeMs`. */
+class SourceReads {
   private current: { version: string; at: number; index: Promise<SnapshotIndex> } | null = null;
-  private reads = 0;
-  /** The source's version, one check for the lookups arriving together (a folder listing, file stats). */
-  private readonly version: SharedCheck<string>;
+  reads = 0;
+  readonly version: SharedCheck<string>;
 
   constructor(
-    readonly tutelle: Tutelle,
-    private readonly source: SnapshotSource,
-    private readonly options: { maxAgeMs?: number; now?: () => number } = {},
+    readonly source: SnapshotSource,
+    private readonly onRead: (read: ReadSummary) => void,
   ) {
     this.version = sharedCheck(() => source.version());
   }
 
-  /** The index of the current snapshot, read again if the source changed or it is too old. */
-  async snapshot(): Promise<SnapshotIndex> {
-    const now = this.options.now?.() ?? Date.now();
+  async index(now: number, maxAgeMs: number): Promise<SnapshotIndex> {
     const version = await this.version();
-    const stale = this.current && now - this.current.at > (this.options.maxAgeMs ?? 5 * 60_000);
+    const stale = this.current && now - this.current.at > maxAgeMs;
     if (!this.current || this.current.version !== version || stale) {
       this.reads += 1;
-      const index = this.source.read().then((snapshot) => new SnapshotIndex(snapshot));
+      const index = this.source.read().then((snapshot) => {
+        for (const read of snapshot.reads) this.onRead(read);
+        return new SnapshotIndex(snapshot);
+      });
       const entry = { version, at: now, index };
       this.current = entry;
       // A failed read is not cached: the next lookup tries again.
@@ -74,29 +69,86 @@ export class SnapshotConnector implements TutelleConnector {
     return this.current!.index;
   }
 
-  /** Whole reads of the source since this connector was made: benchmarks prove lookups share them. */
+  forget(): void {
+    this.current = null;
+  }
+}
+
+/**
+ * A connector for sources that cannot be asked by key (files dropped in a folder, a paged API): they are
+ * read whole, indexed, and lookups answered from the index. Each source is read again when its version
+ * changes or after `maxAgeMs`; lookups arriving meanwhile share one read. A tutelle with several such
+ * sources (the CHRU's GMAO API and its two CSV exports) gives each its own reads: one that fails fails the
+ * lookups of its own parts only, and the others answer.
+ */
+export class SnapshotConnector implements TutelleConnector {
+  private readonly sources: SourceReads[];
+  private merged: { parts: SnapshotIndex[]; index: SnapshotIndex } | null = null;
+  private readonly listeners: Array<(read: ReadSummary) => void> = [];
+
+  constructor(
+    readonly tutelle: Tutelle,
+    source: SnapshotSource | readonly SnapshotSource[],
+    private readonly options: { maxAgeMs?: number; now?: () => number } = {},
+  ) {
+    const onRead = (read: ReadSummary) => {
+      for (const listener of this.listeners) listener(read);
+    };
+    this.sources = (Array.isArray(source) ? source : [source]).map((s) => new SourceReads(s, onRead));
+    for (const part of PARTS) {
+      const providers = this.sources.filter((r) => (r.source.parts ?? PARTS).includes(part)).length;
+      if (providers !== 1) throw new Error(`${tutelle}: ${providers} sources provide ${part}, not one`);
+    }
+  }
+
+  private read(reads: SourceReads): Promise<SnapshotIndex> {
+    return reads.index(this.options.now?.() ?? Date.now(), this.options.maxAgeMs ?? 5 * 60_000);
+  }
+
+  /** The index of the source that provides a part: only that source need be readable. */
+  private indexFor(part: SnapshotPart): Promise<SnapshotIndex> {
+    return this.read(this.sources.find((r) => (r.source.parts ?? PARTS).includes(part))!);
+  }
+
+  /** Every source's records in one index, read again where a source changed or is too old. */
+  async snapshot(): Promise<SnapshotIndex> {
+    const parts = await Promise.all(this.sources.map((r) => this.read(r)));
+    if (parts.length === 1) return parts[0]!;
+    if (this.merged?.parts.every((p, i) => p === parts[i])) return this.merged.index;
+    const index = new SnapshotIndex({
+      inventory: parts.flatMap((p) => p.allInventory),
+      staff: parts.flatMap((p) => [...p.staffById.values()]),
+      expenses: parts.flatMap((p) => p.expenses),
+      reads: parts.flatMap((p) => p.reads),
+    });
+    this.merged = { parts, index };
+    return index;
+  }
+
+  /** Whole reads of the sources since this connector was made: benchmarks prove lookups share them. */
   get readCount(): number {
-    return this.reads;
+    return this.sources.reduce((n, r) => n + r.reads, 0);
   }
 
   async inventoryByCostCentres(codes: readonly string[]) {
-    return groupBy(codes, (await this.snapshot()).inventoryInService(codes), (r) => r.costCentre ?? '');
+    const index = await this.indexFor('inventory');
+    return groupBy(codes, index.inventoryInService(codes), (r) => r.costCentre ?? '');
   }
 
   async inventoryByIds(ids: readonly string[]) {
-    const index = await this.snapshot();
+    const index = await this.indexFor('inventory');
     return new Map(
       ids.flatMap((id) => (index.inventoryById.has(id) ? [[id, index.inventoryById.get(id)!]] : [])),
     );
   }
 
   async staffByIds(ids: readonly string[]) {
-    const index = await this.snapshot();
+    const index = await this.indexFor('staff');
     return new Map(ids.flatMap((id) => (index.staffById.has(id) ? [[id, index.staffById.get(id)!]] : [])));
   }
 
   async expensesByCostCentres(codes: readonly string[], year: number | null) {
-    const index = await this.snapshot();
+    const index = await this.indexFor('expenses');
     const wanted = new Set(codes);
     const rows = index.expenses.filter(
       (e) => wanted.has(e.costCentre ?? '') && (year == null || e.date.startsWith(`${year}-`)),
@@ -108,40 +160,57 @@ export class SnapshotConnector implements TutelleConnector {
   readonly incremental = false;
 
   async *readInventory(options: InventoryReadOptions = {}): AsyncIterable<InventoryPage> {
-    const records = (await this.snapshot()).allInventory;
+    const records = (await this.indexFor('inventory')).allInventory;
     const size = options.pageSize ?? DEFAULT_INVENTORY_PAGE_SIZE;
     for (let start = options.after ? Number(options.after) : 0; start < records.length; start += size) {
       yield { records: records.slice(start, start + size), cursor: String(start + size), changedUpTo: null };
     }
   }
 
+  observeReads(listener: (read: ReadSummary) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The rows each source's last read rejected; a source that cannot be read has none to show (health says why). */
+  async rejectedRows(): Promise<RejectedRow[]> {
+    const indexes = await Promise.all(this.sources.map((r) => this.read(r).catch(() => null)));
+    return indexes.flatMap((index) =>
+      (index?.reads ?? []).flatMap((read) => read.problems.map((p) => ({ source: read.source, ...p }))),
+    );
+  }
+
+  /** One line per source, each up or down on its own read. */
   async health(): Promise<SourceHealth[]> {
-    const started = performance.now();
-    try {
-      const index = await this.snapshot();
-      const rejected = index.reads.reduce((n, r) => n + r.rejected, 0);
-      return [
-        {
-          source: this.source.name,
-          up: true,
-          latencyMs: Math.round(performance.now() - started),
-          ...(rejected > 0 ? { error: `${rejected} row(s) rejected at the last read` } : {}),
-        },
-      ];
-    } catch (error) {
-      return [
-        {
-          source: this.source.name,
-          up: false,
-          latencyMs: Math.round(performance.now() - started),
-          error: (error as Error).message,
-        },
-      ];
-    }
+    return Promise.all(
+      this.sources.map(async (reads): Promise<SourceHealth> => {
+        const started = performance.now();
+        const latencyMs = () => Math.round(performance.now() - started);
+        try {
+          const index = await this.read(reads);
+          const rejected = index.reads.reduce((n, r) => n + r.rejected, 0);
+          return {
+            source: reads.source.name,
+            up: true,
+            latencyMs: latencyMs(),
+            seen: index.reads.reduce((n, r) => n + r.seen, 0),
+            rejected,
+            ...(rejected > 0 ? { error: `${rejected} row(s) rejected at the last read` } : {}),
+          };
+        } catch (error) {
+          return {
+            source: reads.source.name,
+            up: false,
+            latencyMs: latencyMs(),
+            error: (error as Error).message,
+          };
+        }
+      }),
+    );
   }
 
   async close(): Promise<void> {
-    this.current = null;
+    for (const reads of this.sources) reads.forget();
+    this.merged = null;
   }
 }
 

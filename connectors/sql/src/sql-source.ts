@@ -163,17 +163,22 @@ export class SqlSource {
     return Array.from({ length: n }, () => '?').join(', ');
   }
 
-  async health(): Promise<SourceHealth> {
+  /**
+   * Up when each table the connector reads can be read: a `select 1` would pass with a table's grant
+   * revoked or the table gone, while every client read of it fails. One empty select per table.
+   */
+  async health(tables: readonly string[]): Promise<SourceHealth> {
     const started = performance.now();
+    let table = '';
     try {
-      await this.knex.raw('select 1');
+      for (table of tables) await this.knex.raw(`SELECT 1 FROM ${table} WHERE 1 = 0`);
       return { source: this.name, up: true, latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
       return {
         source: this.name,
         up: false,
         latencyMs: Math.round(performance.now() - started),
-        error: (error as Error).message,
+        error: `${table}: ${(error as Error).message}`,
       };
     }
   }

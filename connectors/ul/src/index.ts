@@ -1,4 +1,4 @@
 // @hub/connector-ul: Université de Lorraine's sources. Add exports with intention: it is public API.
-export { natureOfAccount, rollUpAssets, unitFromCentreFin } from './mapping';
+export { rollUpAssets, unitFromCentreFin } from './mapping';
 export { UL_SOURCE_DDL } from './source-schema';
 export { UlConnector, type UlConnectorOptions } from './ul-connector';

@@ -1,5 +1,6 @@
+import { natureOfAccount } from '@hub/connector-kit';
 import { ExpenseNature } from '@hub/schema';
-import { type ImmobilisationRow, natureOfAccount, rollUpAssets, unitFromCentreFin } from './mapping';
+import { type ImmobilisationRow, rollUpAssets, unitFromCentreFin } from './mapping';
 
 const row = (num_immo: string, sous_num: number, valeur_acq: string): ImmobilisationRow => ({
   num_immo,

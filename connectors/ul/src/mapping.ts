@@ -1,6 +1,7 @@
 import {
   type ExpenseData,
   type InventoryRecordData,
+  natureOfAccount,
   normaliseManufacturer,
   normaliseSerial,
   normaliseUnitCode,
@@ -10,21 +11,12 @@ import {
   toIsoDate,
   toNumber,
 } from '@hub/connector-kit';
-import {
-  EquipmentStatus,
-  ExpenseNature,
-  euros,
-  hubIdOf,
-  roundCents,
-  Tutelle,
-  toHT,
-  VatBasis,
-} from '@hub/schema';
+import { EquipmentStatus, euros, hubIdOf, roundCents, Tutelle, toHT, VatBasis } from '@hub/schema';
 
 /*
- * From UL's rows (SIFAC, SIHAM) to the schema's records. SOURCES.md is the contract: amounts are TTC with
- * no rate given (20 % applies), `sous_num` > 0 are additions to the asset `sous_num` = 0, unit codes hide
- * behind the '951' prefix of `centre_fin`, `quotite` is a percentage.
+ * From UL's rows (SIFAC, SIHAM) to the schema's records. docs/SOURCES.md is the contract: amounts are TTC
+ * with no rate given (20 % applies), `sous_num` > 0 are additions to the asset `sous_num` = 0, unit codes
+ * hide behind the '951' prefix of `centre_fin`, `quotite` is a percentage.
  */
 
 export interface ImmobilisationRow {
@@ -161,21 +153,6 @@ export function toStaffMember(agent: AgentRow, affectations: readonly Affectatio
       };
     }),
   };
-}
-
-const NATURE_BY_ACCOUNT: ReadonlyArray<[prefix: string, nature: ExpenseNature]> = [
-  ['6061', ExpenseNature.FLUIDS],
-  ['6063', ExpenseNature.CONSUMABLES],
-  ['6064', ExpenseNature.CONSUMABLES],
-  ['6156', ExpenseNature.MAINTENANCE],
-  ['6152', ExpenseNature.MAINTENANCE],
-  ['2184', ExpenseNature.SMALL_EQUIPMENT],
-  ['6256', ExpenseNature.TRAVEL],
-];
-
-/** SIFAC account → nature: '606300' consumables, '615600' maintenance, '606100' fluids/energy. */
-export function natureOfAccount(account: string): ExpenseNature {
-  return NATURE_BY_ACCOUNT.find(([prefix]) => account.startsWith(prefix))?.[1] ?? ExpenseNature.OTHER;
 }
 
 export function toExpense(row: DepenseRow): ExpenseData {

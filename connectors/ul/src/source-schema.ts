@@ -1,6 +1,6 @@
 /**
- * UL's reporting replica as SOURCES.md describes it: the contract the connector reads. The demo generator
- * and the tests build their stand-in replicas from it; the connector never writes to a source.
+ * UL's reporting replica as docs/SOURCES.md describes it: the contract the connector reads. The demo
+ * generator and the tests build their stand-in replicas from it; the connector never writes to a source.
  */
 const POSTGRES_DDL = `
 CREATE SCHEMA sifac;

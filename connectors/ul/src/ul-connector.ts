@@ -158,7 +158,9 @@ export class UlConnector implements TutelleConnector {
   }
 
   async health(): Promise<SourceHealth[]> {
-    return [await this.source.health()];
+    return [
+      await this.source.health(['sifac.immobilisation', 'sifac.depense', 'siham.agent', 'siham.affectation']),
+    ];
   }
 
   close(): Promise<void> {

@@ -56,7 +56,11 @@ const stockApollo: Start = async (supergraphPath) => {
     }: Parameters<NonNullable<RemoteGraphQLDataSource<Context>['willSendRequest']>>[0]) {
       request.http?.headers.set(
         SIGNATURE_HEADER,
-        signGatewayRequest(secret, request.query ?? '', request.variables),
+        signGatewayRequest(secret, {
+          query: request.query ?? '',
+          variables: request.variables,
+          authorization: context.authorization,
+        }),
       );
       if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     }
@@ -96,7 +100,8 @@ const hive =
           onFetch({ options, setOptions }) {
             const { query, variables } = JSON.parse(String(options.body));
             const headers = new Headers(options.headers as HeadersInit);
-            headers.set(SIGNATURE_HEADER, signGatewayRequest(secret, query, variables));
+            const authorization = headers.get('authorization') ?? undefined;
+            headers.set(SIGNATURE_HEADER, signGatewayRequest(secret, { query, variables, authorization }));
             setOptions({ ...options, headers: Object.fromEntries(headers) });
           },
         },
@@ -133,6 +138,11 @@ export const GATEWAYS = {
   'hub-no-cache-no-pass-through': {
     label: 'hub gateway, caches off, single fetches shaped again',
     start: hub({ ...cachesOff(), passThroughSingleFetches: false }),
+    nodeArgs: GATEWAY_NODE_ARGS,
+  },
+  'hub-no-cache-no-compiled-shaping': {
+    label: "hub gateway, caches off, @apollo/gateway's own shaping",
+    start: hub({ ...cachesOff(), compiledShaping: false }),
     nodeArgs: GATEWAY_NODE_ARGS,
   },
   'hub-default-heap': {

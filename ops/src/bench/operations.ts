@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Role } from '@hub/schema';
+import { MAX_PAGE_SIZE, Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/subgraph-kit';
 
 /*
@@ -57,7 +57,7 @@ function mostFrequent(values: string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
 }
 
-/** The four operations, with variables picked from the demo data through `ask` and tokens minted. */
+/** The operations, with variables picked from the demo data through `ask` and tokens minted. */
 export async function loadOperations(ask: Ask, env: NodeJS.ProcessEnv): Promise<BenchOperation[]> {
   const discovered = await ask(DISCOVERY);
   const platforms = (discovered.data?.platforms?.nodes ?? []) as Node[];
@@ -109,6 +109,24 @@ export async function loadOperations(ask: Ask, env: NodeJS.ProcessEnv): Promise<
         (data.siteInventory?.nodes ?? []).some((n: Node) => n.records.length > 1)
           ? null
           : 'no co-funded instrument on the page',
+    },
+    // The big answers (issue 20): the same inventory page at the largest page size, and every platform.
+    {
+      name: 'inventory-page-500',
+      who: 'central services',
+      query: file('inventory-page'),
+      variables: { tutelle: 'CNRS', first: MAX_PAGE_SIZE },
+      headers: { authorization: await token(Role.CENTRAL) },
+      emptiness: (data) =>
+        (data.siteInventory?.nodes ?? []).length > 20 ? null : 'fewer than 21 instruments on the page',
+    },
+    {
+      name: 'site-platforms',
+      who: 'a catalogue export (public)',
+      query: file('site-platforms'),
+      variables: { first: MAX_PAGE_SIZE, equipment: 20 },
+      headers: {},
+      emptiness: (data) => platformsWithEquipment(data.platforms?.nodes ?? []),
     },
   ];
 }

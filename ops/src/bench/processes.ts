@@ -44,6 +44,8 @@ export interface BenchChild<Ready> {
   resetPeakRss(): void;
   /** CPU time the process has used, user and system, in seconds. */
   cpuSeconds(): number;
+  /** Minor page faults the process has taken (fresh pages: what big allocations cost beyond their CPU). */
+  minorFaults(): number;
   /** Null while it runs; once it has exited, how (code or signal) and the end of what it wrote on stderr. */
   exited(): string | null;
   stop(): Promise<void>;
@@ -111,6 +113,11 @@ export async function startChild<Ready>(
     exited = `${name} exited (${signal ?? code}): ${stderr.slice(-1500)}`;
   });
   const status = `/proc/${child.pid}/status`;
+  /** /proc/<pid>/stat's fields from the third (state) on: after the command name, which may hold spaces. */
+  const stat = () =>
+    existsSync(`/proc/${child.pid}/stat`)
+      ? readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      : null;
   return {
     name,
     pid: child.pid!,
@@ -122,11 +129,11 @@ export async function startChild<Ready>(
     },
     exited: () => exited,
     cpuSeconds: () => {
-      if (!existsSync(`/proc/${child.pid}/stat`)) return Number.NaN;
-      // Fields 14 and 15 (utime, stime), in clock ticks of 1/100 s; after the command name, which may hold spaces.
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
+      const fields = stat();
+      // Fields 14 and 15 (utime, stime), in clock ticks of 1/100 s.
+      return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : Number.NaN;
     },
+    minorFaults: () => Number(stat()?.[7] ?? Number.NaN), // field 10, minflt
     resetPeakRss: () => {
       try {
         writeFileSync(`/proc/${child.pid}/clear_refs`, '5');

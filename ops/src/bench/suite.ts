@@ -9,8 +9,9 @@ import type { HostCounters, HostReady } from './subgraphs-host';
 
 /*
  * The suite: for each scale of the demo site, the subgraphs (with the load generator) on one core and each
- * gateway under test alone on the other, all over one supergraph; the four operations verified on every
- * gateway, then loaded through each in turn: warm-up discarded, gateways alternated within each round.
+ * gateway under test alone on the other, all over one supergraph; each round in fresh gateway processes,
+ * the operations verified on every gateway, then loaded through each in turn: warm-up discarded, gateways
+ * alternated within each round.
  */
 
 export interface BenchOptions {
@@ -20,10 +21,10 @@ export interface BenchOptions {
   durationS: number;
   /** Seconds of load before each measurement, discarded. */
   warmupS: number;
-  /** Rounds of every gateway in turn: their figures are added up. */
+  /** Rounds of every gateway in turn, each in fresh processes: throughput their mean (and spread), the rest added up. */
   rounds: number;
   gateways: GatewayKind[];
-  /** The operations to load, by name; all four when not given (to profile one, say). */
+  /** The operations to load, by name; all when not given (to profile one, say). */
   operations?: string[];
   /** Where the demo data of each scale is kept (generated the first time). */
   dataDir: string;
@@ -39,7 +40,10 @@ export interface BenchRow {
   gateway: GatewayKind;
   operation: string;
   requests: number;
+  /** The mean of the rounds' throughputs, each in fresh gateway processes. */
   rps: number;
+  /** The lowest and highest of the rounds' throughputs. */
+  rpsSpread: [number, number];
   p50Ms: number;
   p99Ms: number;
   /** Requests not answered within 10 s (not in p99). */
@@ -47,6 +51,10 @@ export interface BenchRow {
   peakRssMb: number;
   /** The gateway's own CPU time per request: what it costs whatever the subgraphs' speed. */
   gatewayCpuMsPerRequest: number;
+  /** The gateway's minor page faults per request: fresh memory its answers cost. */
+  minorFaultsPerRequest: number;
+  /** The answer's size on the wire, body only. */
+  answerBytes: number;
   subgraphRequestsPerRequest: number;
   sourceReadsPerRequest: number;
   /** Why the measurement does not count (a wrong answer), or null. */
@@ -73,8 +81,9 @@ export const BENCH_ENV = {
 /** Roughly how long a run takes: the measurements (load, counters, drain) and start-up at each scale. */
 export function estimatedSeconds(options: BenchOptions, operations = 4): number {
   const measurements = options.connections.length * options.rounds * operations * options.gateways.length;
-  const load = measurements * (options.durationS + options.warmupS / options.rounds + 2);
-  return options.scales.reduce((total, scale) => total + load + 30 + 6 * scale, 0);
+  const load = measurements * (options.durationS + options.warmupS + 2);
+  // The subgraphs' start-up once per scale, the gateways' once per round.
+  return options.scales.reduce((total, scale) => total + load + 30 + 6 * scale + 15 * options.rounds, 0);
 }
 
 const ask =
@@ -175,7 +184,8 @@ interface Cell {
   requests: number;
   /** Requests sent, answered or not: the denominator of the work per request. */
   sent: number;
-  seconds: number;
+  /** Each round's throughput, in its own fresh processes. */
+  roundsRps: number[];
   /** Median latencies weighted by requests: their mean over the rounds. */
   p50Sum: number;
   /** The worst of the rounds. */
@@ -183,6 +193,8 @@ interface Cell {
   peakRssMb: number;
   timeouts: number;
   cpuSeconds: number;
+  minorFaults: number;
+  answerBytes: number;
   subgraphRequests: number;
   sourceReads: number;
   problem: string | null;
@@ -191,162 +203,228 @@ interface Cell {
 const newCell = (answer: { body: string } | { problem: string }): Cell => ({
   requests: 0,
   sent: 0,
-  seconds: 0,
+  roundsRps: [],
   p50Sum: 0,
   p99Ms: 0,
   peakRssMb: 0,
   timeouts: 0,
   cpuSeconds: 0,
+  minorFaults: 0,
+  answerBytes: 'body' in answer ? Buffer.byteLength(answer.body) : 0,
   subgraphRequests: 0,
   sourceReads: 0,
   problem: 'problem' in answer ? answer.problem : null,
 });
 
-/** One scale: start everything, verify, load each cell in turn, stop everything. */
+/** The gateways under test, each in a fresh process of its own, over the supergraph file. */
+async function startGateways(
+  options: BenchOptions,
+  supergraph: string,
+  gateways: Map<GatewayKind, BenchChild<{ url: string }>>,
+): Promise<void> {
+  const started = await Promise.allSettled(
+    options.gateways.map((kind) =>
+      startChild<{ url: string }>(kind, 'gateway-process.ts', [kind, supergraph], {
+        cpu: options.pin ? GATEWAY_CPU : null,
+        env: BENCH_ENV,
+        nodeArgs: GATEWAYS[kind].nodeArgs,
+      }),
+    ),
+  );
+  for (const [i, result] of started.entries())
+    if (result.status === 'fulfilled') gateways.set(options.gateways[i]!, result.value);
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** A cell's row: its figures added up over the rounds, its throughput the mean of the rounds' with their spread. */
+function rowOf(
+  scale: number,
+  connections: number,
+  gateway: GatewayKind,
+  operation: string,
+  cell: Cell,
+): BenchRow {
+  const per = (n: number) => (cell.sent ? n / cell.sent : 0);
+  const rounds = cell.roundsRps;
+  return {
+    scale,
+    connections,
+    gateway,
+    operation,
+    requests: cell.requests,
+    rps: rounds.length ? rounds.reduce((a, b) => a + b, 0) / rounds.length : 0,
+    rpsSpread: rounds.length ? [Math.min(...rounds), Math.max(...rounds)] : [0, 0],
+    p50Ms: cell.requests ? cell.p50Sum / cell.requests : 0,
+    p99Ms: cell.p99Ms,
+    timeouts: cell.timeouts,
+    peakRssMb: cell.peakRssMb,
+    gatewayCpuMsPerRequest: per(cell.cpuSeconds * 1000),
+    minorFaultsPerRequest: per(cell.minorFaults),
+    answerBytes: cell.answerBytes,
+    subgraphRequestsPerRequest: per(cell.subgraphRequests),
+    sourceReadsPerRequest: per(cell.sourceReads),
+    problem: cell.problem,
+  };
+}
+
+/**
+ * One scale: start the subgraphs; then each round in fresh gateway processes (a process's level is not the
+ * next one's: issue 20 saw 341-1,541 req/s from one start to the next), each answer verified, each cell
+ * loaded in turn after a warm-up; stop everything.
+ */
 async function runScale(
   scale: number,
   options: BenchOptions,
-  /** Where each measured cell goes as soon as it is done: a run that fails later keeps them. */
+  /** Where the cells go once measured, whatever fails later. */
   rows: BenchRow[],
   /** The operations, with the variables picked for this scale. */
   operations: BenchOperation[],
 ): Promise<void> {
   const dir = path.join(options.dataDir, `x${scale}`);
   mkdirSync(dir, { recursive: true });
-  const cpu = (n: number) => (options.pin ? n : null);
   options.log(`×${scale}: starting the subgraphs on the demo site (${dir})…`);
   const host = await startChild<HostReady>(
     'subgraphs',
     'subgraphs-host.ts',
     [dir, String(scale), String(options.seed)],
     {
-      cpu: cpu(LOAD_CPU),
+      cpu: options.pin ? LOAD_CPU : null,
       env: { ...BENCH_ENV, LOG_LEVEL: 'warn' },
       timeoutMs: 600_000,
     },
   );
-  const gateways = new Map<GatewayKind, BenchChild<{ url: string }>>();
+  /** Per connection count, operation and gateway (`c|operation|gateway`). */
+  const cells = new Map<
+    string,
+    { connections: number; operation: string; gateway: GatewayKind; cell: Cell }
+  >();
   try {
     const supergraph = path.join(dir, 'supergraph.graphql');
     writeSupergraph(supergraph, host.ready.subgraphs);
-    options.log(`×${scale}: starting ${options.gateways.map((kind) => GATEWAYS[kind].label).join(', ')}…`);
-    const started = await Promise.allSettled(
-      options.gateways.map((kind) =>
-        startChild<{ url: string }>(kind, 'gateway-process.ts', [kind, supergraph], {
-          cpu: cpu(GATEWAY_CPU),
-          env: BENCH_ENV,
-          nodeArgs: GATEWAYS[kind].nodeArgs,
-        }),
-      ),
-    );
-    for (const [i, result] of started.entries())
-      if (result.status === 'fulfilled') gateways.set(options.gateways[i]!, result.value);
-    const failed = started.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    const first = [...gateways.values()][0]!;
-    const loaded = await loadOperations(ask(first.ready.url), { ...process.env, ...BENCH_ENV });
-    const unknown = (options.operations ?? []).filter((name) => !loaded.some((o) => o.name === name));
-    if (unknown.length)
-      throw new Error(`unknown operations ${unknown.join(', ')}: ${loaded.map((o) => o.name).join(', ')}`);
-    operations.splice(
-      0,
-      operations.length,
-      ...loaded.filter((o) => !options.operations || options.operations.includes(o.name)),
-    );
-    const verified = await verify(operations, gateways);
-    for (const connections of options.connections) {
-      for (const [index, check] of verified.entries()) {
-        const cells = new Map<GatewayKind, Cell>();
-        try {
-          for (let round = 0; round < options.rounds; round++) {
-            // Alternate: each round (and each operation) starts with another gateway.
-            const order = options.gateways.map(
-              (_, i) => options.gateways[(i + round + index) % options.gateways.length]!,
+    for (let round = 0; round < options.rounds; round++) {
+      options.log(
+        `×${scale} round ${round + 1}: starting ${options.gateways.map((kind) => GATEWAYS[kind].label).join(', ')}…`,
+      );
+      const gateways = new Map<GatewayKind, BenchChild<{ url: string }>>();
+      try {
+        await startGateways(options, supergraph, gateways);
+        if (round === 0) {
+          const first = [...gateways.values()][0]!;
+          const loaded = await loadOperations(ask(first.ready.url), { ...process.env, ...BENCH_ENV });
+          const unknown = (options.operations ?? []).filter((name) => !loaded.some((o) => o.name === name));
+          if (unknown.length)
+            throw new Error(
+              `unknown operations ${unknown.join(', ')}: ${loaded.map((o) => o.name).join(', ')}`,
             );
-            for (const kind of order) {
-              const answer = check.answers.get(kind)!;
-              const cell = cells.get(kind) ?? newCell(answer);
-              cells.set(kind, cell);
-              if ('problem' in answer) continue;
-              const gateway = gateways.get(kind)!;
-              const gone = host.exited() ?? gateway.exited();
-              if (gone) {
-                cell.problem = gone;
-                if (host.exited()) throw new Error(gone);
-                continue;
-              }
-              const target = {
-                url: gateway.ready.url,
-                body: check.body,
-                headers: check.operation.headers,
-                expectedBody: answer.body,
-                referenceData: check.referenceData,
-              };
-              gateway.resetPeakRss();
-              let measured: { result: LoadResult; before: Counted; after: Counted; cpuBefore: number };
-              try {
-                // Warm-up before a gateway's first round of a cell only: in later rounds it is warm already.
-                if (round === 0 && options.warmupS > 0)
-                  await runLoad(target, { connections, durationS: options.warmupS });
-                const before = await settledCounters(host.ready);
-                const cpuBefore = gateway.cpuSeconds();
-                const result = await runLoad(target, { connections, durationS: options.durationS });
-                measured = { result, before, after: await settledCounters(host.ready), cpuBefore };
-              } catch (error) {
-                // Give a process that died the time to be seen dead, then say which.
-                await new Promise((resolve) => setTimeout(resolve, 500));
-                cell.problem =
-                  host.exited() ??
-                  gateway.exited() ??
-                  `measurement failed: ${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message ?? ''}`;
-                options.log(`×${scale} c=${connections} ${check.operation.name} ${kind}: ${cell.problem}`);
-                if (host.exited()) throw new Error(cell.problem);
-                continue;
-              }
-              const { result, before, after, cpuBefore } = measured;
-              cell.cpuSeconds += gateway.cpuSeconds() - cpuBefore;
-              cell.requests += result.requests;
-              cell.timeouts += result.timeouts;
-              cell.sent += result.sent;
-              cell.seconds += result.durationS;
-              cell.p50Sum += result.p50Ms * result.requests;
-              cell.p99Ms = Math.max(cell.p99Ms, result.p99Ms);
-              cell.peakRssMb = Math.max(cell.peakRssMb, gateway.peakRssMb());
-              cell.subgraphRequests += after.subgraphRequests - before.subgraphRequests;
-              cell.sourceReads += after.sourceReads - before.sourceReads;
-              if (result.wrong > 0)
-                cell.problem = `${result.wrong} of ${result.requests} answers under load were wrong (${result.firstWrong})`;
-              options.log(
-                `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${Math.round(result.p99Ms)} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
-              );
-            }
-          }
-        } finally {
-          for (const [gateway, cell] of cells) {
-            const per = (n: number) => (cell.sent ? n / cell.sent : 0);
-            rows.push({
-              scale,
-              connections,
-              gateway,
-              operation: check.operation.name,
-              requests: cell.requests,
-              rps: cell.seconds ? cell.requests / cell.seconds : 0,
-              p50Ms: cell.requests ? cell.p50Sum / cell.requests : 0,
-              p99Ms: cell.p99Ms,
-              timeouts: cell.timeouts,
-              peakRssMb: cell.peakRssMb,
-              gatewayCpuMsPerRequest: per(cell.cpuSeconds * 1000),
-              subgraphRequestsPerRequest: per(cell.subgraphRequests),
-              sourceReadsPerRequest: per(cell.sourceReads),
-              problem: cell.problem,
-            });
-          }
+          operations.splice(
+            0,
+            operations.length,
+            ...loaded.filter((o) => !options.operations || options.operations.includes(o.name)),
+          );
         }
+        const verified = await verify(operations, gateways);
+        for (const connections of options.connections)
+          for (const [index, check] of verified.entries())
+            await measureCell(scale, connections, round, index, check, options, host, gateways, cells);
+      } finally {
+        for (const gateway of gateways.values()) await gateway.stop();
       }
     }
   } finally {
-    for (const gateway of gateways.values()) await gateway.stop();
+    for (const { connections, operation, gateway, cell } of cells.values())
+      rows.push(rowOf(scale, connections, gateway, operation, cell));
     await host.stop();
+  }
+}
+
+/** One operation at one connection count, through each gateway in turn (alternated between rounds). */
+async function measureCell(
+  scale: number,
+  connections: number,
+  round: number,
+  index: number,
+  check: Verified,
+  options: BenchOptions,
+  host: BenchChild<HostReady>,
+  gateways: Map<GatewayKind, BenchChild<{ url: string }>>,
+  cells: Map<string, { connections: number; operation: string; gateway: GatewayKind; cell: Cell }>,
+): Promise<void> {
+  // Alternate: each round (and each operation) starts with another gateway.
+  const order = options.gateways.map(
+    (_, i) => options.gateways[(i + round + index) % options.gateways.length]!,
+  );
+  for (const kind of order) {
+    const answer = check.answers.get(kind)!;
+    const key = `${connections}|${check.operation.name}|${kind}`;
+    const cell =
+      cells.get(key)?.cell ??
+      cells
+        .set(key, { connections, operation: check.operation.name, gateway: kind, cell: newCell(answer) })
+        .get(key)!.cell;
+    if ('problem' in answer) {
+      cell.problem ??= answer.problem;
+      continue;
+    }
+    const gateway = gateways.get(kind)!;
+    const gone = host.exited() ?? gateway.exited();
+    if (gone) {
+      cell.problem = gone;
+      if (host.exited()) throw new Error(gone);
+      continue;
+    }
+    const target = {
+      url: gateway.ready.url,
+      body: check.body,
+      headers: check.operation.headers,
+      expectedBody: answer.body,
+      referenceData: check.referenceData,
+    };
+    gateway.resetPeakRss();
+    let measured: {
+      result: LoadResult;
+      before: Counted;
+      after: Counted;
+      cpuBefore: number;
+      faultsBefore: number;
+    };
+    try {
+      // Warm-up before each measurement of a fresh process's first cell of an operation: the JIT at work.
+      if (options.warmupS > 0) await runLoad(target, { connections, durationS: options.warmupS });
+      const before = await settledCounters(host.ready);
+      const cpuBefore = gateway.cpuSeconds();
+      const faultsBefore = gateway.minorFaults();
+      const result = await runLoad(target, { connections, durationS: options.durationS });
+      const after = await settledCounters(host.ready);
+      measured = { result, before, after, cpuBefore, faultsBefore };
+    } catch (error) {
+      // Give a process that died the time to be seen dead, then say which.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      cell.problem =
+        host.exited() ??
+        gateway.exited() ??
+        `measurement failed: ${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message ?? ''}`;
+      options.log(`×${scale} c=${connections} ${check.operation.name} ${kind}: ${cell.problem}`);
+      if (host.exited()) throw new Error(cell.problem);
+      continue;
+    }
+    const { result, before, after, cpuBefore, faultsBefore } = measured;
+    cell.cpuSeconds += gateway.cpuSeconds() - cpuBefore;
+    cell.minorFaults += gateway.minorFaults() - faultsBefore;
+    cell.requests += result.requests;
+    cell.timeouts += result.timeouts;
+    cell.sent += result.sent;
+    cell.roundsRps.push(result.durationS ? result.requests / result.durationS : 0);
+    cell.p50Sum += result.p50Ms * result.requests;
+    cell.p99Ms = Math.max(cell.p99Ms, result.p99Ms);
+    cell.peakRssMb = Math.max(cell.peakRssMb, gateway.peakRssMb());
+    cell.subgraphRequests += after.subgraphRequests - before.subgraphRequests;
+    cell.sourceReads += after.sourceReads - before.sourceReads;
+    if (result.wrong > 0)
+      cell.problem = `${result.wrong} of ${result.requests} answers under load were wrong (${result.firstWrong})`;
+    options.log(
+      `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${Math.round(result.p99Ms)} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
+    );
   }
 }
 

@@ -6,7 +6,9 @@ import { MAKERS, type MakerKey } from './makers';
  * paragraph, so the catalogue reads like the inventory it feeds; parsed and checked when loaded.
  */
 
-/** How a platform sells an instrument's time: SOURCES.md service units, with typical staff involvement. */
+/**
+ * How a platform sells an instrument's time: docs/SOURCES.md service units, with typical staff involvement.
+ */
 export type ServiceMode = 'autonomy' | 'operator' | 'sample' | 'day' | 'run';
 const SERVICE_MODES: readonly string[] = ['autonomy', 'operator', 'sample', 'day', 'run'];
 

@@ -1,5 +1,5 @@
 /*
- * Manufacturers as each tutelle's clerks type them (SOURCES.md: `BRUKER`, `Bruker AXS`, `Bruker Biospin
+ * Manufacturers as each tutelle's clerks type them (docs/SOURCES.md: `BRUKER`, `Bruker AXS`, `Bruker Biospin
  * GmbH`), the supplier that invoices them in France, and the letters their serial numbers start with.
  */
 

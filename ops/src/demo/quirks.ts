@@ -4,8 +4,8 @@ import type { Rng } from './random';
 import type { Cell } from './types';
 
 /*
- * How people type things into the sources (SOURCES.md, common facts): the hub's normalisers must undo all
- * of this, so the generator does all of it.
+ * How people type things into the sources (docs/SOURCES.md, common facts): the hub's normalisers must undo
+ * all of this, so the generator does all of it.
  */
 
 /** Placeholders typed where a serial is unknown. */

@@ -2,8 +2,9 @@ import type { Tutelle } from '@hub/schema';
 import type { Domain } from './catalog';
 
 /*
- * What the generator produces. Source rows carry exactly the columns SOURCES.md gives each source, named as
- * the source names them, so writing them out (SQL, XLSX, CSV, JSON API) is a matter of format, not content.
+ * What the generator produces. Source rows carry exactly the columns docs/SOURCES.md gives each source, named
+ * as the source names them, so writing them out (SQL, XLSX, CSV, JSON API) is a matter of format, not
+ * content.
  */
 
 export type TutelleCode = `${Tutelle}`;
@@ -180,7 +181,7 @@ export interface ChruDepense {
   Montant: number;
 }
 
-// ---- The site registry, in the shape of SOURCES.md's YAML.
+// ---- The site registry, in the shape of docs/SOURCES.md's YAML.
 export type ServiceUnit = 'hour' | 'sample' | 'day' | 'run';
 
 export interface PublishedPrices {

@@ -14,7 +14,9 @@ import { writeUlSqlite } from './write-ul';
  * write-cnrs.ts, write-inrae.ts, write-chru.ts), the registry as YAML, the ground truth as JSON.
  */
 
-/** The registry as SOURCES.md shows it: small maps inline (`{ tutelle: UL, id: "00123456", share: 0.8 }`). */
+/**
+ * The registry as docs/SOURCES.md shows it: small maps inline (`{ tutelle: UL, id: "00123456", share: 0.8 }`).
+ */
 export function registryYaml(site: DemoSite): string {
   // No anchors and aliases where two platforms share a list: each platform reads on its own.
   const doc = new Document({ platforms: site.registry.platforms }, { aliasDuplicateObjects: false });

@@ -14,7 +14,7 @@ export function nextSteps({ name, Name, NAME }: TutelleNames): string[] {
       `subgraph '${name}'), Tutelle.${NAME} in FEDERATED_TUTELLES; then TUTELLE = Tutelle.${NAME} in ` +
       `connectors/${name}/src/mapping.ts`,
     `ops/src/demo/types.ts: TutelleCode = Exclude<\`\${Tutelle}\`, '${NAME}'>: the demo generator makes ` +
-      'the four tutelles of SOURCES.md, not this one',
+      'the four tutelles of docs/SOURCES.md, not this one',
     `ops/package.json: "@hub/connector-${name}" and "@hub/subgraph-${name}": "workspace:*", then ` +
       'pnpm install --offline',
     `ops/src/config.ts: ports.${name} (HUB_${NAME}_PORT, the next free port), subgraphUrls.${name}, and ` +

@@ -117,5 +117,5 @@ describe('pnpm hub connector new', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  }, 90_000);
+  });
 });

@@ -8,7 +8,7 @@ import { SourceContractError } from '@hub/connector-kit';
 import { type GmaoEquipement, type GmaoStandIn, type GmaoStandInOptions, startGmaoStandIn } from './gmao';
 
 /*
- * The GMAO stand-in speaks SOURCES.md's contract, and the HTTP client reads it whole through its rate
+ * The GMAO stand-in speaks docs/SOURCES.md's contract, and the HTTP client reads it whole through its rate
  * limit and its outages: real servers on port 0, real time, a few seconds in all.
  */
 
@@ -51,7 +51,7 @@ async function readAll(read: AsyncIterable<{ item: GmaoEquipement; page: number 
   return ids;
 }
 
-describe('GMAO stand-in: the contract of SOURCES.md', () => {
+describe('GMAO stand-in: the contract of docs/SOURCES.md', () => {
   const get = (server: GmaoStandIn, path: string, token: string | null = TOKEN) =>
     fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
@@ -131,7 +131,7 @@ describe('reading the whole GMAO through the HTTP client', () => {
     // Network jitter can put an 11th arrival in the server's second; pacing keeps it to the odd one.
     expect(polite.stats.status429).toBeLessThanOrEqual(1);
     expect(polite.stats.pacingWaitMs).toBeGreaterThan(2000);
-  }, 10_000);
+  });
 
   it('completes through 503s on every third request', async () => {
     const server = await standIn({ faults: { status503Every: 3 } });

@@ -5,11 +5,11 @@ import { Rng } from '../demo/random';
 
 /*
  * A stand-in for the CHRU's GMAO API, which the hub cannot reach from a test or a demo machine: test and
- * demo tooling, never part of the product. It speaks SOURCES.md's contract exactly (routes, bearer token,
- * page shape, pageSize ≤ 200, 429 above the rate limit, 503 now and then) and nothing more.
+ * demo tooling, never part of the product. It speaks docs/SOURCES.md's contract exactly (routes, bearer
+ * token, page shape, pageSize ≤ 200, 429 above the rate limit, 503 now and then) and nothing more.
  */
 
-/** An item of `GET /api/v1/equipements`, as SOURCES.md shows it: the demo generator's CHRU rows. */
+/** An item of `GET /api/v1/equipements`, as docs/SOURCES.md shows it: the demo generator's CHRU rows. */
 export type GmaoEquipement = ChruEquipement;
 
 export interface GmaoFaults {

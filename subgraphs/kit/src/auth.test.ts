@@ -66,6 +66,21 @@ describe('bearer tokens from an OIDC provider', () => {
   it('gives the public role to a caller without a token', async () => {
     expect((await callerFromHeader(undefined, verifier())).roles).toEqual([Role.PUBLIC]);
   });
+
+  it('will not start in production without the issuer and the audience to check', () => {
+    const production = { NODE_ENV: 'production', HUB_JWKS_URL: jwksUrl };
+    expect(() => tokenVerifier(production)).toThrow(/HUB_JWT_ISSUER and HUB_JWT_AUDIENCE/);
+    expect(() => tokenVerifier({ ...production, HUB_JWT_ISSUER: 'https://idp.univ-lorraine.fr' })).toThrow(
+      /HUB_JWT_AUDIENCE/,
+    );
+    expect(
+      tokenVerifier({
+        ...production,
+        HUB_JWT_ISSUER: 'https://idp.univ-lorraine.fr',
+        HUB_JWT_AUDIENCE: 'hub',
+      }).audience,
+    ).toBe('hub');
+  });
 });
 
 /** The hub's own tokens (HS256), checked once and then trusted until they expire. */
@@ -78,6 +93,17 @@ describe("bearer tokens the hub's key signed", () => {
     expect(first).toEqual({ roles: [Role.CENTRAL], platforms: [], subject: 'cs' });
     expect(await callerFromHeader(`Bearer ${token}`, verifier)).toBe(first);
     expect(() => first.roles.push(Role.ADMIN)).toThrow(TypeError);
+  });
+
+  it('refuses a token without an expiry: once leaked it would be good forever', async () => {
+    const forever = await new SignJWT({ roles: [Role.ADMIN] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('lorraine-research-hub')
+      .setSubject('dev')
+      .sign(jwtSecret({}));
+    await expect(callerFromHeader(`Bearer ${forever}`, verifier)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('refuses a kept token once it has expired', async () => {

@@ -32,6 +32,14 @@ export function jwtSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+/**
+ * Whether tokens are checked against the fixed development key: no `HUB_JWT_SECRET`, no identity provider,
+ * not production. Only then may anything mint tokens on request (the demo's sign-in page).
+ */
+export function usesDevelopmentSecret(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.HUB_JWT_SECRET && !env.HUB_JWKS_URL && env.NODE_ENV !== 'production';
+}
+
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
@@ -55,6 +63,9 @@ export interface TokenVerifier {
 export function tokenVerifier(env: NodeJS.ProcessEnv = process.env): TokenVerifier {
   const rolesClaim = env.HUB_JWT_ROLES_CLAIM ?? 'roles';
   if (env.HUB_JWKS_URL) {
+    // Without them, any token the provider signs for any application of the site would be taken.
+    if (env.NODE_ENV === 'production' && (!env.HUB_JWT_ISSUER || !env.HUB_JWT_AUDIENCE))
+      throw new Error('HUB_JWT_ISSUER and HUB_JWT_AUDIENCE must be set in production (with HUB_JWKS_URL)');
     return {
       key: createRemoteJWKSet(new URL(env.HUB_JWKS_URL), { timeoutDuration: 5000, cooldownDuration: 30_000 }),
       algorithms: ['RS256', 'ES256', 'PS256'],
@@ -104,7 +115,13 @@ export async function callerFromHeader(
   if (known) return known;
   try {
     const { key, algorithms, issuer, audience, rolesClaim } = verifier;
-    const options = { algorithms, ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
+    // A token without an expiry would be good forever once leaked: refused.
+    const options = {
+      algorithms,
+      requiredClaims: ['exp'],
+      ...(issuer ? { issuer } : {}),
+      ...(audience ? { audience } : {}),
+    };
     const { payload } =
       key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
     const claimed = claim(payload, rolesClaim);

@@ -63,15 +63,38 @@ class RedisKeyValueCache implements KeyValueCache<string> {
   async delete(key: string): Promise<boolean> {
     return (await this.bounded(() => this.client.del(this.prefix + key), 0)) > 0;
   }
+
+  /** Set `key` if absent (SET NX): true if this call set it, null when Redis cannot say. */
+  async claim(key: string, ttlMs: number): Promise<boolean | null> {
+    const set = () => this.client.set(this.prefix + key, '1', { NX: true, PX: ttlMs });
+    const answer = await this.bounded(set, undefined);
+    return answer === undefined ? null : answer === 'OK';
+  }
+}
+
+/**
+ * Keys taken once (a signature's nonce): in memory always, in Redis too when configured, so that every
+ * replica refuses what one has seen; while Redis cannot say, memory decides.
+ */
+function onceClaims(redis: RedisKeyValueCache | null) {
+  const seen = new LRUCache<string, true>({ max: 200_000, ttlAutopurge: false });
+  return async (key: string, ttlMs: number): Promise<boolean> => {
+    if (seen.has(key)) return false;
+    seen.set(key, true, { ttl: ttlMs });
+    return (await redis?.claim(`once:${key}`, ttlMs)) ?? true;
+  };
 }
 
 export interface HubCache {
   cache: KeyValueCache<string>;
+  /** True the first time `key` is claimed within `ttlMs`, false after: nonces of signed requests. */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export function createCache(options: { redisUrl?: string; prefix: string }): HubCache {
-  if (!options.redisUrl) return { cache: new InMemoryLRUCache<string>(), close: async () => {} };
+  if (!options.redisUrl)
+    return { cache: new InMemoryLRUCache<string>(), claimOnce: onceClaims(null), close: async () => {} };
   const url = new URL(options.redisUrl);
   const client = createClient({
     url: options.redisUrl,
@@ -92,8 +115,10 @@ export function createCache(options: { redisUrl?: string; prefix: string }): Hub
     warned = false;
   });
   client.connect().catch(() => undefined);
+  const cache = new RedisKeyValueCache(client, options.prefix);
   return {
-    cache: new RedisKeyValueCache(client, options.prefix),
+    cache,
+    claimOnce: onceClaims(cache),
     close: async () => {
       client.destroy();
     },

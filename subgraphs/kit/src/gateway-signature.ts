@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /*
  * Subgraphs answer the gateway only: it signs each request it sends with a key the two share, and a
@@ -9,12 +9,19 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * the same key and name themselves in the signature (`s=site`): the subgraph then answers them as the
  * internal `service` caller, whatever token came along. The name is signed, so it cannot be added to a
  * gateway request, and the gateway never sends one.
+ *
+ * A signature also binds the caller's `Authorization` header (a captured request replayed with the
+ * token stripped or swapped is refused) and carries a nonce each subgraph takes once (in memory, and in
+ * Redis when configured, so that every replica knows it).
  */
 
 export const SIGNATURE_HEADER = 'x-hub-gateway-signature';
 
-/** A signature older (or further in the future) than this is refused: a captured request cannot be replayed later. */
-const TOLERANCE_MS = 5 * 60_000;
+/**
+ * A signature older (or further in the future) than this is refused; within it, each signature is taken
+ * once (its nonce, remembered as long), so a captured request cannot be sent again, even at once.
+ */
+export const SIGNATURE_TOLERANCE_MS = 5 * 60_000;
 
 const DEV_SECRET = 'hub-development-gateway-key-not-for-production';
 
@@ -25,56 +32,84 @@ export function gatewaySecret(env: NodeJS.ProcessEnv = process.env): string {
   return secret;
 }
 
-/** What is signed: the time, the internal service if any, the operation and its variables. */
-function signedText(timestamp: number, service: string | null, query: string, variables: unknown): string {
-  const head = service ? `${timestamp}.${service}` : `${timestamp}`;
-  return `${head}.${query}.${JSON.stringify(variables ?? null)}`;
+/** What a signature binds: the operation, its variables, and the caller's credentials as sent. */
+export interface SignedRequest {
+  query: string;
+  variables: unknown;
+  /** The `Authorization` header sent along, if any: a signature is void with another, or with none. */
+  authorization?: string | undefined;
+}
+
+/**
+ * What is signed: the time, the nonce, the internal service if any, the caller's credentials (hashed: the
+ * token is not copied into the MAC's input as is), the operation and its variables.
+ */
+function signedText(
+  timestamp: number,
+  nonce: string,
+  service: string | null,
+  request: SignedRequest,
+): string {
+  const credentials = createHash('sha256')
+    .update(request.authorization ?? '')
+    .digest('hex');
+  return `${timestamp}.${nonce}.${service ?? ''}.${credentials}.${request.query}.${JSON.stringify(request.variables ?? null)}`;
 }
 
 function mac(secret: string, text: string): string {
   return createHmac('sha256', secret).update(text).digest('hex');
 }
 
-/** `t=<ms>,v1=<hex>` for one gateway request to a subgraph. */
-export function signGatewayRequest(
-  secret: string,
-  query: string,
-  variables: unknown,
-  now = Date.now(),
-): string {
-  return `t=${now},v1=${mac(secret, signedText(now, null, query, variables))}`;
+function sign(secret: string, service: string | null, request: SignedRequest, now: number): string {
+  const nonce = randomBytes(12).toString('hex');
+  const signature = mac(secret, signedText(now, nonce, service, request));
+  return `t=${now},n=${nonce}${service ? `,s=${service}` : ''},v1=${signature}`;
 }
 
-/** `t=<ms>,s=<service>,v1=<hex>` for one request of the hub's own `service` (the site) to a subgraph. */
+/** `t=<ms>,n=<nonce>,v1=<hex>` for one gateway request to a subgraph. */
+export function signGatewayRequest(secret: string, request: SignedRequest, now = Date.now()): string {
+  return sign(secret, null, request, now);
+}
+
+/** `t=<ms>,n=<nonce>,s=<service>,v1=<hex>` for one request of the hub's own `service` (the site). */
 export function signServiceRequest(
   secret: string,
   service: string,
-  query: string,
-  variables: unknown,
+  request: SignedRequest,
   now = Date.now(),
 ): string {
-  return `t=${now},s=${service},v1=${mac(secret, signedText(now, service, query, variables))}`;
+  return sign(secret, service, request, now);
 }
 
 /** Who signed a request that carries a valid signature: the gateway, or one of the hub's own services. */
 export type SignedBy = { kind: 'gateway' } | { kind: 'service'; service: string };
 
-/** The signer of a request whose signature is valid and made within the tolerance; null otherwise. */
-export function verifyGatewaySignature(
+/** Remembers nonces: true the first time one is claimed within the tolerance, false after. */
+export type NonceClaim = (nonce: string, ttlMs: number) => Promise<boolean>;
+
+/**
+ * The signer of a request whose signature is valid, made within the tolerance, over these credentials,
+ * and not seen before; null otherwise.
+ */
+export async function verifyGatewaySignature(
   secret: string,
   header: string | undefined,
-  request: { query?: unknown; variables?: unknown },
+  request: { query?: unknown; variables?: unknown; authorization?: string | undefined },
+  claimNonce: NonceClaim,
   now = Date.now(),
-): SignedBy | null {
-  const match = header ? /^t=(\d+)(?:,s=([a-z][a-z0-9-]*))?,v1=([0-9a-f]{64})$/.exec(header) : null;
+): Promise<SignedBy | null> {
+  const match = header
+    ? /^t=(\d+),n=([0-9a-f]{24})(?:,s=([a-z][a-z0-9-]*))?,v1=([0-9a-f]{64})$/.exec(header)
+    : null;
   if (!match || typeof request.query !== 'string') return null;
   const timestamp = Number(match[1]);
-  if (Math.abs(now - timestamp) > TOLERANCE_MS) return null;
-  const service = match[2] ?? null;
-  const expected = Buffer.from(
-    mac(secret, signedText(timestamp, service, request.query, request.variables)),
-    'hex',
-  );
-  if (!timingSafeEqual(expected, Buffer.from(match[3]!, 'hex'))) return null;
+  if (Math.abs(now - timestamp) > SIGNATURE_TOLERANCE_MS) return null;
+  const nonce = match[2]!;
+  const service = match[3] ?? null;
+  const signed = { query: request.query, variables: request.variables, authorization: request.authorization };
+  const expected = Buffer.from(mac(secret, signedText(timestamp, nonce, service, signed)), 'hex');
+  if (!timingSafeEqual(expected, Buffer.from(match[4]!, 'hex'))) return null;
+  // Claimed only once the signature holds: nobody can burn the gateway's nonces with forged headers.
+  if (!(await claimNonce(nonce, 2 * SIGNATURE_TOLERANCE_MS))) return null;
   return service ? { kind: 'service', service } : { kind: 'gateway' };
 }

@@ -2,6 +2,14 @@
 import 'reflect-metadata';
 
 export {
+  type AnswerSlot,
+  answerBytes,
+  answerSlotOf,
+  answerWith,
+  prepareAnswer,
+  stringifyResult,
+} from './answer-bytes';
+export {
   authChecker,
   type Caller,
   callerFromHeader,
@@ -12,6 +20,7 @@ export {
   serviceCaller,
   type TokenVerifier,
   tokenVerifier,
+  usesDevelopmentSecret,
 } from './auth';
 export { createCache, type HubCache, ParsedTexts } from './cache';
 export { formatError } from './errors';

@@ -1,6 +1,7 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ErrorCode } from '@hub/schema';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, Kind, print, type ValidationRule } from 'graphql';
 
 /**
  * What one operation may ask, checked before anything is planned or fetched: a public graph must not let
@@ -17,6 +18,11 @@ export interface QueryLimits {
   maxCost: number;
   /** Directives per operation. */
   maxDirectives: number;
+  /**
+   * Distinct years of tariffs (`tariffs`, `tariffDivergence`) one operation computes: each year reads
+   * every tutelle's cost base, work the static cost does not see.
+   */
+  maxTariffYears: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
@@ -25,11 +31,49 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxTokens: 4000,
   maxCost: 20_000,
   maxDirectives: 30,
+  maxTariffYears: 3,
+};
+
+/** Fields whose every distinct `year` is a computation over all of the tutelles' costs. */
+const YEARLY_FIELDS = new Set(['tariffs', 'tariffDivergence']);
+
+/** Refuses an operation asking more distinct tariff years (literals, or variables) than `max`. */
+function tariffYearsRule(max: number): ValidationRule {
+  return (context) => {
+    const years = new Set<string>();
+    return {
+      Field(field) {
+        if (!YEARLY_FIELDS.has(field.name.value)) return;
+        const year = field.arguments?.find((a) => a.name.value === 'year')?.value;
+        if (!year) return;
+        years.add(year.kind === Kind.VARIABLE ? `$${year.name.value}` : print(year));
+        if (years.size === max + 1)
+          context.reportError(
+            new GraphQLError(
+              `Tariff years limit of ${max} exceeded: one operation asks for ${years.size} years`,
+            ),
+          );
+      },
+    };
+  };
+}
+
+/**
+ * The token limit is checked while parsing, a throw Apollo answers with 500 and graphql-armor rethrows
+ * without status: thrown again first, as the client's doing (400, QUERY_LIMIT_EXCEEDED).
+ */
+const refusalStatus: ApolloServerPlugin = {
+  async unexpectedErrorProcessingRequest({ error }) {
+    if (LIMIT_REFUSAL.test(error.message))
+      throw new GraphQLError(error.message, {
+        extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, http: { status: 400 } },
+      });
+  },
 };
 
 /** graphql-armor's protection for Apollo Server: validation rules and plugins to spread into its options. */
 export function useQueryLimits(limits: QueryLimits, options: { production: boolean }) {
-  return new ApolloArmor({
+  const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     maxTokens: { n: limits.maxTokens },
@@ -38,10 +82,15 @@ export function useQueryLimits(limits: QueryLimits, options: { production: boole
     // Field suggestions ("did you mean…") map the schema for whoever probes it: off in production.
     blockFieldSuggestion: { enabled: options.production },
   }).protect();
+  return {
+    validationRules: [...armor.validationRules, tariffYearsRule(limits.maxTariffYears)],
+    // Before graphql-armor's: the first throw is the one answered.
+    plugins: [refusalStatus, ...armor.plugins],
+  };
 }
 
 /** graphql-armor's refusals, by their message, get the hub's stable code. */
-const LIMIT_REFUSAL = /(depth|aliases|token|cost|directives) limit/i;
+const LIMIT_REFUSAL = /(depth|aliases|token|cost|directives|tariff years) limit/i;
 
 export function withLimitCode(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (!LIMIT_REFUSAL.test(formatted.message)) return formatted;

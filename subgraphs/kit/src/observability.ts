@@ -23,6 +23,24 @@ export function useRequestId(): express.RequestHandler {
   };
 }
 
+/**
+ * Distinct operation names a service labels its metrics with: each name is a series in every metric, and
+ * names are the client's to choose (8,000 of them once took the gateway's heap). The first operations that
+ * ran keep their names; later names, and any operation that did not run (invalid), are `other`.
+ */
+export const MAX_OPERATION_LABELS = 100;
+
+function operationLabels() {
+  const known = new Set<string>();
+  return (name: string | null | undefined, ran: boolean): string => {
+    if (!name) return 'anonymous';
+    if (known.has(name)) return name;
+    if (!ran || known.size >= MAX_OPERATION_LABELS || name.length > 64) return 'other';
+    known.add(name);
+    return name;
+  };
+}
+
 export interface ServiceMetrics {
   registry: Registry;
   plugin: ApolloServerPlugin<BaseContext>;
@@ -54,13 +72,19 @@ export function useMetrics(service: string, registry = new Registry()): ServiceM
     labelNames: ['operation', 'code'],
     registers: [registry],
   });
+  const label = operationLabels();
   const plugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
       const stop = duration.startTimer();
       return {
-        async willSendResponse({ operationName, response, errors: requestErrors, contextValue }) {
-          // Anonymous operations are grouped; an operation name is the client's to choose, within reason.
-          const operation = (operationName ?? 'anonymous').slice(0, 64);
+        async willSendResponse({
+          operationName,
+          operation: ran,
+          response,
+          errors: requestErrors,
+          contextValue,
+        }) {
+          const operation = label(operationName, ran !== undefined);
           const seconds = stop({ operation });
           const body = response.body.kind === 'single' ? response.body.singleResult : null;
           const all = body?.errors ?? requestErrors ?? [];

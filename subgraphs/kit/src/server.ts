@@ -1,5 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import {
   ApolloServer,
   type ApolloServerOptions,
@@ -10,17 +11,18 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { SourceHealth } from '@hub/connector-kit';
-import { ErrorCode } from '@hub/schema';
+import { ErrorCode, Role } from '@hub/schema';
 import express from 'express';
 import type { Registry } from 'prom-client';
+import { type AnswerSlot, stringifyResult, useAnswerBytes } from './answer-bytes';
 import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
 import { createCache } from './cache';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { useGraphiQL } from './graphiql';
+import { graphqlHandler } from './graphql-http';
+import { useInputBounds } from './input-bounds';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 import { useMetrics, useRequestId } from './observability';
@@ -54,6 +56,11 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   plugins?: ApolloServerPlugin<Context & RequestContext>[];
   /** A metrics registry with the service's own metrics registered; /metrics serves it. */
   metrics?: Registry;
+  /**
+   * Routes of the service's own, mounted before POST /graphql (the gateway's web application and its
+   * persisted documents): they see every request first and pass on what is not theirs.
+   */
+  routes?: (app: express.Express) => void;
 } & (
   | { schema: NonNullable<ApolloServerOptions<Context>['schema']>; gateway?: never }
   | { gateway: NonNullable<ApolloServerOptions<Context>['gateway']>; schema?: never }
@@ -66,6 +73,45 @@ const BODY_LIMIT = '1mb';
 export interface RequestContext {
   /** Follows the request through the gateway and the subgraphs, in every log line. */
   requestId: string;
+  /**
+   * Aborted when the caller hangs up before the answer is sent (a client gone, the gateway's fetch timed
+   * out): long work checks it and stops.
+   */
+  signal: AbortSignal;
+  /** The answer's bytes once made (`answer-bytes.ts`): what the HTTP handler writes. */
+  answer: AnswerSlot;
+}
+
+/**
+ * Who sees a service's details (/metrics, the sources on /health and /ready): in production, callers with
+ * `Authorization: Bearer $HUB_METRICS_TOKEN` (a scraper, the gateway's probe of its subgraphs) or an
+ * `admin` token; anyone outside production.
+ */
+function operatorAccess(production: boolean, tokens: ReturnType<typeof tokenVerifier>) {
+  const metricsToken = process.env.HUB_METRICS_TOKEN;
+  return async (req: express.Request): Promise<boolean> => {
+    if (!production) return true;
+    const authorization = req.headers.authorization;
+    if (!authorization) return false;
+    if (metricsToken && sameText(authorization, `Bearer ${metricsToken}`)) return true;
+    const caller = await callerFromHeader(authorization, tokens).catch(() => null);
+    return caller?.roles.includes(Role.ADMIN) ?? false;
+  };
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** An AbortSignal for a request: aborted if its connection closes before the response is finished. */
+function callerGone(res: express.Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('The caller hung up'));
+  });
+  return controller.signal;
 }
 
 export interface RunningServer {
@@ -86,6 +132,8 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const production = process.env.NODE_ENV === 'production';
   const tokens = tokenVerifier();
   const app = express();
+  // No ETag: Express hashed every answer's body for one, and no client of the hub revalidates with it.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   // Subgraphs are reached through the gateway only: no sandbox of their own.
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
@@ -98,6 +146,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => formatError(production)(withLimitCode(formatted), error),
     logger,
+    stringifyResult,
     validationRules: armor?.validationRules ?? [],
     // Automatic persisted queries: clients send a hash instead of the query once it is known.
     persistedQueries: { cache: cache.cache, ttl: 24 * 3600 },
@@ -107,8 +156,10 @@ export async function startGraphQLServer<Context extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin,
       ...(armor?.plugins ?? []),
+      useInputBounds(),
       ...(options.plugins ?? []),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Last: answers made into bytes once the plugins before have read or replaced them.
+      useAnswerBytes(),
       landingPage
         ? useGraphiQL({ title: `Lorraine research hub · ${options.name}` })
         : ApolloServerPluginLandingPageDisabled(),
@@ -116,31 +167,50 @@ export async function startGraphQLServer<Context extends BaseContext>(
   });
   await apollo.start();
 
+  const drain = drainer(httpServer);
+  app.use(drain.middleware);
   app.use(useRequestId());
-  app.get('/metrics', async (_req, res) => {
+  const operator = operatorAccess(production, tokens);
+  app.get('/metrics', async (req, res) => {
+    if (!(await operator(req))) {
+      res.status(401).json({ message: 'Metrics need HUB_METRICS_TOKEN or an admin token' });
+      return;
+    }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const report = async (): Promise<HealthReport> => {
     const sources = options.health ? await options.health() : [];
-    return { status: sources.every((s) => s.up) ? 'ok' : 'degraded', service: options.name, sources };
+    const ok = sources.every((s) => s.up && !s.degraded);
+    return { status: ok ? 'ok' : 'degraded', service: options.name, sources };
   };
+  /** The report for whoever asks: its sources (addresses, database names in errors) for operators only. */
+  const shown = async (req: express.Request, health: HealthReport) =>
+    (await operator(req)) ? health : { status: health.status, service: health.service };
+
   // Liveness: the service answers (200), and says what of its sources is down.
-  app.get('/health', async (_req, res) => {
-    res.status(200).json(await report());
+  app.get('/health', async (req, res) => {
+    res.status(200).json(await shown(req, await report()));
   });
-  // Readiness: 503 while a source or subgraph is down, so a load balancer can route around it.
-  app.get('/ready', async (_req, res) => {
+  // Readiness: 503 while a source or subgraph is down, so a load balancer can route around it. A source
+  // that is up but rejects many rows (degraded) still serves what it has: no replica would do better.
+  app.get('/ready', async (req, res) => {
     const health = await report();
-    res.status(health.status === 'ok' ? 200 : 503).json(health);
+    res.status(health.sources.every((s) => s.up) ? 200 : 503).json(await shown(req, health));
   });
+  options.routes?.(app);
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     useTracing(options.name),
-    (req, res, next) => {
+    async (req, res, next) => {
       if (!secret) return next();
-      const signer = verifyGatewaySignature(secret, req.get(SIGNATURE_HEADER), req.body ?? {});
+      const signer = await verifyGatewaySignature(
+        secret,
+        req.get(SIGNATURE_HEADER),
+        { ...req.body, authorization: req.headers.authorization },
+        cache.claimOnce,
+      );
       if (signer) {
         res.locals.signer = signer;
         return next();
@@ -149,17 +219,21 @@ export async function startGraphQLServer<Context extends BaseContext>(
         errors: [{ message: 'Subgraphs answer the gateway only', extensions: { code: ErrorCode.FORBIDDEN } }],
       });
     },
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        ...(await options.context(
-          res.locals.signer?.kind === 'service'
-            ? serviceCaller(res.locals.signer.service)
-            : await callerFromHeader(req.headers.authorization, tokens),
-          req,
-        )),
-        requestId: res.locals.requestId as string,
-      }),
-    }),
+    graphqlHandler(
+      apollo,
+      async (req, res, answer) =>
+        ({
+          ...(await options.context(
+            res.locals.signer?.kind === 'service'
+              ? serviceCaller(res.locals.signer.service)
+              : await callerFromHeader(req.headers.authorization, tokens),
+            req,
+          )),
+          requestId: res.locals.requestId as string,
+          signal: callerGone(res),
+          answer,
+        }) as Context & RequestContext,
+    ),
   );
 
   // A body the JSON parser refuses (over 1 MB, or not JSON) gets a GraphQL answer with a stable code, not
@@ -200,8 +274,46 @@ export async function startGraphQLServer<Context extends BaseContext>(
     url,
     port,
     close: async () => {
+      await drain.drain();
       await apollo.stop();
       await cache.close();
+    },
+  };
+}
+
+/** Idle kept-alive connections get this long to bring a request already on its way before they are closed. */
+const IDLE_GRACE_MS = 1000;
+/** Requests in flight get this long to finish; what is left then is closed. */
+const DRAIN_MS = 10_000;
+
+/**
+ * A graceful stop that resets no client. Node's `server.close()` closes idle kept-alive connections at once,
+ * and a request a client has just sent on one (6 ms before the signal, under load) meets a reset. Here the
+ * server stops accepting connections; every response from then on says `Connection: close`, so each open
+ * connection closes after the answer to the request it carries; a connection still idle after a grace is
+ * closed; requests in flight get `DRAIN_MS`, then whatever is left is closed.
+ */
+function drainer(httpServer: http.Server) {
+  let draining = false;
+  return {
+    middleware: (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (draining) res.setHeader('Connection', 'close');
+      next();
+    },
+    async drain(): Promise<void> {
+      if (draining) return;
+      draining = true;
+      const closed = new Promise<void>((resolve) => {
+        if (!httpServer.listening) resolve();
+        // net.Server's close: no more connections, the open ones left to end (http.Server's closes idle ones).
+        else net.Server.prototype.close.call(httpServer, () => resolve());
+      });
+      const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+      await Promise.race([closed, timer(IDLE_GRACE_MS)]);
+      httpServer.closeIdleConnections();
+      await Promise.race([closed, timer(DRAIN_MS)]);
+      httpServer.closeAllConnections();
+      await closed;
     },
   };
 }

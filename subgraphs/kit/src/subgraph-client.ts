@@ -50,7 +50,7 @@ export class SubgraphClient {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signServiceRequest(this.secret, service, query, variables),
+          [SIGNATURE_HEADER]: signServiceRequest(this.secret, service, { query, variables }),
           ...(context.requestId ? { [REQUEST_ID_HEADER]: context.requestId } : {}),
         },
         body: JSON.stringify({ query, variables }),

@@ -34,3 +34,11 @@ export function yearRange(year: number): { from: number; to: number; days: numbe
 export function overlapDays(from: number, to: number, rangeFrom: number, rangeTo: number): number {
   return Math.max(0, Math.min(to, rangeTo) - Math.max(from, rangeFrom));
 }
+
+/** 'YYYY-MM-DD' plus whole months, the 31st landing on the month's last day. */
+export function monthsAfter(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1 + months, d));
+  if (day.getUTCDate() !== d) day.setUTCDate(0);
+  return day.toISOString().slice(0, 10);
+}

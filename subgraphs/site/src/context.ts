@@ -1,9 +1,11 @@
 import { sharedCheck } from '@hub/connector-kit';
 import type { Caller } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
+import type { SnapshotStore } from './coris/snapshots';
 import type { Platform, PlatformFilter } from './graphql/types';
 import { matchesFilter, toPlatformView } from './graphql/views';
 import type { InventoryReader } from './inventory/site-inventory';
+import type { RegistryWriter } from './registry/edit';
 import { Platform as PlatformEntity } from './registry/entities';
 import { registryVersion } from './registry/load';
 import { perSnapshot } from './snapshot-memo';
@@ -38,8 +40,9 @@ export class RegistryCache {
 
   constructor(private readonly em: EntityManager) {}
 
-  async snapshot(): Promise<Snapshot> {
-    const version = await this.version();
+  /** `fresh`: the version read now, not shared with a check begun earlier (after this process's own edit). */
+  async snapshot(fresh = false): Promise<Snapshot> {
+    const version = fresh ? await registryVersion(this.em.fork()) : await this.version();
     if (this.cached?.version !== version) {
       const snapshot = this.read();
       this.cached = { version, snapshot };
@@ -81,6 +84,11 @@ export class RegistryReader {
     return this.snapshot;
   }
 
+  /** The registry again, as it is now: after the request's own edit. */
+  refresh(): void {
+    this.snapshot = this.cache.snapshot(true);
+  }
+
   async platforms(): Promise<Platform[]> {
     return [...(await this.load()).platforms.values()];
   }
@@ -89,8 +97,9 @@ export class RegistryReader {
   async matching(filter: PlatformFilter | null): Promise<readonly Platform[]> {
     if (!filter) return this.platforms();
     const snapshot = await this.load();
+    const matches = matchesFilter(filter);
     return matchingPlatforms(snapshot, JSON.stringify(filter), () =>
-      [...snapshot.platforms.values()].filter((p) => matchesFilter(p, filter)),
+      [...snapshot.platforms.values()].filter(matches),
     );
   }
 
@@ -118,4 +127,8 @@ export interface SiteContext {
   tariffs: TariffRequest;
   /** The site-wide inventory (index, equipment, decisions). */
   inventory: InventoryReader;
+  /** Edits of the registry through the graph, and its change log. */
+  registryWriter: RegistryWriter;
+  /** The indicators the hub stored at its syncs and year ends. */
+  snapshots: SnapshotStore;
 }

@@ -2,12 +2,16 @@ import { defineTutelleReferences, FEDERATED_TUTELLES } from '@hub/schema';
 import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
-import { PlatformResolver, siteReferenceResolvers } from './graphql/resolvers';
+import { CorisResolver, PlatformHistoryResolver } from './coris/graphql/resolvers';
+import { SnapshotStore } from './coris/snapshots';
+import { PlatformResolver, ServiceModelInputResolver, siteReferenceResolvers } from './graphql/resolvers';
 import { inventoryReferenceResolvers, inventoryResolvers } from './inventory/graphql/resolvers';
 import { recordReferences } from './inventory/graphql/types';
 import { InventoryReader, SiteInventory } from './inventory/site-inventory';
 import { SubgraphInventoryFeed } from './inventory/sync/feed';
 import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
+import { RegistryWriter } from './registry/edit';
+import { RegistryEditResolver } from './registry/graphql/resolvers';
 import { type InstrumentGrouping, readTariffPolicy, TARIFF_RESOLVERS, TariffEngine } from './tariffs';
 import { groupByReconciledEquipment } from './tariffs/reconciled-instruments';
 import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';
@@ -16,7 +20,15 @@ import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs'
 export function buildSiteSchema(): Promise<GraphQLSchema> {
   const references = FEDERATED_TUTELLES.flatMap((t) => Object.values(defineTutelleReferences(t)));
   return buildFederatedSchema({
-    resolvers: [PlatformResolver, ...TARIFF_RESOLVERS, ...inventoryResolvers()],
+    resolvers: [
+      PlatformResolver,
+      ServiceModelInputResolver,
+      RegistryEditResolver,
+      CorisResolver,
+      PlatformHistoryResolver,
+      ...TARIFF_RESOLVERS,
+      ...inventoryResolvers(),
+    ],
     orphanedTypes: [...references, ...recordReferences()],
     referenceResolvers: { ...siteReferenceResolvers, ...inventoryReferenceResolvers },
   });
@@ -46,6 +58,8 @@ export async function startSiteSubgraph(options: SiteSubgraphOptions): Promise<
 > {
   const orm = await openSiteDatabase(options.database);
   const registry = new RegistryCache(orm.em);
+  const registryWriter = new RegistryWriter(orm.em);
+  const snapshots = new SnapshotStore(orm.em);
   const tutelles = new TutelleSubgraphs(options.tutelleSubgraphs ?? {});
   // Read before serving: a bad policy file stops the start with its problems, not the first tariff.
   const inventory = new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles));
@@ -65,6 +79,8 @@ export async function startSiteSubgraph(options: SiteSubgraphOptions): Promise<
       tutelles,
       tariffs: tariffs.forRequest(),
       inventory: new InventoryReader(inventory),
+      registryWriter,
+      snapshots,
     }),
     health: async () => {
       const started = performance.now();

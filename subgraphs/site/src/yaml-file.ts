@@ -28,7 +28,8 @@ export class YamlFileError extends Error {
   }
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** 'platforms[3].staff[1].share' from a schema issue's path. */
+export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
     '',

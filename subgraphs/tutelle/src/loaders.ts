@@ -3,6 +3,7 @@ import type {
   InventoryPage,
   InventoryReadOptions,
   InventoryRecordData,
+  RejectedRow,
   StaffMemberData,
   TutelleConnector,
 } from '@hub/connector-kit';
@@ -16,8 +17,8 @@ import type { SourceReads } from './source-reads';
  */
 export function createLoaders(
   connector: SourceReads,
-  /** The whole inventory, page by page (the site's sync): read from the source, never cached. */
-  feed: Pick<TutelleConnector, 'readInventory' | 'incremental'>,
+  /** The whole inventory, page by page (the site's sync), and the rows rejected: never cached. */
+  feed: Pick<TutelleConnector, 'readInventory' | 'incremental' | 'rejectedRows'>,
 ) {
   const lists = <V>(read: (keys: readonly string[]) => Promise<Map<string, V[]>>) =>
     new DataLoader<string, V[]>(async (keys) => {
@@ -42,6 +43,8 @@ export function createLoaders(
       return null;
     },
     incremental: feed.incremental,
+    /** The rows the sources' last reads rejected (none from SQL sources). */
+    rejectedRows: async (): Promise<RejectedRow[]> => (await feed.rejectedRows?.()) ?? [],
     expensesByCostCentre(year: number | null): DataLoader<string, ExpenseData[]> {
       let loader = expensesByYear.get(year);
       if (!loader) {

@@ -33,6 +33,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { TutelleContext } from './loaders';
+import { defineRejectedRowsResolver } from './rejections';
 
 /** A feed page is one connector page: 2,000 records at most per request. */
 const MAX_FEED_PAGE_SIZE = 2000;
@@ -198,6 +199,7 @@ function makeTutelleResolvers(tutelle: Tutelle, types: TutelleTypes) {
       InventoryRecordResolver,
       StaffMemberResolver,
       InventoryFeedResolver,
+      defineRejectedRowsResolver(tutelle),
     ] as const,
     referenceResolvers,
   };

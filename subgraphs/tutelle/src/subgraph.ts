@@ -4,6 +4,7 @@ import { buildFederatedSchema, createCache, type RunningServer, startGraphQLServ
 import type { GraphQLSchema } from 'graphql';
 import { Registry } from 'prom-client';
 import { createLoaders, type TutelleContext } from './loaders';
+import { degradeAbove, logReadsOf, rejectedRowsThreshold } from './rejections';
 import { defineTutelleResolvers } from './resolvers';
 import { type ReadCacheOptions, sourceReads } from './source-reads';
 
@@ -27,6 +28,8 @@ export interface TutelleSubgraphOptions<Connector extends TutelleConnector> {
   host?: string;
   /** Records read kept this long, by key, in memory or Redis; off when not given. */
   readCache?: ReadCacheOptions | false;
+  /** Share of a source's rows rejected above which it is degraded; `HUB_REJECTED_ROWS_THRESHOLD`, 1 %. */
+  rejectedRowsThreshold?: number;
 }
 
 /** Serve a tutelle's subgraph over HTTP; /health reports its sources. */
@@ -34,6 +37,8 @@ export async function startTutelleSubgraph<Connector extends TutelleConnector>(
   options: TutelleSubgraphOptions<Connector>,
 ): Promise<RunningServer & { connector: Connector }> {
   const { connector } = options;
+  const threshold = options.rejectedRowsThreshold ?? rejectedRowsThreshold();
+  logReadsOf(connector);
   const schema = await buildTutelleSchema(connector.tutelle);
   const name = TUTELLES[connector.tutelle].subgraph;
   const metrics = new Registry();
@@ -56,7 +61,7 @@ export async function startTutelleSubgraph<Connector extends TutelleConnector>(
     requireGatewaySignature: true,
     metrics,
     context: (caller) => ({ caller, loaders: createLoaders(reads, connector) }),
-    health: () => connector.health(),
+    health: async () => degradeAbove(await connector.health(), threshold),
   });
   return {
     ...server,

@@ -1,7 +1,18 @@
-import { type Connection, FEDERATED_TUTELLES, PageArgs, paginate, TUTELLES } from '@hub/schema';
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import {
+  type Connection,
+  ErrorCode,
+  FEDERATED_TUTELLES,
+  MODEL_INPUT_READERS,
+  PageArgs,
+  paginate,
+  Role,
+  TUTELLES,
+} from '@hub/schema';
+import type { Caller } from '@hub/subgraph-kit';
+import { GraphQLError } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import type { SiteContext } from '../context';
-import { Platform, PlatformConnection, PlatformFilter } from './types';
+import { Platform, PlatformConnection, PlatformFilter, Service } from './types';
 
 @Resolver(() => Platform)
 export class PlatformResolver {
@@ -22,6 +33,47 @@ export class PlatformResolver {
     @Ctx() { registry }: SiteContext,
   ): Promise<Platform | null> {
     return registry.platform(code);
+  }
+}
+
+/**
+ * Whether the caller may read a platform's tariff-model inputs (volumes, hours per unit): with its public
+ * prices they solve to its staff cost. The registry's edits of these inputs check the same.
+ */
+export function readsModelInputs(caller: Caller, platformCode: string): boolean {
+  if (caller.roles.some((r) => MODEL_INPUT_READERS.includes(r))) return true;
+  return caller.roles.includes(Role.PLATFORM) && caller.platforms.includes(platformCode);
+}
+
+function modelInput(
+  service: Service,
+  caller: Caller,
+  field: 'yearlyVolume' | 'staffHoursPerUnit' | 'equipmentHoursPerUnit',
+): number {
+  if (!readsModelInputs(caller, service.platformCode))
+    throw new GraphQLError(
+      `${field} needs one of the roles ${MODEL_INPUT_READERS.filter((r) => r !== Role.SERVICE).join(', ')}, ` +
+        `or platform for ${service.platformCode}: with the public prices it would give the platform's staff cost`,
+      { extensions: { code: ErrorCode.FORBIDDEN } },
+    );
+  return service[field];
+}
+
+@Resolver(() => Service)
+export class ServiceModelInputResolver {
+  @FieldResolver(() => Float, { nullable: true })
+  yearlyVolume(@Root() service: Service, @Ctx() { caller }: SiteContext) {
+    return modelInput(service, caller, 'yearlyVolume');
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  staffHoursPerUnit(@Root() service: Service, @Ctx() { caller }: SiteContext) {
+    return modelInput(service, caller, 'staffHoursPerUnit');
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  equipmentHoursPerUnit(@Root() service: Service, @Ctx() { caller }: SiteContext) {
+    return modelInput(service, caller, 'equipmentHoursPerUnit');
   }
 }
 

@@ -44,8 +44,23 @@ export class PlatformLabel {
   @Field(() => DateScalar, { nullable: true })
   granted!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The follow-up review the registry records.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The follow-up review the registry records (planned).',
+  })
   nextReview!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The last review held; null: none since the grant.',
+  })
+  lastReview!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When the next review is due: 24 months after the last review (or the grant).',
+  })
+  reviewDue!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'When the label ends: granted for 6 years.' })
   expires!: string | null;
@@ -99,13 +114,26 @@ export class Service {
   @Field(() => ServiceUnit)
   unit!: ServiceUnit;
 
-  @Field(() => Float, { description: 'Units delivered in a year.' })
+  /** The platform it belongs to: whose managers may read its model inputs. */
+  platformCode!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Units delivered in a year. The platform's managers, central, steering, admin only.",
+  })
   yearlyVolume!: number;
 
-  @Field(() => Float, { description: 'Staff time one unit takes, hours.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Staff time one unit takes, hours. The platform's managers, central, steering, admin only.",
+  })
   staffHoursPerUnit!: number;
 
-  @Field(() => Float, { description: 'Instrument time one unit takes, hours.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Instrument time one unit takes, hours. The platform's managers, central, steering, admin only.",
+  })
   equipmentHoursPerUnit!: number;
 
   @Field(() => [PublishedPrice], {
@@ -131,6 +159,17 @@ export class Platform {
 
   @Field(() => [String])
   themes!: string[];
+
+  @Field(() => String, { nullable: true, description: 'What the platform offers, in its own words.' })
+  description!: string | null;
+
+  @Field(() => Int, {
+    description: 'The registry version of this platform, bumped by every change: what an edit must name.',
+  })
+  version!: number;
+
+  /** Itself: a platform manager's scope is judged on `platforms` (auth.ts). */
+  platforms!: string[];
 
   @Field(() => PlatformLabel)
   label!: PlatformLabel;

@@ -1,11 +1,12 @@
 import { normaliseUnitCode, unitNumber } from '@hub/connector-kit';
-import { euros, FEDERATED_TUTELLES, hubIdOf, type Tutelle, VatBasis } from '@hub/schema';
+import { euros, FEDERATED_TUTELLES, hubIdOf, searchWords, type Tutelle, VatBasis } from '@hub/schema';
 import { yearsAfter } from '../calendar';
 import type { Platform as PlatformEntity } from '../registry/entities';
 import {
   type LabelStatus,
   type Platform,
   type PlatformFilter,
+  type PlatformLabel,
   type ServiceUnit,
   UserCategory,
 } from './types';
@@ -24,12 +25,10 @@ export function toPlatformView(p: PlatformEntity): Platform {
     units: p.units,
     tutelles: p.tutelles as Tutelle[],
     themes: p.themes,
-    label: {
-      status: p.labelStatus as LabelStatus,
-      granted: p.labelGranted,
-      nextReview: p.labelNextReview,
-      expires: p.labelGranted ? yearsAfter(p.labelGranted, LABEL_YEARS) : null,
-    },
+    description: p.description,
+    version: p.version,
+    platforms: [p.code],
+    label: labelView(p),
     contact: p.contactName && p.contactEmail ? { name: p.contactName, email: p.contactEmail } : null,
     costCentres: p.costCentres
       .getItems()
@@ -48,6 +47,7 @@ export function toPlatformView(p: PlatformEntity): Platform {
       code: s.code,
       name: s.name,
       unit: s.unit as ServiceUnit,
+      platformCode: p.code,
       yearlyVolume: s.yearlyVolume,
       staffHoursPerUnit: s.staffHoursPerUnit,
       equipmentHoursPerUnit: s.equipmentHoursPerUnit,
@@ -63,8 +63,26 @@ export function toPlatformView(p: PlatformEntity): Platform {
   };
 }
 
-/** A site label is granted for 6 years (SOURCES.md, the site registry). */
+/** A site label is granted for 6 years (docs/SOURCES.md, the site registry)... */
 const LABEL_YEARS = 6;
+/** ...and reviewed every 24 months: the next review is due 2 years after the last one (or the grant). */
+const REVIEW_YEARS = 2;
+
+/** The label with its due dates, computed from the dates held: a review held moves the next one on. */
+export function labelView(
+  p: Pick<PlatformEntity, 'labelStatus' | 'labelGranted' | 'labelLastReview' | 'labelNextReview'>,
+): PlatformLabel {
+  const reviewedOrGranted = p.labelLastReview ?? p.labelGranted;
+  const labelled = p.labelStatus === 'labelled';
+  return {
+    status: p.labelStatus as LabelStatus,
+    granted: p.labelGranted,
+    lastReview: p.labelLastReview,
+    nextReview: p.labelNextReview,
+    reviewDue: labelled && reviewedOrGranted ? yearsAfter(reviewedOrGranted, REVIEW_YEARS) : null,
+    expires: p.labelGranted ? yearsAfter(p.labelGranted, LABEL_YEARS) : null,
+  };
+}
 
 /** What a search looks in, lower-cased once per platform of a registry snapshot (ICU's French rules are slow). */
 const haystacks = new WeakMap<Platform, string>();
@@ -77,21 +95,21 @@ function haystackOf(p: Platform): string {
   return haystack;
 }
 
-export function matchesFilter(p: Platform, filter: PlatformFilter | null | undefined): boolean {
-  if (!filter) return true;
-  if (filter.tutelle && !p.tutelles.includes(filter.tutelle)) return false;
-  if (filter.label && p.label.status !== filter.label) return false;
-  if (filter.theme && !p.themes.includes(filter.theme)) return false;
-  if (filter.unit) {
+const splitSearch = (text: string) => text.toLocaleLowerCase('fr').split(/\s+/).filter(Boolean);
+
+/** The test of `filter`, its search split once (and refused beyond the bounds) for every platform. */
+export function matchesFilter(filter: PlatformFilter): (p: Platform) => boolean {
+  const words = filter.search ? searchWords(filter.search, 'filter.search', splitSearch) : [];
+  const code = filter.unit ? normaliseUnitCode(filter.unit) : null;
+  const number = filter.unit ? unitNumber(filter.unit) : null;
+  return (p) => {
+    if (filter.tutelle && !p.tutelles.includes(filter.tutelle)) return false;
+    if (filter.label && p.label.status !== filter.label) return false;
+    if (filter.theme && !p.themes.includes(filter.theme)) return false;
     // 'UMR 7198', 'UMR7198' and '7198' all name unit UMR7198.
-    const code = normaliseUnitCode(filter.unit);
-    const number = unitNumber(filter.unit);
-    if (!p.units.some((u) => u === code || (code === number && unitNumber(u) === number))) return false;
-  }
-  if (filter.search) {
-    const haystack = haystackOf(p);
-    const words = filter.search.toLocaleLowerCase('fr').split(/\s+/).filter(Boolean);
-    if (!words.every((w) => haystack.includes(w))) return false;
-  }
-  return true;
+    if (code != null && !p.units.some((u) => u === code || (code === number && unitNumber(u) === number)))
+      return false;
+    const haystack = words.length > 0 ? haystackOf(p) : '';
+    return words.every((w) => haystack.includes(w));
+  };
 }

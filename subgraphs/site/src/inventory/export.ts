@@ -61,6 +61,14 @@ function cells(e: EquipmentView, now: number): Cell[] {
 const decimalsOf = (header: string) =>
   header.startsWith('Âge') ? 1 : header.startsWith('Confiance') ? 3 : 2;
 
+/** The workbook's number formats: euros to the cent, ages to the tenth, confidences to 0.001. */
+const NUMBER_FORMATS = Object.fromEntries(
+  EXPORT_HEADERS.map((header, i) => [
+    i,
+    header.includes('(€)') ? '#,##0.00 "€"' : `0.${'0'.repeat(decimalsOf(header))}`,
+  ]),
+);
+
 const asText = (cell: Cell, column: number): string | null => {
   if (cell == null) return null;
   if (cell instanceof Date) return formatFrenchDate(cell.toISOString().slice(0, 10));
@@ -76,7 +84,7 @@ export async function exportInventory(
 ): Promise<number> {
   const rows = snapshot.equipment.map((e) => cells(e, now));
   if (file.toLowerCase().endsWith('.xlsx'))
-    await writeXlsx(file, { Inventaire: { headers: EXPORT_HEADERS, rows } });
+    await writeXlsx(file, { Inventaire: { headers: EXPORT_HEADERS, rows, numberFormats: NUMBER_FORMATS } });
   else
     await writeCsv(
       file,

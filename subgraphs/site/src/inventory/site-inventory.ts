@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { type JobLeaseOptions, withJobLease } from '../jobs/job-lease';
 import { versionRow } from '../version-row';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
-import { EquipmentLink, EquipmentRow, InventoryDecision } from './entities';
+import { EquipmentLink, EquipmentRow, IndexedRecord, InventoryDecision } from './entities';
 import { type ReconcileSummary, reconcileIndex } from './reconcile';
 import type { InventoryFeed } from './sync/feed';
 import { type SyncOptions, type SyncProgress, syncInventory } from './sync/sync';
@@ -85,6 +85,11 @@ export class SiteInventory {
     return this.em.fork().find(InventoryDecision, {}, { orderBy: { id: 'desc' } });
   }
 
+  /** Every record the index holds, those the tutelles removed since included: the past of the inventory. */
+  async records(): Promise<IndexedRecord[]> {
+    return this.em.fork().find(IndexedRecord, {}, { orderBy: { id: 'asc' } });
+  }
+
   async snapshot(): Promise<InventorySnapshot> {
     const version = await this.version();
     if (this.cached?.version !== version) {
@@ -118,11 +123,17 @@ export class SiteInventory {
 /** The inventory as one request sees it: one snapshot for every field and `_entities` lookup. */
 export class InventoryReader {
   private loaded: Promise<InventorySnapshot> | null = null;
+  private records_: Promise<IndexedRecord[]> | null = null;
 
   constructor(readonly inventory: SiteInventory) {}
 
   snapshot(): Promise<InventorySnapshot> {
     this.loaded ??= this.inventory.snapshot();
     return this.loaded;
+  }
+
+  records(): Promise<IndexedRecord[]> {
+    this.records_ ??= this.inventory.records();
+    return this.records_;
   }
 }

@@ -2,6 +2,7 @@ import { logger } from '@hub/subgraph-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
+import { IndicatorSnapshotSchema, SNAPSHOT_MIGRATIONS } from '../coris/snapshot-entity';
 import { INVENTORY_ENTITIES } from '../inventory/entities';
 import { INVENTORY_MIGRATIONS } from '../inventory/migration';
 import { JOB_MIGRATIONS } from '../jobs/migration';
@@ -23,10 +24,15 @@ export function parseSiteDatabase(value: string): SiteDatabaseConfig {
 /** Open the registry database and bring its schema up to date. */
 export async function openSiteDatabase(config: SiteDatabaseConfig): Promise<SiteOrm> {
   const common = {
-    entities: [...REGISTRY_ENTITIES, ...INVENTORY_ENTITIES],
+    entities: [...REGISTRY_ENTITIES, ...INVENTORY_ENTITIES, IndicatorSnapshotSchema],
     extensions: [Migrator],
     migrations: {
-      migrationsList: [...REGISTRY_MIGRATIONS, ...INVENTORY_MIGRATIONS, ...JOB_MIGRATIONS],
+      migrationsList: [
+        ...REGISTRY_MIGRATIONS,
+        ...INVENTORY_MIGRATIONS,
+        ...SNAPSHOT_MIGRATIONS,
+        ...JOB_MIGRATIONS,
+      ],
       transactional: true,
       snapshot: false,
     },

@@ -11,14 +11,18 @@ export class Platform {
   units: string[] = [];
   tutelles: string[] = [];
   themes: string[] = [];
+  description: string | null = null;
   labelStatus!: 'labelled' | 'in_progress' | 'none';
   labelGranted: string | null = null;
   labelNextReview: string | null = null;
+  labelLastReview: string | null = null;
   contactName: string | null = null;
   contactEmail: string | null = null;
   costCentres = new Collection<PlatformCostCentre>(this);
   staff = new Collection<PlatformStaff>(this);
   services = new Collection<PlatformService>(this);
+  /** Bumped by every change (edit or load): an edit names the version it was made on. */
+  version = 1;
 }
 
 export class PlatformCostCentre {
@@ -70,14 +74,17 @@ export const PlatformSchema = new EntitySchema<Platform>({
     units: { type: 'json' },
     tutelles: { type: 'json' },
     themes: { type: 'json' },
+    description: { type: 'text', nullable: true },
     labelStatus: { type: 'string', length: 16 },
     labelGranted: { type: 'string', length: 10, nullable: true },
     labelNextReview: { type: 'string', length: 10, nullable: true },
+    labelLastReview: { type: 'string', length: 10, nullable: true },
     contactName: { type: 'string', length: 120, nullable: true },
     contactEmail: { type: 'string', length: 120, nullable: true },
     costCentres: { kind: '1:m', entity: () => PlatformCostCentre, mappedBy: 'platform', orphanRemoval: true },
     staff: { kind: '1:m', entity: () => PlatformStaff, mappedBy: 'platform', orphanRemoval: true },
     services: { kind: '1:m', entity: () => PlatformService, mappedBy: 'platform', orphanRemoval: true },
+    version: { type: 'integer', default: 1 },
   },
 });
 
@@ -134,7 +141,34 @@ export const RegistryVersionSchema = new EntitySchema<RegistryVersion>({
   },
 });
 
+/** One change of a platform: who, when, how, and each field before and after (JSON). */
+export class PlatformChangeRow {
+  id!: number;
+  platformCode!: string;
+  version!: number;
+  at!: string;
+  author!: string;
+  action!: string;
+  changes: Array<{ field: string; before: string | null; after: string | null }> = [];
+}
+
+export const PlatformChangeSchema = new EntitySchema<PlatformChangeRow>({
+  class: PlatformChangeRow,
+  tableName: 'platform_change',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    // Not a foreign key: a platform's history outlives its removal from the registry.
+    platformCode: { type: 'string', length: 40 },
+    version: { type: 'integer' },
+    at: { type: 'string', length: 30 },
+    author: { type: 'string', length: 200 },
+    action: { type: 'string', length: 20 },
+    changes: { type: 'json' },
+  },
+});
+
 export const REGISTRY_ENTITIES = [
+  PlatformChangeSchema,
   PlatformSchema,
   PlatformCostCentreSchema,
   PlatformStaffSchema,

@@ -15,7 +15,7 @@ function problems(source: string) {
 }
 
 describe('the registry file', () => {
-  it('reads the SOURCES.md shape, with defaults for what may be left out', () => {
+  it('reads the docs/SOURCES.md shape, with defaults for what may be left out', () => {
     const file = parseRegistryFile(FIXTURE);
     expect(file.platforms.map((p) => p.code)).toEqual(['XGAMMA', 'MICROSCOPY', 'CNRSONLY']);
     expect(file.platforms[0]?.services[0]?.currentPrices.CNRS).toEqual({ internal: 45, external: 60 });

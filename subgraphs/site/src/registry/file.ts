@@ -1,13 +1,18 @@
 import { TUTELLES, Tutelle } from '@hub/schema';
 import { z } from 'zod';
-import { parseYaml, YamlFileError, type YamlProblem } from '../yaml-file';
+import { formatPath, parseYaml, YamlFileError, type YamlProblem } from '../yaml-file';
 
 /*
- * The registry file (SOURCES.md, "The site registry"), validated as every site YAML file is (../yaml-file.ts):
- * every problem reported with its path in the file and its line, all at once.
+ * The registry file (docs/SOURCES.md, "The site registry"), validated as every site YAML file is
+ * (../yaml-file.ts): every problem reported with its path in the file and its line, all at once.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date 'YYYY-MM-DD'");
+const isoDate = z.string().superRefine((value, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    ctx.addIssue({ code: 'custom', message: "expected a date 'YYYY-MM-DD'" });
+  else if (!isCalendarDate(value))
+    ctx.addIssue({ code: 'custom', message: `${value} is not a calendar date` });
+});
 const tutelleCode = z.enum(Tutelle, { error: `expected one of ${Object.keys(TUTELLES).join(', ')}` });
 const price = z.number().nonnegative();
 
@@ -32,12 +37,15 @@ const platform = z
     name: z.string().min(1),
     units: z.array(z.string().min(1)).min(1),
     tutelles: z.array(tutelleCode).min(1),
-    themes: z.array(z.string()).default([]),
+    description: z.string().max(4000).nullish(),
+    themes: z.array(z.string().min(1).max(80)).max(30).default([]),
+    // null and absent alike mean "none" (a YAML `granted:` left empty).
     label: z
       .object({
         status: z.enum(['labelled', 'in_progress', 'none']),
-        granted: isoDate.optional(),
-        nextReview: isoDate.optional(),
+        granted: isoDate.nullish(),
+        lastReview: isoDate.nullish(),
+        nextReview: isoDate.nullish(),
       })
       .default({ status: 'none' }),
     contact: z.object({ name: z.string().min(1), email: z.email() }).optional(),
@@ -77,6 +85,13 @@ const registryFile = z
 export type RegistryFile = z.infer<typeof registryFile>;
 export type RegistryPlatform = z.infer<typeof platform>;
 
+/** A real day of the calendar: '2021-13-45' and '2021-02-30' are not. */
+function isCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 /** Indexes of the second and later occurrences of each value. */
 function duplicates(values: readonly string[]): number[] {
   const seen = new Set<string>();
@@ -93,6 +108,20 @@ export type RegistryProblem = YamlProblem;
 
 export class RegistryFileError extends YamlFileError {
   override name = 'RegistryFileError';
+}
+
+/**
+ * Validate one platform as the registry file would (an edit made through the graph): its problems with
+ * their paths ('services[2].yearlyVolume'), none when it is valid.
+ */
+export function validatePlatform(
+  candidate: unknown,
+): { data: RegistryPlatform } | { problems: RegistryProblem[] } {
+  const result = platform.safeParse(candidate);
+  if (result.success) return { data: result.data };
+  return {
+    problems: result.error.issues.map((i) => ({ path: formatPath(i.path), line: null, message: i.message })),
+  };
 }
 
 /** Parse and validate a registry file's text. Throws a RegistryFileError listing every problem. */

@@ -1,8 +1,8 @@
-import { normaliseUnitCode } from '@hub/connector-kit';
 import { type EntityManager, raw } from '@mikro-orm/core';
 import { versionRow } from '../version-row';
 import { Platform, PlatformCostCentre, PlatformService, PlatformStaff, RegistryVersion } from './entities';
-import type { RegistryFile, RegistryPlatform } from './file';
+import type { RegistryFile } from './file';
+import { toEntity } from './shape';
 
 export interface RegistryLoadReport {
   added: string[];
@@ -48,32 +48,4 @@ export async function loadRegistry(em: EntityManager, file: RegistryFile): Promi
 /** The registry's current version, bumped by every load. */
 export function registryVersion(em: EntityManager): Promise<number> {
   return versionRow(em, 'registry_version');
-}
-
-function toEntity(em: EntityManager, p: RegistryPlatform): Platform {
-  const platform = em.create(Platform, {
-    code: p.code,
-    name: p.name,
-    units: p.units.map((u) => normaliseUnitCode(u) ?? u),
-    tutelles: p.tutelles,
-    themes: p.themes,
-    labelStatus: p.label.status,
-    labelGranted: p.label.granted ?? null,
-    labelNextReview: p.label.nextReview ?? null,
-    contactName: p.contact?.name ?? null,
-    contactEmail: p.contact?.email ?? null,
-  });
-  for (const [tutelle, codes] of Object.entries(p.costCentres)) {
-    for (const code of codes ?? [])
-      platform.costCentres.add(em.create(PlatformCostCentre, { platform, tutelle, code }));
-  }
-  for (const s of p.staff) {
-    platform.staff.add(
-      em.create(PlatformStaff, { platform, tutelle: s.tutelle, personId: s.id, share: s.share }),
-    );
-  }
-  for (const s of p.services) {
-    platform.services.add(em.create(PlatformService, { platform, ...s }));
-  }
-  return platform;
 }

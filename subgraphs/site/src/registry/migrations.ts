@@ -84,7 +84,44 @@ export class Migration20261123000001RegistryVersion extends KnexMigration {
   }
 }
 
+/** Edits through the graph: a version per platform, a description, the last label review, the change log. */
+export class Migration20261205000000RegistryEdits extends KnexMigration {
+  override async up(): Promise<void> {
+    this.addSchema((schema) =>
+      schema.alterTable('platform', (t) => {
+        t.text('description');
+        t.string('label_last_review', 10);
+        t.integer('version').notNullable().defaultTo(1);
+      }),
+    );
+    this.addSchema((schema) =>
+      schema.createTable('platform_change', (t) => {
+        t.increments('id');
+        t.string('platform_code', 40).notNullable();
+        t.integer('version').notNullable();
+        t.string('at', 30).notNullable();
+        t.string('author', 200).notNullable();
+        t.string('action', 20).notNullable();
+        t.json('changes').notNullable();
+        t.index(['platform_code', 'version']);
+      }),
+    );
+  }
+
+  override async down(): Promise<void> {
+    this.addSchema((schema) => schema.dropTable('platform_change'));
+    this.addSchema((schema) =>
+      schema.alterTable('platform', (t) => {
+        t.dropColumn('description');
+        t.dropColumn('label_last_review');
+        t.dropColumn('version');
+      }),
+    );
+  }
+}
+
 export const REGISTRY_MIGRATIONS = [
   { name: 'Migration20261123000000RegistryInit', class: Migration20261123000000RegistryInit },
   { name: 'Migration20261123000001RegistryVersion', class: Migration20261123000001RegistryVersion },
+  { name: 'Migration20261205000000RegistryEdits', class: Migration20261205000000RegistryEdits },
 ];

@@ -28,6 +28,16 @@ const SHEET_NAMES: Record<TariffReport, string> = {
 };
 
 const CATEGORY: Record<string, string> = { internal: 'interne', external: 'externe', private: 'privé' };
+/** French sheets in French: the registry's units and the policy's components are English codes. */
+const UNIT: Record<string, string> = { hour: 'heure', sample: 'échantillon', day: 'jour', run: 'passage' };
+const COMPONENT: Record<string, string> = {
+  consumables: 'consommables',
+  maintenance: 'maintenance',
+  fluids: 'fluides',
+  smallEquipment: 'petit équipement',
+  staff: 'personnel',
+  depreciation: 'amortissement',
+};
 
 export function tariffSheets(
   grids: readonly PlatformTariffs[],
@@ -40,12 +50,12 @@ export function tariffSheets(
         tariffs.platform,
         s.code,
         s.name,
-        s.unit,
+        UNIT[s.unit] ?? s.unit,
         CATEGORY[p.category] ?? p.category,
         p.priceHT.amount,
         p.vat?.amount ?? null,
         p.priceTTC?.amount ?? null,
-        p.rules.components.join(', '),
+        p.rules.components.map((c) => COMPONENT[c] ?? c).join(', '),
         tariffs.year,
         tariffs.policyVersion,
       ]),
@@ -135,6 +145,16 @@ export function tariffSheets(
   };
 }
 
+/** Excel number formats of a sheet's columns: euros to the cent, counts and years whole, others 0.00. */
+function formats({ headers, decimals = {} }: Sheet): Record<number, string> {
+  return Object.fromEntries(
+    headers.map((header, i) => [
+      i,
+      decimals[i] === 0 ? '0' : header.includes('(€)') ? '#,##0.00 "€"' : '#,##0.00',
+    ]),
+  );
+}
+
 const csvCell = (value: CellValue, decimals = 2): string | null =>
   value == null ? null : typeof value === 'number' ? formatFrenchNumber(value, decimals) : String(value);
 
@@ -149,7 +169,12 @@ export async function writeTariffExport(
   reports: readonly TariffReport[] = TARIFF_REPORTS,
 ): Promise<string[]> {
   if (format === 'xlsx') {
-    await writeXlsx(out, Object.fromEntries(reports.map((r) => [SHEET_NAMES[r], sheets[r]])));
+    await writeXlsx(
+      out,
+      Object.fromEntries(
+        reports.map((r) => [SHEET_NAMES[r], { ...sheets[r], numberFormats: formats(sheets[r]) }]),
+      ),
+    );
     return [out];
   }
   const files: string[] = [];

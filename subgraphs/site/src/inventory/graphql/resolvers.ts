@@ -9,10 +9,12 @@ import {
   PageArgs,
   paginate,
   Role,
+  searchWords,
   TUTELLES,
   Tutelle,
   VatBasis,
 } from '@hub/schema';
+import type { RequestContext } from '@hub/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SiteContext } from '../../context';
@@ -66,8 +68,29 @@ export function toEquipment(view: EquipmentView, now = Date.now()): Equipment {
   };
 }
 
-function matches(view: EquipmentView, filter: EquipmentFilter | null, now: number): boolean {
-  if (!filter) return true;
+/** Whether the site still holds it: headline figures leave disposed instruments out unless asked. */
+const held = (view: EquipmentView) => view.status !== EquipmentStatus.DISPOSED;
+
+/** What a search looks in, split once per instrument of a snapshot, not once per request. */
+const haystacks = new WeakMap<EquipmentView, Set<string>>();
+function haystackOf(view: EquipmentView): Set<string> {
+  let haystack = haystacks.get(view);
+  if (!haystack) {
+    const text = [view.designation, view.manufacturer, view.model, view.serialNumber, view.platformCode];
+    haystack = new Set(words(text.join(' ')));
+    haystacks.set(view, haystack);
+  }
+  return haystack;
+}
+
+function matches(
+  view: EquipmentView,
+  filter: EquipmentFilter | null,
+  search: readonly string[],
+  now: number,
+): boolean {
+  if (!filter) return held(view);
+  if (!filter.status && !filter.includeDisposed && !held(view)) return false;
   if (filter.tutelle && !view.tutelles.includes(filter.tutelle)) return false;
   if (filter.platform && view.platformCode !== filter.platform) return false;
   if (filter.unit && view.unitCode !== normaliseUnitCode(filter.unit)) return false;
@@ -80,13 +103,9 @@ function matches(view: EquipmentView, filter: EquipmentFilter | null, now: numbe
   }
   if (filter.minValueHT != null && view.valueHTCents < filter.minValueHT * 100) return false;
   if (filter.maxValueHT != null && view.valueHTCents > filter.maxValueHT * 100) return false;
-  if (filter.search) {
-    const haystack = new Set(
-      words(
-        [view.designation, view.manufacturer, view.model, view.serialNumber, view.platformCode].join(' '),
-      ),
-    );
-    if (!words(filter.search).every((w) => haystack.has(w))) return false;
+  if (search.length > 0) {
+    const haystack = haystackOf(view);
+    if (!search.every((w) => haystack.has(w))) return false;
   }
   return true;
 }
@@ -142,11 +161,14 @@ export class EquipmentResolver {
   async siteInventory(
     @Arg('filter', () => EquipmentFilter, { nullable: true }) filter: EquipmentFilter | null,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { inventory }: SiteContext,
+    @Ctx() { inventory, signal }: SiteContext & RequestContext,
   ): Promise<Connection<Equipment>> {
     const now = Date.now();
+    const snapshot = await inventory.snapshot();
+    // The snapshot's first load can take long: nobody is left to filter for when the caller hung up.
+    signal.throwIfAborted();
     // Filter and cut the page first: only the page's instruments are turned into answers.
-    const found = paginate(filtered(await inventory.snapshot(), filter, now), page);
+    const found = paginate(filtered(snapshot, filter, now), page);
     return {
       ...found,
       nodes: found.nodes.map((e) => toEquipment(e, now)),
@@ -167,12 +189,17 @@ export class EquipmentResolver {
   async siteInventoryTotals(
     @Arg('groupBy', () => InventoryGrouping, { nullable: true }) groupBy: InventoryGrouping | null,
     @Arg('filter', () => EquipmentFilter, { nullable: true }) filter: EquipmentFilter | null,
-    @Ctx() { inventory }: SiteContext,
+    @Ctx() { inventory, signal }: SiteContext & RequestContext,
   ): Promise<InventoryTotal[]> {
     const snapshot = await inventory.snapshot();
+    signal.throwIfAborted();
+    // Version 0: never reconciled. A 0 then is no count of the site's instruments, and the answer says so.
+    const note = snapshot.version === 0 ? NOT_SYNCED : null;
     // Unfiltered totals are the same for every request until the inventory changes (a new snapshot).
-    if (filter) return totals(filtered(snapshot, filter, Date.now()), groupBy);
-    return unfilteredTotals(snapshot, String(groupBy), () => totals(snapshot.equipment, groupBy));
+    if (filter) return totals(filtered(snapshot, filter, Date.now()), groupBy, note);
+    return unfilteredTotals(snapshot, String(groupBy), () =>
+      totals(filtered(snapshot, null, 0), groupBy, note),
+    );
   }
 
   @Authorized(...REVIEWERS)
@@ -276,7 +303,14 @@ export const inventoryReferenceResolvers = {
 const unfilteredTotals = perSnapshot<InventoryTotal[]>(10);
 
 /** The instruments' count and value HT by grouping. */
-function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping | null): InventoryTotal[] {
+const NOT_SYNCED =
+  'not synced yet: the site inventory is filled by `pnpm hub inventory sync` (docs/INVENTORY.md)';
+
+function totals(
+  equipment: readonly EquipmentView[],
+  groupBy: InventoryGrouping | null,
+  note: string | null,
+): InventoryTotal[] {
   const groups = new Map<string | null, { count: number; cents: number }>();
   const add = (key: string | null, cents: number) => {
     const group = groups.get(key) ?? { count: 0, cents: 0 };
@@ -292,7 +326,7 @@ function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping 
   if (groups.size === 0 && groupBy == null) groups.set(null, { count: 0, cents: 0 });
   return [...groups]
     .sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff'))
-    .map(([key, g]) => ({ key, equipmentCount: g.count, valueHT: euros(g.cents / 100, VatBasis.HT) }));
+    .map(([key, g]) => ({ key, equipmentCount: g.count, valueHT: euros(g.cents / 100, VatBasis.HT), note }));
 }
 
 /**
@@ -302,7 +336,11 @@ function totals(equipment: readonly EquipmentView[], groupBy: InventoryGrouping 
 const filteredLists = perSnapshot<EquipmentView[]>(200);
 
 function filtered(snapshot: InventorySnapshot, filter: EquipmentFilter | null, now: number): EquipmentView[] {
-  if (!filter) return snapshot.equipment;
+  if (!filter) return filteredLists(snapshot, 'held', () => snapshot.equipment.filter(held));
   const key = `${new Date(now).toISOString().slice(0, 10)} ${JSON.stringify(filter)}`;
-  return filteredLists(snapshot, key, () => snapshot.equipment.filter((e) => matches(e, filter, now)));
+  // Split once, bounded: the filter's work does not grow with the search's text.
+  const search = filter.search ? searchWords(filter.search, 'filter.search', words) : [];
+  return filteredLists(snapshot, key, () =>
+    snapshot.equipment.filter((e) => matches(e, filter, search, now)),
+  );
 }

@@ -183,8 +183,16 @@ export class EquipmentFilter {
   @Field(() => String, { nullable: true, description: 'Words to find in designation, maker, model, serial.' })
   search?: string | null;
 
-  @Field(() => EquipmentStatus, { nullable: true })
+  @Field(() => EquipmentStatus, { nullable: true, description: 'Only instruments of this status.' })
   status?: EquipmentStatus | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'Count disposed instruments too. Without it (or a status), lists and totals are of the instruments the site still holds: in service or out of order.',
+  })
+  includeDisposed?: boolean | null;
 
   @Field(() => Float, { nullable: true })
   minAgeYears?: number | null;
@@ -220,6 +228,13 @@ export class InventoryTotal {
     description: "By tutelle: that tutelle's shares. Otherwise: the instruments' whole value.",
   })
   valueHT!: Money;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why the figure may not be the site's: 'not synced yet…' before the first sync; null otherwise.",
+  })
+  note!: string | null;
 }
 
 export enum ReviewKind {

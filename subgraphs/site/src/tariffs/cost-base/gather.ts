@@ -16,7 +16,7 @@ import { Exact } from '../model/exact';
 
 const RECORD_FIELDS = `id tutelle designation manufacturerNormalized serialNumberNormalized commissioningDate
   valueHT { amount } usefulLifeYears costCentre status`;
-const EXPENSE_FIELDS = 'id tutelle date nature label costCentre amountHT { amount }';
+const EXPENSE_FIELDS = 'id tutelle date nature account label costCentre amountHT { amount }';
 const page = (fields: string) => `totalCount pageInfo { hasNextPage endCursor } nodes { ${fields} }`;
 
 type Part = 'equipment' | 'expenses' | 'staff';

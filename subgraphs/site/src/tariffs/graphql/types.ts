@@ -125,6 +125,9 @@ export class TariffExpenseLine {
   @Field(() => ExpenseNature)
   nature!: ExpenseNature;
 
+  @Field(() => String, { nullable: true, description: "The source's account or nature code, as recorded." })
+  account!: string | null;
+
   @Field(() => String, { nullable: true })
   label!: string | null;
 
@@ -183,6 +186,24 @@ export class PlatformComponentCost {
   staff!: StaffCostLine[] | null;
 }
 
+@ObjectType({
+  description:
+    'An account the site’s chart of accounts does not class (HUB_CHART_OF_ACCOUNTS): its expenses are in no price until it is.',
+})
+export class UnmappedAccount {
+  @Field(() => Tutelle)
+  tutelle!: Tutelle;
+
+  @Field(() => String, { description: 'As the source records it.' })
+  account!: string;
+
+  @Field(() => Int, { description: 'Expenses of the year booked on it.' })
+  lines!: number;
+
+  @Field(() => Money, { description: 'Their total, HT.' })
+  amountHT!: Money;
+}
+
 @ObjectType({ description: 'A platform’s yearly cost base, gathered across its tutelles.' })
 export class TariffCostBase {
   @Field(() => [PlatformComponentCost])
@@ -201,6 +222,12 @@ export class TariffCostBase {
 
   @Field(() => [TariffExpenseLine], { description: 'Expenses no tariff covers (travel, other).' })
   excludedExpenses!: TariffExpenseLine[];
+
+  @Field(() => [UnmappedAccount], {
+    description:
+      'Accounts of the year’s expenses that the chart of accounts does not class: left out of every price.',
+  })
+  unmappedAccounts!: UnmappedAccount[];
 }
 
 @ObjectType({ description: 'A component of a service’s unit cost: its part of the platform’s total.' })

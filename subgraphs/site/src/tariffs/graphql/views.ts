@@ -113,6 +113,7 @@ export function gridView(
       unallocated: tariffs.unallocated,
       renewalsDue: depreciation.filter((i) => i.renewalDue).map(instrumentView),
       excludedExpenses: tariffs.costs.excludedExpenses.map(expenseView),
+      unmappedAccounts: tariffs.costs.unmappedAccounts.map((a) => ({ ...a, amountHT: money(a.amountHT) })),
     },
     services: tariffs.services.map(({ service, allocations, prices }) => ({
       platformCode: tariffs.platform,

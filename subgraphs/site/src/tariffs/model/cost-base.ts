@@ -62,6 +62,8 @@ export interface CostExpense {
   tutelle: Tutelle;
   date: string;
   nature: ExpenseNature;
+  /** The source's account or nature code, as recorded. */
+  account: string | null;
   label: string | null;
   costCentre: string | null;
   amountHT: Exact;

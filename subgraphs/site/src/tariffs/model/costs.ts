@@ -80,6 +80,35 @@ export interface PlatformCosts {
   smallestStaffGroup: number | null;
   /** Expenses of natures no tariff pays (travel, other). */
   excludedExpenses: CostExpense[];
+  /** The accounts of the year's expenses that the chart of accounts does not class, with their totals. */
+  unmappedAccounts: UnmappedAccount[];
+}
+
+/** An account the chart of accounts does not know: its expenses are in no price until it is classed. */
+export interface UnmappedAccount {
+  tutelle: Tutelle;
+  account: string;
+  lines: number;
+  amountHT: Exact;
+}
+
+/** What tells a mapped account from an unmapped one (the site's chart of accounts). */
+export interface AccountClasses {
+  natureOf(account: string): ExpenseNature | null;
+}
+
+/** The OTHER expenses whose account the chart does not class, by tutelle and account. */
+function unmappedAccounts(expenses: readonly CostExpense[], chart: AccountClasses): UnmappedAccount[] {
+  const byAccount = new Map<string, UnmappedAccount>();
+  for (const e of expenses) {
+    if (e.nature !== ExpenseNature.OTHER || (e.account != null && chart.natureOf(e.account) != null))
+      continue;
+    const account = e.account ?? '';
+    const key = `${e.tutelle}:${account}`;
+    const line = byAccount.get(key) ?? { tutelle: e.tutelle, account, lines: 0, amountHT: Exact.ZERO };
+    byAccount.set(key, { ...line, lines: line.lines + 1, amountHT: line.amountHT.plus(e.amountHT) });
+  }
+  return [...byAccount.values()];
 }
 
 export const NATURE_COMPONENT: Partial<Record<ExpenseNature, CostComponent>> = {
@@ -201,7 +230,7 @@ function depreciationShares(instrument: InstrumentCost): TutelleAmount[] {
 export function platformCosts(
   base: PlatformCostBase,
   instruments: readonly InstrumentGroup[],
-  options: { defaultLifeYears: number; renewals?: ReadonlyMap<string, Renewal> },
+  options: { defaultLifeYears: number; renewals?: ReadonlyMap<string, Renewal>; chart: AccountClasses },
 ): PlatformCosts {
   const depreciation = instruments.map((group) =>
     depreciate(group, base.year, options.defaultLifeYears, options.renewals?.get(group.key) ?? null),
@@ -243,5 +272,6 @@ export function platformCosts(
     components,
     smallestStaffGroup: paid.size === 0 ? null : Math.min(...paid.values()),
     excludedExpenses: inYear.filter((e) => NATURE_COMPONENT[e.nature] == null),
+    unmappedAccounts: unmappedAccounts(inYear, options.chart),
   };
 }

@@ -111,6 +111,7 @@ describe('the grid', () => {
         tutelle: Tutelle.UL,
         date: '2025-03-01',
         nature: ExpenseNature.MAINTENANCE,
+        account: 'maintenance',
         label: null,
         costCentre: 'PF-X',
         amountHT: Exact.euros(1000),

@@ -1,3 +1,4 @@
+import { defaultChartOfAccounts } from '@hub/connector-kit';
 import type { TariffCategoryPolicy, TariffPolicy, UserCategoryName } from '../policy/schema';
 import { AllocationKey, type CostComponent, type PlatformCostBase, type ServiceVolumes } from './cost-base';
 import { type PlatformCosts, platformCosts, type Renewal } from './costs';
@@ -95,6 +96,7 @@ export function computeTariffs(
   const costs = platformCosts(base, instruments, {
     defaultLifeYears: policy.depreciation.defaultUsefulLifeYears,
     renewals,
+    chart: defaultChartOfAccounts(),
   });
   const overheadRate = simulation?.overheadRate ?? policy.overheadRate;
   const stepCents = Math.round(policy.rounding.step * 100);

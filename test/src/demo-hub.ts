@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureWebApp, GMAO_ITEMS_FILE, webAppOptions, writeDemo } from '@hub/ops';
+import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
+import { SiteInventory, SubgraphInventoryFeed, TutelleSubgraphs } from '@hub/subgraph-site';
+import { ulSqliteDatabase } from '@hub/subgraph-ul';
+import { type Hub, startSubgraphsAndGateway } from './harness';
+
+/**
+ * The hub as `pnpm start` runs it, on disposable ports: the demo site (scale 1, seed 42) in every source
+ * format, its inventory synced and reconciled, and the interface built and served at `/`. Always `close()`.
+ */
+export async function startDemoHub(): Promise<Hub & { siteUrl: string }> {
+  ensureWebApp();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-web-demo-'));
+  try {
+    await writeDemo(dir, { scale: 1, seed: 42 });
+    const hub = await startSubgraphsAndGateway({
+      registryFile: path.join(dir, 'registry.yaml'),
+      ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
+      cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },
+      inraeFolder: path.join(dir, 'inrae'),
+      chru: {
+        exportsFolder: path.join(dir, 'chru'),
+        gmaoItems: JSON.parse(readFileSync(path.join(dir, 'chru', GMAO_ITEMS_FILE), 'utf8')),
+      },
+      web: webAppOptions(undefined, { kind: 'demo' }),
+    });
+    const tutelles = { UL: hub.ul.url, CNRS: hub.cnrs.url, INRAE: hub.inrae.url, CHRU: hub.chru.url };
+    await new SiteInventory(hub.site.orm.em, new SubgraphInventoryFeed(new TutelleSubgraphs(tutelles))).sync({
+      pageSize: 500,
+    });
+    return {
+      ...hub,
+      siteUrl: hub.gatewayUrl.replace(/graphql$/, ''),
+      close: async () => {
+        await hub.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

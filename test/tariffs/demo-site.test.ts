@@ -36,6 +36,8 @@ describe('the demo site’s tariffs', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-tariffs-demo-'));
     await writeDemo(dir);
     hub = await startSubgraphsAndGateway({
+      // The cold run reads the whole demo site: on a busy machine it may take longer than a client's fetch.
+      subgraphTimeoutMs: 120_000,
       registryFile: path.join(dir, 'registry.yaml'),
       ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
       cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },

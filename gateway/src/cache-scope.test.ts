@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { Role } from '@hub/schema';
-import type { Caller } from '@hub/subgraph-kit';
+import type { Caller } from '@hub/service-kit';
 import { useResponseCache } from './response-cache';
 
 /** Callers whose scopes differ never share an answer, whatever their claims hold (`+`, `:`). */

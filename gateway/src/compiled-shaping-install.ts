@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { logger } from '@hub/subgraph-kit';
+import { logger } from '@hub/service-kit';
 import { parse } from 'graphql';
 import { computeResponse, operationFromDocument, originals, shapedByCompiledSteps } from './compiled-shaping';
 import type { GatewayPlugin } from './plugin';

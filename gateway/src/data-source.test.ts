@@ -1,5 +1,5 @@
 import { Role } from '@hub/schema';
-import type { Caller } from '@hub/subgraph-kit';
+import type { Caller } from '@hub/service-kit';
 import { HubDataSource } from './data-source';
 
 /*

@@ -6,7 +6,7 @@ import {
   REQUEST_ID_HEADER,
   SIGNATURE_HEADER,
   signGatewayRequest,
-} from '@hub/subgraph-kit';
+} from '@hub/service-kit';
 import { mergeOperations, type SubgraphOperation } from './batch-fetches';
 
 export interface GatewayContext {

@@ -1,7 +1,6 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import type { SourceHealth } from '@hub/connector-kit';
 import {
   DEFAULT_QUERY_LIMITS,
   gatewaySecret,
@@ -11,7 +10,8 @@ import {
   SIGNATURE_HEADER,
   signGatewayRequest,
   startGraphQLServer,
-} from '@hub/subgraph-kit';
+} from '@hub/service-kit';
+import type { SourceHealth } from '@hub/source-kit';
 import { Registry } from 'prom-client';
 import { useCompiledShaping } from './compiled-shaping-install';
 import { type GatewayContext, HubDataSource } from './data-source';
@@ -30,6 +30,13 @@ export interface GatewayOptions {
   host?: string;
   /** Subgraph URLs that differ from the ones composed into the supergraph, by subgraph name. */
   subgraphUrls?: Record<string, string>;
+  /**
+   * Subgraphs composed into the supergraph that this site does not run (a tutelle it has not configured):
+   * not probed by /health. No plan reaches them, since the site hands out no reference to their types.
+   */
+  absentSubgraphs?: readonly string[];
+  /** Origins whose browser applications may call the graph (`HUB_CORS_ORIGINS`); none by default. */
+  corsOrigins?: readonly string[];
   /** What one operation may ask; DEFAULT_QUERY_LIMITS when not given. */
   limits?: QueryLimits;
   /** How long one subgraph fetch may take, retries included, before its part of the answer is given up; 10 s by default. */
@@ -158,6 +165,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
+  const present = Object.entries(subgraphs).filter(([name]) => !options.absentSubgraphs?.includes(name));
   const metrics = new Registry();
   const fetchMetrics = subgraphFetchMetrics(metrics);
   const fetch = {
@@ -202,6 +210,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     host: options.host,
     gateway,
     limits: options.limits ?? DEFAULT_QUERY_LIMITS,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
     plugins: plugins.flatMap((plugin) => (plugin.apollo ? [plugin.apollo] : [])),
@@ -210,7 +219,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     health: async () => [
       supergraph.health(),
       ...plugins.flatMap((plugin) => (plugin.health ? [plugin.health()] : [])),
-      ...(await Promise.all(Object.entries(subgraphs).map(([name, url]) => probe(name, url)))).flat(),
+      ...(await Promise.all(present.map(([name, url]) => probe(name, url)))).flat(),
     ],
   });
   return {

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import type { SourceHealth } from '@hub/connector-kit';
-import type { Caller } from '@hub/subgraph-kit';
+import type { Caller } from '@hub/service-kit';
+import type { SourceHealth } from '@hub/source-kit';
 
 /*
  * The one shape of a gateway extension (as graphql-hive/gateway's `useXxx()` plugins): a function

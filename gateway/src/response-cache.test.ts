@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { PUBLIC_CALLER, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
+import { PUBLIC_CALLER, type RunningServer, startGraphQLServer } from '@hub/service-kit';
 import { buildSchema, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
 import { CACHE_STATUS_HEADER, useResponseCache } from './response-cache';
 

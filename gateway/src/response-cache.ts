@@ -9,7 +9,7 @@ import {
   cacheLookups,
   createCache,
   prepareAnswer,
-} from '@hub/subgraph-kit';
+} from '@hub/service-kit';
 import { LRUCache } from 'lru-cache';
 import type { Registry } from 'prom-client';
 import type { GatewayPlugin } from './plugin';

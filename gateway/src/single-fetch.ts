@@ -4,7 +4,23 @@ import {
   type GraphQLDataSource,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
-import { type DocumentNode, type OperationDefinitionNode, parse, print } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  getNamedType,
+  isAbstractType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  print,
+  type SelectionSetNode,
+} from 'graphql';
 import { LRUCache } from 'lru-cache';
 
 /*
@@ -15,6 +31,12 @@ import { LRUCache } from 'lru-cache';
  * through instead. Decided once per operation, from its plan: anything else (several fetches, entities,
  * rewrites, the client's fragments, a fetch that is not exactly the client's selection) and any answer
  * with errors go the usual way, whose error handling then applies.
+ *
+ * The subgraph's schema is not the public one: an enum value or an object type may be `@inaccessible`,
+ * a field nullable there may not be here. So an answer is passed through only when it completes as is
+ * against the public schema (every enum value public, every `__typename` a public type of its field's,
+ * no null where the public schema says non-null); any other goes the usual way, whose value completion
+ * gives what stock @apollo/gateway gives (null, `extensions.valueCompletion`).
  */
 
 /** `GraphQLDataSourceRequestKind.INCOMING_OPERATION`, an enum @apollo/gateway does not export. */
@@ -24,6 +46,10 @@ const INCOMING_OPERATION = 'incoming operation' as Extract<
 >['kind'];
 
 interface PassThrough {
+  /** The public schema and the operation's root type and selection, to check answers against. */
+  schema: GraphQLSchema;
+  root: GraphQLObjectType;
+  selectionSet: SelectionSetNode;
   source: GraphQLDataSource;
   operation: string;
   operationName: string | undefined;
@@ -45,8 +71,12 @@ function passThroughOf({ queryPlan, serviceMap, operationContext }: Plan): PassT
     .definitions[0] as OperationDefinitionNode;
   if (print(fetched.selectionSet) !== print(operationContext.operation.selectionSet)) return null;
   const source = serviceMap[node.serviceName];
-  if (!source) return null;
+  const root = operationContext.schema.getQueryType();
+  if (!source || !root) return null;
   return {
+    schema: operationContext.schema,
+    root,
+    selectionSet: operationContext.operation.selectionSet,
     source,
     operation: node.operation,
     operationName: node.operationName,
@@ -106,6 +136,57 @@ export class SingleFetchGateway extends ApolloGateway {
       document: direct.document,
     });
     if (response.errors?.length || !response.data) return null;
+    if (!completesAsIs(direct.schema, direct.root, direct.selectionSet, response.data)) return null;
     return { data: response.data };
   }
+}
+
+/** Whether `value`, an answer to `selectionSet` on `type`, is valid as is in the public schema. */
+function completesAsIs(
+  schema: GraphQLSchema,
+  type: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  value: Record<string, unknown>,
+): boolean {
+  for (const selection of selectionSet.selections) {
+    // Fragments are refused at planning; an inline one (a type condition) is checked by the usual way.
+    if (selection.kind !== Kind.FIELD) return false;
+    const key = selection.alias?.value ?? selection.name.value;
+    const field = value[key];
+    // Left out by @skip/@include.
+    if (field === undefined) continue;
+    if (selection.name.value === '__typename') {
+      if (field !== type.name) return false;
+      continue;
+    }
+    const definition = type.getFields()[selection.name.value];
+    if (!definition || !valueCompletes(schema, definition.type, selection.selectionSet, field)) return false;
+  }
+  return true;
+}
+
+function valueCompletes(
+  schema: GraphQLSchema,
+  type: GraphQLOutputType,
+  selectionSet: SelectionSetNode | undefined,
+  value: unknown,
+): boolean {
+  if (isNonNullType(type)) return value != null && valueCompletes(schema, type.ofType, selectionSet, value);
+  if (value == null) return true;
+  if (isListType(type))
+    return (
+      Array.isArray(value) && value.every((item) => valueCompletes(schema, type.ofType, selectionSet, item))
+    );
+  const named = getNamedType(type);
+  if (isEnumType(named)) return typeof value === 'string' && named.getValue(value) !== undefined;
+  if (!selectionSet) return true;
+  if (typeof value !== 'object') return false;
+  const object = value as Record<string, unknown>;
+  let concrete: GraphQLObjectType | null = isObjectType(named) ? named : null;
+  if (isAbstractType(named)) {
+    // The runtime type must be public and one of the field's: without `__typename` it cannot be told.
+    const runtime = schema.getType(String(object.__typename));
+    concrete = runtime && isObjectType(runtime) && schema.isSubType(named, runtime) ? runtime : null;
+  }
+  return concrete !== null && completesAsIs(schema, concrete, selectionSet, object);
 }

@@ -1,7 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { withRetries } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
-import { traced, traceHeaders } from '@hub/subgraph-kit';
+import { traced, traceHeaders } from '@hub/service-kit';
+import { withRetries } from '@hub/source-kit';
 import { trace } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import { Counter, Histogram, type Registry } from 'prom-client';

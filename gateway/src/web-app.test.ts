@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { callerFromHeader, tokenVerifier } from '@hub/subgraph-kit';
+import { callerFromHeader, tokenVerifier } from '@hub/service-kit';
 import express from 'express';
 import { type SignIn, webAppRoutes } from './web-app';
 

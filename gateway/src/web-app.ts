@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ErrorCode, isTokenRole, Role } from '@hub/schema';
-import { jwtSecret, logger, mintToken, usesDevelopmentSecret } from '@hub/subgraph-kit';
+import { jwtSecret, logger, mintToken, usesDevelopmentSecret } from '@hub/service-kit';
 import express from 'express';
 
 /*

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunningServer } from '@hub/subgraph-kit';
 import { Command } from 'commander';
 import { demoDir, type HubConfig, loadConfig } from './config';
 import { writeDemo } from './demo';
 import { EXAMPLE_QUERY_PAGED } from './example';
-import { loadRegistryFile, SERVICES, type ServiceName, startDemoGmao, stopServices } from './services';
+import { loadRegistryFile, startOnFreePorts, stopServices } from './services';
 
 /*
  * Figures for the caches, on the demo site (seed 42): the portal's main query (the README's example, its
@@ -19,24 +18,6 @@ import { loadRegistryFile, SERVICES, type ServiceName, startDemoGmao, stopServic
  * (With --redis, a database of its own and empty: what it holds from a previous run would be hits.) Both
  * runs share one process, so the second's cold figure has the JIT already warm.
  */
-
-const TUTELLES: ServiceName[] = ['ul', 'cnrs', 'inrae', 'chru'];
-
-async function startHub(config: HubConfig): Promise<{ gateway: RunningServer; running: RunningServer[] }> {
-  const free = { gateway: 0, site: 0, ul: 0, cnrs: 0, inrae: 0, chru: 0 };
-  const gmao = await startDemoGmao(demoDir(config.dataDir), 0);
-  const withGmao = {
-    ...config,
-    ports: free,
-    chru: { ...config.chru, gmao: { ...config.chru.gmao, baseUrl: gmao.url } },
-  };
-  const running: RunningServer[] = [gmao];
-  for (const name of ['site', ...TUTELLES] as ServiceName[]) running.push(await SERVICES[name](withGmao));
-  const subgraphUrls = Object.fromEntries(running.slice(1).map((server) => [server.name, server.url]));
-  const gateway = await SERVICES.gateway({ ...withGmao, subgraphUrls });
-  running.push(gateway);
-  return { gateway, running };
-}
 
 async function timed(url: string, first: number): Promise<number> {
   const started = performance.now();
@@ -70,15 +51,14 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function measure(config: HubConfig, label: string, requests: number, distinct: number) {
-  const { gateway, running } = await startHub(config);
+  const services = await startOnFreePorts(config);
+  const gateway = services.get('gateway')!;
   try {
     const cold = await timed(gateway.url, 2);
     const warm: number[] = [];
     for (let i = 0; i < requests; i += 1) warm.push(await timed(gateway.url, 2 + (i % distinct)));
     const reads = await Promise.all(
-      running
-        .filter((s) => TUTELLES.includes(s.name as ServiceName))
-        .map((s) => hitRate(s.url, 'source-read')),
+      config.tutelles.map((t) => hitRate(services.get(t.descriptor.name)!.url, 'source-read')),
     );
     const total = reads.reduce((sum, r) => ({ hits: sum.hits + r.hits, misses: sum.misses + r.misses }), {
       hits: 0,
@@ -95,9 +75,11 @@ async function measure(config: HubConfig, label: string, requests: number, disti
     console.log(`  response cache: ${JSON.stringify(await hitRate(gateway.url, 'response'))}`);
     const rate =
       total.hits + total.misses ? Math.round((1000 * total.hits) / (total.hits + total.misses)) / 10 : 0;
-    console.log(`  source-read cache (four tutelles): ${JSON.stringify({ ...total, rate })}`);
+    console.log(
+      `  source-read cache (${config.tutelles.length} tutelles): ${JSON.stringify({ ...total, rate })}`,
+    );
   } finally {
-    await stopServices(running);
+    await stopServices([...services.values()]);
   }
 }
 
@@ -129,7 +111,7 @@ async function main() {
     const none = {
       ...config,
       responseCacheTtlSeconds: 0,
-      readCacheTtlSeconds: { ul: 0, cnrs: 0, inrae: 0, chru: 0 },
+      tutelles: config.tutelles.map((t) => ({ ...t, readCacheTtlSeconds: 0 })),
     };
     await measure(none, 'No caches (response and read caches off)', options.requests, options.distinct);
   } finally {

@@ -10,9 +10,6 @@ import { EXAMPLE_QUERY } from './example';
  * `pnpm hub <command>`: everything an operator or a developer runs. Each command loads what it needs when
  * it runs, so checking a file does not wait for the gateway to load.
  */
-const SERVICE_NAMES = ['site', 'ul', 'cnrs', 'inrae', 'chru', 'gateway'] as const;
-type ServiceName = (typeof SERVICE_NAMES)[number];
-
 const program = new Command('hub').description('The Lorraine research site hub').showHelpAfterError();
 
 const positiveNumber = (value: string) => {
@@ -37,16 +34,18 @@ program
   .action(async (options: { scale: number; seed: number; fresh?: boolean }) => {
     const started = performance.now();
     const { loadConfig } = await import('./config');
-    const { prepareDemo, SERVICES, startDemoGmao, startServices, stopOnSignal } = await import('./services');
-    const { startTracing } = await import('@hub/subgraph-kit');
+    const { prepareDemo, serviceNames, startDemoGmao, startServices, stopOnSignal } = await import(
+      './services'
+    );
+    const { startTracing } = await import('@hub/service-kit');
     const config = loadConfig();
     const dir = await prepareDemo(config, options, console.log);
     // The interface at `/`, built from the sources the first time (and again when they change).
     (await import('./web')).ensureWebApp();
     // No real GMAO API configured: serve the demo's items through the stand-in that speaks its contract.
-    const standIn = config.gmaoStandIn ? [await startDemoGmao(dir)] : [];
+    const standIn = config.gmaoStandIn ? [await startDemoGmao(dir, config.gmaoStandIn.port)] : [];
     const tracing = startTracing();
-    const running = [...standIn, ...(await startServices(config, [...SERVICE_NAMES]))];
+    const running = [...standIn, ...(await startServices(config, serviceNames(config)))];
     stopOnSignal(running, tracing);
     const gateway = running.at(-1)!;
     const { startupSummary } = await import('./startup-summary');
@@ -57,7 +56,7 @@ program
     console.log(`The site's interface: ${gateway.url.replace(/graphql$/, '')}`);
     // The site-wide inventory the interface shows, read once the subgraphs answer (idempotent, resumable).
     const site = running.find((s) => s.name === 'site') as
-      | Awaited<ReturnType<typeof SERVICES.site>>
+      | Awaited<ReturnType<typeof import('@hub/subgraph-site').startSiteSubgraph>>
       | undefined;
     site?.inventory.sync().then(
       ({ reconciliation }) => console.log(`Site inventory synced: ${reconciliation.equipment} instruments`),
@@ -73,11 +72,11 @@ program
 program
   .command('serve')
   .description('Run one service from the environment (production: one process per service)')
-  .addArgument(new Argument('<service>', 'the service to run').choices(SERVICE_NAMES))
-  .action(async (service: ServiceName) => {
+  .addArgument(new Argument('<service>', 'site, gateway, or a tutelle HUB_TUTELLES names (ul, cnrs...)'))
+  .action(async (service: string) => {
     const { loadConfig } = await import('./config');
     const { startServices, stopOnSignal } = await import('./services');
-    const { startTracing } = await import('@hub/subgraph-kit');
+    const { startTracing } = await import('@hub/service-kit');
     const tracing = startTracing();
     stopOnSignal(await startServices(loadConfig(), [service]), tracing);
   });
@@ -252,7 +251,9 @@ inventory
 
 program
   .command('demo <dir>')
-  .description('Write the demo site (registry, UL replica as SQLite, ground truth) into a folder')
+  .description(
+    "Write the demo site into a folder: its registry, every tutelle's sources in their formats (UL's and CNRS's replicas as SQLite, INRAE's workbooks, the CHRU's CSV exports and GMAO items), the ground truth",
+  )
   .option('--scale <factor>', 'size of the demo site (1 = the real site)', positiveNumber, 1)
   .option('--seed <n>', 'seed', integer, 42)
   .action(async (dir: string, options: { scale: number; seed: number }) => {
@@ -382,7 +383,7 @@ program
   .option('--ttl <duration>', 'lifetime', '8h')
   .action(async (role: string, options: { platforms: string; ttl: string }) => {
     const { isTokenRole, TOKEN_ROLES } = await import('@hub/schema');
-    const { jwtSecret, mintToken } = await import('@hub/subgraph-kit');
+    const { jwtSecret, mintToken } = await import('@hub/service-kit');
     if (!isTokenRole(role)) throw new InvalidArgumentError(`role must be one of ${TOKEN_ROLES.join(', ')}`);
     const platforms = options.platforms.split(',').filter(Boolean);
     console.log(
@@ -394,11 +395,15 @@ program
   .command('connector')
   .description("The tutelles' connectors")
   .command('new <name>')
-  .description('Scaffold a new tutelle: connectors/<name> over a sample source, subgraphs/<name>, next steps')
-  .action(async (name: string) => {
-    const { nextSteps, scaffoldTutelle, tutelleNames } = await import('./scaffold');
+  .description(
+    'Scaffold a new tutelle: connectors/<name> over a sample source, registered, linked and composed; next steps',
+  )
+  .option('--no-install', 'write and register only: no pnpm install, no supergraph composition')
+  .action(async (name: string, options: { install: boolean }) => {
+    const { linkAndCompose, nextSteps, scaffoldTutelle, tutelleNames } = await import('./scaffold');
     const written = scaffoldTutelle(name);
     console.log(`Wrote ${written.length} files:\n${written.map((file) => `  ${file}`).join('\n')}`);
+    if (options.install) linkAndCompose((line) => console.log(line));
     console.log(`\nNext (docs/CONNECTORS.md):\n${nextSteps(tutelleNames(name)).join('\n')}`);
   });
 

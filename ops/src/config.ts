@@ -1,38 +1,32 @@
 import path from 'node:path';
-import type { ChruConnectorOptions } from '@hub/connector-chru';
-import type { CnrsConnectorOptions } from '@hub/connector-cnrs';
-import type { InraeConnectorOptions } from '@hub/connector-inrae';
-import type { UlConnectorOptions } from '@hub/connector-ul';
-import { FEDERATED_TUTELLES, TUTELLES } from '@hub/schema';
-import { chruConnectorOptionsFromEnv } from '@hub/subgraph-chru';
-import { cnrsConnectorOptionsFromEnv } from '@hub/subgraph-cnrs';
-import { inraeConnectorOptionsFromEnv } from '@hub/subgraph-inrae';
+import type { Tutelle } from '@hub/schema';
+import { type Environment, SettingError, Settings, type TutelleDescriptor } from '@hub/source-kit';
 import { parseSiteDatabase, type SiteDatabaseConfig, type TutelleSubgraphUrls } from '@hub/subgraph-site';
-import { ulConnectorOptionsFromEnv } from '@hub/subgraph-ul';
+import { DEFAULT_GATEWAY_PORT, DEFAULT_SITE_PORT } from './subgraphs';
 import { SUPERGRAPH_PATH } from './supergraph';
+import { TUTELLE_DESCRIPTORS } from './tutelles';
 import { WEB_DIST } from './web';
 
 /**
- * Every setting of the hub, read from the environment in one place (the README's configuration reference
- * lists them). Defaults give the embedded demo: SQLite files under `.hub/`, fixed local ports.
+ * Every setting of the hub, read from the environment here and nowhere else (the README's configuration
+ * reference lists them; each tutelle's own come from its descriptor). A value that cannot be used stops
+ * the start with the setting's name. Defaults give the embedded demo: SQLite files under `.hub/`, fixed
+ * local ports.
  */
 export interface HubConfig {
   /** Folder of the embedded default: the site database and the demo sources. */
   dataDir: string;
-  ports: { gateway: number; site: number; ul: number; cnrs: number; inrae: number; chru: number };
+  /** Each service's port, by service name (`gateway`, `site`, each configured tutelle's `ul`...). */
+  ports: Record<string, number>;
   host: string;
   supergraphPath: string;
   site: SiteDatabaseConfig;
-  /** UL's replica; the demo's SQLite files when not configured. */
-  ul: UlConnectorOptions;
-  /** CNRS's replica; the demo's SQLite file when not configured. */
-  cnrs: CnrsConnectorOptions;
-  /** INRAE's extraction folder; the demo's when not configured. */
-  inrae: InraeConnectorOptions;
-  /** The CHRU's GMAO API and CSV exports; the demo's stand-in and files when not configured. */
-  chru: ChruConnectorOptions;
-  /** Whether `hub start` must serve the GMAO stand-in (no real API configured). */
-  gmaoStandIn: boolean;
+  /** The tutelles this site runs (`HUB_TUTELLES`), in the registry's order, with their sources' options. */
+  tutelles: ConfiguredTutelle[];
+  /** Subgraphs composed into the graph whose tutelle this site does not run: present, and empty. */
+  absentSubgraphs: string[];
+  /** The GMAO stand-in `hub start` serves where the CHRU runs with no real API configured; null otherwise. */
+  gmaoStandIn: { port: number } | null;
   /** Subgraph URLs for a gateway whose subgraphs are not at the composed defaults. */
   subgraphUrls: Record<string, string>;
   /** Where the site reads the tutelles' subgraphs (the same URLs the gateway uses). */
@@ -41,30 +35,24 @@ export interface HubConfig {
   tariffPolicy?: string;
   /** Redis for the caches (persisted queries, responses, source reads); in memory when not set. */
   redisUrl?: string;
+  /** Origins a browser application may call the gateway from (`HUB_CORS_ORIGINS`); none by default. */
+  corsOrigins: string[];
   /** How long the gateway serves an answer from its response cache, seconds; 0: off. */
   responseCacheTtlSeconds: number;
   /** How long the site keeps a platform's tariff cost base between requests, seconds; 0: off. */
   tariffCacheTtlSeconds: number;
   /** The built interface the gateway serves at `/` (gateway/web/dist); `HUB_WEB_DIST`. */
   webDist: string;
-  /** How long each tutelle subgraph keeps a record it read, seconds; 0: off. */
-  readCacheTtlSeconds: Record<keyof typeof READ_CACHE_TTL_SECONDS, number>;
 }
 
-/**
- * How long a read record stays good, per tutelle, in seconds (0: no read cache). The SQL replicas are read
- * by key: a short cache spares them the portal's repeated questions. The file and API sources are read
- * whole and kept by their connectors, which see a new workbook or export at once: a cache in front of
- * them would only hide it.
- */
-const READ_CACHE_TTL_SECONDS = { ul: 60, cnrs: 60, inrae: 0, chru: 0 };
-
-const seconds = (name: string, value: string | undefined, fallback: number) => {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of seconds, not ${value}`);
-  return n;
-};
+export interface ConfiguredTutelle {
+  // biome-ignore lint/suspicious/noExplicitAny: each descriptor has its own connector's options.
+  descriptor: TutelleDescriptor<any>;
+  /** Its connector's options, from its own settings. */
+  options: unknown;
+  /** How long its subgraph keeps a record it read, seconds; 0: off. */
+  readCacheTtlSeconds: number;
+}
 
 export const DEFAULT_DATA_DIR = path.resolve(__dirname, '../../.hub');
 
@@ -72,60 +60,116 @@ export function demoDir(dataDir: string): string {
   return path.join(dataDir, 'demo');
 }
 
-const port = (value: string | undefined, fallback: number) => {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`Invalid port ${JSON.stringify(value)}`);
-  return n;
-};
+/** The setting that holds a service's port: `HUB_UL_PORT`. */
+export const portSetting = (service: string) => `HUB_${service.toUpperCase()}_PORT`;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
-  const dataDir = path.resolve(env.HUB_DATA_DIR ?? DEFAULT_DATA_DIR);
-  const subgraphUrls = Object.fromEntries(
-    Object.entries(env)
-      .filter(([key, value]) => key.startsWith('HUB_SUBGRAPH_URL_') && value)
-      .map(([key, value]) => [key.slice('HUB_SUBGRAPH_URL_'.length).toLowerCase(), value as string]),
-  );
-  const ports = {
-    gateway: port(env.HUB_GATEWAY_PORT, 4000),
-    site: port(env.HUB_SITE_PORT, 4001),
-    ul: port(env.HUB_UL_PORT, 4002),
-    cnrs: port(env.HUB_CNRS_PORT, 4003),
-    inrae: port(env.HUB_INRAE_PORT, 4004),
-    chru: port(env.HUB_CHRU_PORT, 4005),
+/** The tutelles `HUB_TUTELLES` names (codes, comma-separated), every registered one when unset. */
+function configuredTutelles(settings: Settings): TutelleDescriptor[] {
+  const codes = settings.list('HUB_TUTELLES');
+  if (!codes) return [...TUTELLE_DESCRIPTORS];
+  const known = TUTELLE_DESCRIPTORS.map((d) => d.tutelle as string);
+  const unknown = codes.filter((code) => !known.includes(code.toUpperCase()));
+  if (unknown.length > 0 || codes.length === 0)
+    throw new SettingError(
+      'HUB_TUTELLES',
+      `HUB_TUTELLES: ${unknown.length ? `unknown tutelle ${unknown.join(', ')}` : 'empty'}; ` +
+        `known: ${known.join(', ')}`,
+    );
+  const wanted = new Set(codes.map((code) => code.toUpperCase()));
+  return TUTELLE_DESCRIPTORS.filter((d) => wanted.has(d.tutelle));
+}
+
+/** Two services on one port would not both start: say which, and which settings, before either does. */
+function refuseClashes(ports: Record<string, number>): void {
+  const byPort = new Map<number, string>();
+  for (const [service, port] of Object.entries(ports)) {
+    const other = byPort.get(port);
+    if (port !== 0 && other)
+      throw new SettingError(
+        portSetting(service),
+        `Port ${port} is given to both ${other} (${portSetting(other)}) and ${service} (${portSetting(service)})`,
+      );
+    byPort.set(port, service);
+  }
+}
+
+export function loadConfig(env: Environment = process.env): HubConfig {
+  const settings = new Settings(env);
+  const dataDir = path.resolve(settings.text('HUB_DATA_DIR') ?? DEFAULT_DATA_DIR);
+  const host = settings.text('HUB_HOST') ?? '127.0.0.1';
+  const descriptors = configuredTutelles(settings);
+  const ports: Record<string, number> = {
+    gateway: settings.port(portSetting('gateway'), DEFAULT_GATEWAY_PORT),
+    site: settings.port(portSetting('site'), DEFAULT_SITE_PORT),
+    ...Object.fromEntries(
+      descriptors.map((d) => [d.name, settings.port(portSetting(d.name), d.defaultPort)]),
+    ),
   };
-  const host = env.HUB_HOST ?? '127.0.0.1';
+  const chru = descriptors.find((d) => d.name === 'chru');
+  const gmaoStandIn =
+    chru && !settings.text('HUB_CHRU_GMAO_URL')
+      ? { port: settings.port('HUB_CHRU_GMAO_STANDIN_PORT', 4090) }
+      : null;
+  refuseClashes({ ...ports, ...(gmaoStandIn ? { chru_gmao_standin: gmaoStandIn.port } : {}) });
   // The demo's ports differ from the composed defaults: point the gateway at them unless told otherwise.
-  subgraphUrls.site ??= `http://${host}:${ports.site}/graphql`;
-  subgraphUrls.ul ??= `http://${host}:${ports.ul}/graphql`;
-  subgraphUrls.cnrs ??= `http://${host}:${ports.cnrs}/graphql`;
-  subgraphUrls.inrae ??= `http://${host}:${ports.inrae}/graphql`;
-  subgraphUrls.chru ??= `http://${host}:${ports.chru}/graphql`;
+  const subgraphUrls: Record<string, string> = {};
+  for (const service of ['site', ...descriptors.map((d) => d.name)]) {
+    const setting = `HUB_SUBGRAPH_URL_${service.toUpperCase()}`;
+    subgraphUrls[service] = settings.url(setting, `http://${host}:${ports[service]}/graphql`);
+  }
+  const present = new Set(descriptors);
   return {
     dataDir,
     ports,
     host,
-    supergraphPath: path.resolve(env.HUB_SUPERGRAPH ?? SUPERGRAPH_PATH),
-    site: parseSiteDatabase(env.HUB_SITE_DB ?? `sqlite:${path.join(dataDir, 'site.sqlite')}`),
-    ul: ulConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'ul')),
-    cnrs: cnrsConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'cnrs')),
-    inrae: inraeConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'inrae')),
-    chru: chruConnectorOptionsFromEnv(env, path.join(demoDir(dataDir), 'chru')),
-    gmaoStandIn: !env.HUB_CHRU_GMAO_URL,
+    supergraphPath: path.resolve(settings.text('HUB_SUPERGRAPH') ?? SUPERGRAPH_PATH),
+    site: siteDatabase(settings, dataDir),
+    tutelles: descriptors.map((descriptor) => ({
+      descriptor,
+      options: descriptor.configure(settings, path.join(demoDir(dataDir), descriptor.name)),
+      readCacheTtlSeconds: settings.amount(
+        `HUB_${descriptor.name.toUpperCase()}_READ_CACHE_TTL_S`,
+        'seconds',
+        descriptor.readCacheTtlSeconds,
+      ),
+    })),
+    absentSubgraphs: TUTELLE_DESCRIPTORS.filter((d) => !present.has(d)).map((d) => d.name),
+    gmaoStandIn,
     subgraphUrls,
     tutelleSubgraphs: Object.fromEntries(
-      FEDERATED_TUTELLES.map((t) => [t, subgraphUrls[TUTELLES[t].subgraph]]),
-    ) as TutelleSubgraphUrls,
-    ...(env.HUB_REDIS_URL ? { redisUrl: env.HUB_REDIS_URL } : {}),
-    ...(env.HUB_TARIFF_POLICY ? { tariffPolicy: path.resolve(env.HUB_TARIFF_POLICY) } : {}),
-    webDist: path.resolve(env.HUB_WEB_DIST ?? WEB_DIST),
-    responseCacheTtlSeconds: seconds('HUB_RESPONSE_CACHE_TTL_S', env.HUB_RESPONSE_CACHE_TTL_S, 30),
-    tariffCacheTtlSeconds: seconds('HUB_TARIFF_CACHE_TTL_S', env.HUB_TARIFF_CACHE_TTL_S, 60),
-    readCacheTtlSeconds: Object.fromEntries(
-      Object.entries(READ_CACHE_TTL_SECONDS).map(([tutelle, fallback]) => {
-        const name = `HUB_${tutelle.toUpperCase()}_READ_CACHE_TTL_S`;
-        return [tutelle, seconds(name, env[name], fallback)];
-      }),
-    ) as HubConfig['readCacheTtlSeconds'],
+      descriptors.map((d) => [d.tutelle, subgraphUrls[d.name]]),
+    ) as Partial<Record<Tutelle, string>>,
+    ...(settings.url('HUB_REDIS_URL') ? { redisUrl: settings.url('HUB_REDIS_URL') } : {}),
+    ...(settings.text('HUB_TARIFF_POLICY')
+      ? { tariffPolicy: path.resolve(settings.text('HUB_TARIFF_POLICY')!) }
+      : {}),
+    corsOrigins: corsOrigins(settings),
+    webDist: path.resolve(settings.text('HUB_WEB_DIST') ?? WEB_DIST),
+    responseCacheTtlSeconds: settings.amount('HUB_RESPONSE_CACHE_TTL_S', 'seconds', 30),
+    tariffCacheTtlSeconds: settings.amount('HUB_TARIFF_CACHE_TTL_S', 'seconds', 60),
   };
+}
+
+/** `HUB_SITE_DB`: `postgresql://…`, `sqlite:<file>` or a file path; any other scheme is a mistake. */
+function siteDatabase(settings: Settings, dataDir: string): SiteDatabaseConfig {
+  const value = settings.text('HUB_SITE_DB') ?? `sqlite:${path.join(dataDir, 'site.sqlite')}`;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
+  if (scheme && !/^postgres(ql)?$/i.test(scheme))
+    throw new SettingError(
+      'HUB_SITE_DB',
+      `HUB_SITE_DB: unsupported scheme "${scheme}:" (postgresql://…, sqlite:<file> or a file path)`,
+    );
+  return parseSiteDatabase(value);
+}
+
+/** `HUB_CORS_ORIGINS`: comma-separated origins (`https://portal.univ-lorraine.fr`), each a URL's origin. */
+function corsOrigins(settings: Settings): string[] {
+  return (settings.list('HUB_CORS_ORIGINS') ?? []).map((origin) => {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin)
+      throw new SettingError(
+        'HUB_CORS_ORIGINS',
+        `Invalid origin ${JSON.stringify(origin)} in HUB_CORS_ORIGINS: scheme, host and port only`,
+      );
+    return origin;
+  });
 }

@@ -1,4 +1,4 @@
-import { serviceCaller } from '@hub/subgraph-kit';
+import { serviceCaller } from '@hub/service-kit';
 import {
   corisWorkbookSheets,
   InventoryReader,

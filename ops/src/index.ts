@@ -19,5 +19,6 @@ export { type DemoTruth, readDemoRecords, readDemoTruth } from './inventory/demo
 export { startupSummary } from './startup-summary';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';
+export { TUTELLE_DESCRIPTORS } from './tutelles';
 export { ensureWebApp, signInFromEnv, WEB_DIST, webAppOptions } from './web';
 export { launchChromium, signInAsDemo } from './web/browser';

@@ -1,11 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { connectChru } from '@hub/connector-chru';
-import { CnrsConnector } from '@hub/connector-cnrs';
-import { connectInrae } from '@hub/connector-inrae';
-import { UlConnector } from '@hub/connector-ul';
+import type { ChruConnectorOptions } from '@hub/connector-chru';
 import { startGateway } from '@hub/gateway';
-import { logger, type RunningServer, type Tracing } from '@hub/subgraph-kit';
+import { logger, type RunningServer, type Tracing } from '@hub/service-kit';
 import {
   exportRegistry,
   type LoadOptions,
@@ -15,77 +12,77 @@ import {
   startSiteSubgraph,
 } from '@hub/subgraph-site';
 import { type ReadCacheOptions, startTutelleSubgraph } from '@hub/tutelle-subgraph';
-import { demoDir, type HubConfig } from './config';
+import { type ConfiguredTutelle, demoDir, type HubConfig, portSetting } from './config';
 import { webAppOptions } from './web';
 
 /** A tutelle subgraph's read cache from the configuration: its TTL, Redis when configured. */
-function readCache(
-  config: HubConfig,
-  tutelle: keyof HubConfig['readCacheTtlSeconds'],
-): ReadCacheOptions | false {
-  const ttlSeconds = config.readCacheTtlSeconds[tutelle];
+function readCache(config: HubConfig, tutelle: ConfiguredTutelle): ReadCacheOptions | false {
+  const { readCacheTtlSeconds: ttlSeconds } = tutelle;
   return ttlSeconds > 0 ? { ttlSeconds, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) } : false;
 }
 
-/** Each service of the hub, started from the configuration: `hub serve <name>` runs one, `hub start` all. */
-export const SERVICES = {
-  site: (config: HubConfig) =>
-    startSiteSubgraph({
+/** The site, each tutelle the configuration names, then the gateway: what `hub start` runs, in order. */
+export function serviceNames(config: HubConfig): string[] {
+  return ['site', ...config.tutelles.map((t) => t.descriptor.name), 'gateway'];
+}
+
+/** One service of the hub, started from the configuration: `hub serve <name>` runs one, `hub start` all. */
+export async function startService(config: HubConfig, name: string): Promise<RunningServer> {
+  try {
+    return await startNamed(config, name);
+  } catch (error) {
+    // A port clash names the service and the setting that gave it the port.
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new Error(
+        `${name} cannot listen on port ${config.ports[name]}: it is in use (${portSetting(name)})`,
+        { cause: error },
+      );
+    throw error;
+  }
+}
+
+async function startNamed(config: HubConfig, name: string): Promise<RunningServer> {
+  if (name === 'site')
+    return startSiteSubgraph({
       database: config.site,
       tutelleSubgraphs: config.tutelleSubgraphs,
+      tutelles: config.tutelles.map((t) => t.descriptor.tutelle),
       ...(config.tariffPolicy ? { tariffPolicy: config.tariffPolicy } : {}),
       tariffCacheTtlSeconds: config.tariffCacheTtlSeconds,
-      port: config.ports.site,
+      port: config.ports.site!,
       host: config.host,
-    }),
-  ul: async (config: HubConfig) =>
-    startTutelleSubgraph({
-      connector: await UlConnector.connect(config.ul),
-      port: config.ports.ul,
-      host: config.host,
-      readCache: readCache(config, 'ul'),
-    }),
-  cnrs: async (config: HubConfig) =>
-    startTutelleSubgraph({
-      connector: await CnrsConnector.connect(config.cnrs),
-      port: config.ports.cnrs,
-      host: config.host,
-      readCache: readCache(config, 'cnrs'),
-    }),
-  inrae: async (config: HubConfig) =>
-    startTutelleSubgraph({
-      connector: connectInrae(config.inrae),
-      port: config.ports.inrae,
-      host: config.host,
-      readCache: readCache(config, 'inrae'),
-    }),
-  chru: async (config: HubConfig) =>
-    startTutelleSubgraph({
-      connector: connectChru(config.chru),
-      port: config.ports.chru,
-      host: config.host,
-      readCache: readCache(config, 'chru'),
-    }),
-  gateway: (config: HubConfig) =>
-    startGateway({
+    });
+  if (name === 'gateway')
+    return startGateway({
       supergraphPath: config.supergraphPath,
-      port: config.ports.gateway,
+      port: config.ports.gateway!,
       host: config.host,
       subgraphUrls: config.subgraphUrls,
+      absentSubgraphs: config.absentSubgraphs,
+      corsOrigins: config.corsOrigins,
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
       responseCache:
         config.responseCacheTtlSeconds > 0 ? { ttlSeconds: config.responseCacheTtlSeconds } : false,
       web: webAppOptions(config.webDist),
-    }),
-} satisfies Record<string, (config: HubConfig) => Promise<RunningServer>>;
-
-export type ServiceName = keyof typeof SERVICES;
+    });
+  const tutelle = config.tutelles.find((t) => t.descriptor.name === name);
+  if (!tutelle) {
+    const known = serviceNames(config).join(', ');
+    throw new Error(`No service ${JSON.stringify(name)} in this configuration (HUB_TUTELLES): ${known}`);
+  }
+  return startTutelleSubgraph({
+    connector: await tutelle.descriptor.connect(tutelle.options),
+    port: config.ports[name]!,
+    host: config.host,
+    readCache: readCache(config, tutelle),
+  });
+}
 
 /** Start services in order (subgraphs before the gateway); on any failure, stop those already started. */
-export async function startServices(config: HubConfig, names: ServiceName[]): Promise<RunningServer[]> {
+export async function startServices(config: HubConfig, names: string[]): Promise<RunningServer[]> {
   const running: RunningServer[] = [];
   try {
-    for (const name of names) running.push(await SERVICES[name](config));
+    for (const name of names) running.push(await startService(config, name));
     return running;
   } catch (error) {
     await stopServices(running);
@@ -177,6 +174,11 @@ export async function prepareDemo(
     log(`Generating the demo site (scale ${options.scale}, seed ${options.seed}) in ${dir}…`);
     log(`  ${JSON.stringify(await writeDemo(dir, { seed: options.seed, scale: options.scale }))}`);
   }
+  // A tutelle the generator does not make (one added since) runs over the sample its package ships.
+  for (const { descriptor } of config.tutelles) {
+    const folder = path.join(dir, descriptor.name);
+    if (descriptor.sample && !existsSync(folder)) await descriptor.sample(folder);
+  }
   if (!(await demoMayLoad(config))) {
     log(
       'The registry in the site database was not loaded by `hub start`: left as it is (the demo registry is not loaded)',
@@ -190,14 +192,65 @@ export async function prepareDemo(
 
 /**
  * The GMAO API stand-in over the demo's items, where `hub start` runs without a real CHRU API: on the
- * demo's port unless told otherwise (0 for a free one).
+ * configured port (`HUB_CHRU_GMAO_STANDIN_PORT`, 0 for a free one).
  */
-export async function startDemoGmao(demoDir: string, port?: number): Promise<RunningServer> {
+export async function startDemoGmao(demoDir: string, port: number): Promise<RunningServer> {
   const { startGmaoStandIn } = await import('./standins');
   const { GMAO_ITEMS_FILE } = await import('./demo');
-  const { DEMO_GMAO } = await import('@hub/subgraph-chru');
+  const { GMAO_STAND_IN_TOKEN } = await import('@hub/connector-chru');
   const items = JSON.parse(readFileSync(path.join(demoDir, 'chru', GMAO_ITEMS_FILE), 'utf8'));
-  const standIn = await startGmaoStandIn({ items, token: DEMO_GMAO.token, port: port ?? DEMO_GMAO.port });
+  const standIn = await startGmaoStandIn({ items, token: GMAO_STAND_IN_TOKEN, port }).catch((error) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `The GMAO stand-in cannot listen on port ${port}: it is in use (HUB_CHRU_GMAO_STANDIN_PORT)`,
+      {
+        cause: error,
+      },
+    );
+  });
   const bound = Number(new URL(standIn.url).port);
   return { name: 'gmao-stand-in', url: standIn.url, port: bound, close: () => standIn.close() };
+}
+
+/** The configuration with the CHRU's GMAO API at `url` (a stand-in started on a free port). */
+export function withGmaoAt(config: HubConfig, url: string): HubConfig {
+  const tutelles = config.tutelles.map((t) => {
+    if (t.descriptor.name !== 'chru') return t;
+    const options = t.options as ChruConnectorOptions;
+    return { ...t, options: { ...options, gmao: { ...options.gmao, baseUrl: url } } };
+  });
+  return { ...config, tutelles, gmaoStandIn: null };
+}
+
+/**
+ * The configuration's services on free ports (other engineers run the hub on the fixed ones), the GMAO
+ * stand-in first where no real API is configured, then the tutelles, the site and the gateway, each told
+ * where the others listen. By name; on any failure, those already started are stopped.
+ */
+export async function startOnFreePorts(config: HubConfig): Promise<Map<string, RunningServer>> {
+  const running = new Map<string, RunningServer>();
+  const free = { ...config, ports: Object.fromEntries(Object.keys(config.ports).map((name) => [name, 0])) };
+  try {
+    let current: HubConfig = free;
+    if (config.gmaoStandIn) {
+      const gmao = await startDemoGmao(demoDir(config.dataDir), 0);
+      running.set(gmao.name, gmao);
+      current = withGmaoAt(free, gmao.url);
+    }
+    for (const { descriptor } of config.tutelles)
+      running.set(descriptor.name, await startService(current, descriptor.name));
+    const urls = Object.fromEntries([...running].map(([name, server]) => [name, server.url]));
+    const tutelleSubgraphs = Object.fromEntries(
+      config.tutelles.map((t) => [t.descriptor.tutelle, urls[t.descriptor.name]]),
+    );
+    current = { ...current, tutelleSubgraphs };
+    const site = await startService(current, 'site');
+    running.set('site', site);
+    current = { ...current, subgraphUrls: { ...urls, site: site.url } };
+    running.set('gateway', await startService(current, 'gateway'));
+    return running;
+  } catch (error) {
+    await stopServices([...running.values()]);
+    throw error;
+  }
 }

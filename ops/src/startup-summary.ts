@@ -1,4 +1,4 @@
-import type { HealthReport } from '@hub/subgraph-kit';
+import type { HealthReport } from '@hub/service-kit';
 
 /**
  * What `hub start` says once every service listens: "up" only when the gateway's /health finds every

@@ -1,12 +1,16 @@
 import type { GraphQLAbstractType, GraphQLResolveInfo } from 'graphql';
 import { registerEnumType } from 'type-graphql';
 
-/** The site's parent institutions. Adding one is adding a line here and a subgraph (docs/CONNECTORS.md). */
+/**
+ * The site's parent institutions. `hub connector new <name>` adds a line here, its TUTELLES entry, and its
+ * descriptor in ops/src/tutelles.ts (docs/CONNECTORS.md).
+ */
 export enum Tutelle {
   UL = 'UL',
   CNRS = 'CNRS',
   INRAE = 'INRAE',
   CHRU = 'CHRU',
+  // hub connector new: tutelles above this line
 }
 registerEnumType(Tutelle, { name: 'Tutelle', description: 'A parent institution of the site.' });
 
@@ -29,10 +33,14 @@ export const TUTELLES: Readonly<Record<Tutelle, TutelleInfo>> = {
     subgraph: 'inrae',
   },
   CHRU: { code: Tutelle.CHRU, name: 'CHRU de Nancy', typePrefix: 'Chru', subgraph: 'chru' },
+  // hub connector new: entries above this line
 };
 
-/** Tutelles whose subgraph exists today; the site references only their types. */
-export const FEDERATED_TUTELLES: readonly Tutelle[] = [Tutelle.UL, Tutelle.CNRS, Tutelle.INRAE, Tutelle.CHRU];
+/**
+ * Every tutelle, each with its subgraph composed into the graph; which of them a site runs is configuration
+ * (`HUB_TUTELLES`), and the site references only those.
+ */
+export const FEDERATED_TUTELLES: readonly Tutelle[] = Object.values(Tutelle);
 
 export function isTutelle(value: unknown): value is Tutelle {
   return typeof value === 'string' && value in TUTELLES;

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ulSqliteDatabase } from '@hub/connector-ul';
 import { type UlRows, writeUlSqlite } from '@hub/ops';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { stringify } from 'yaml';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';

@@ -1,6 +1,6 @@
 import { CACHE_STATUS_HEADER } from '@hub/gateway';
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 const STAFF = '{ platform(code: "XGAMMA") { staff { member { id firstName } } } }';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { CACHE_STATUS_HEADER } from '@hub/gateway';
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { createClient } from 'redis';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 

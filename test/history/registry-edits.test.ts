@@ -1,5 +1,5 @@
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import type { Hub } from '../src/harness';
 import { startSpectroHub } from '../tariffs/spectro-hub';
 

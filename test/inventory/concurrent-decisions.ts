@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CnrsConnector } from '@hub/connector-cnrs';
-import type { TutelleConnector } from '@hub/connector-kit';
-import { UlConnector } from '@hub/connector-ul';
+import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import { ErrorCode } from '@hub/schema';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
+import type { TutelleConnector } from '@hub/source-kit';
 import {
   loadRegistry,
   openSiteDatabase,
@@ -15,7 +14,6 @@ import {
   SiteInventory,
   type SiteOrm,
 } from '@hub/subgraph-site';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { connectorFeed } from '../src/inventory-feed';

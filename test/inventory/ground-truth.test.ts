@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectChru } from '@hub/connector-chru';
-import { CnrsConnector } from '@hub/connector-cnrs';
+import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
-import type { TutelleConnector } from '@hub/connector-kit';
-import { UlConnector } from '@hub/connector-ul';
+import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
 import { GMAO_ITEMS_FILE, readDemoTruth, writeDemo } from '@hub/ops';
 import { startGmaoStandIn } from '@hub/ops/standins';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
+import type { TutelleConnector } from '@hub/source-kit';
 import {
   loadRegistry,
   openSiteDatabase,
@@ -17,7 +16,6 @@ import {
   SiteInventory,
   type SiteOrm,
 } from '@hub/subgraph-site';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { connectorFeed } from '../src/inventory-feed';
 
 /*

@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CnrsConnector } from '@hub/connector-cnrs';
+import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { ReadReport, readSheet } from '@hub/connector-files';
-import type { TutelleConnector } from '@hub/connector-kit';
-import { UlConnector } from '@hub/connector-ul';
+import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
+import type { TutelleConnector } from '@hub/source-kit';
 import {
   exportInventory,
   loadRegistry,
@@ -15,7 +14,6 @@ import {
   SiteInventory,
   type SiteOrm,
 } from '@hub/subgraph-site';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import Database from 'better-sqlite3';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { UL_FIXTURE } from '../fixtures/ul-source';

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { ulSqliteDatabase } from '@hub/connector-ul';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import { Role, Tutelle } from '@hub/schema';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { type InventoryFeed, SubgraphInventoryFeed, syncInventory } from '@hub/subgraph-site';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import Database from 'better-sqlite3';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { UL_FIXTURE } from '../fixtures/ul-source';

@@ -1,4 +1,4 @@
-import { DEFAULT_QUERY_LIMITS } from '@hub/subgraph-kit';
+import { DEFAULT_QUERY_LIMITS } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** The portal's deepest query: platform → cost centre → equipment → value, depth 7. */

@@ -1,4 +1,4 @@
-import { DEFAULT_QUERY_LIMITS } from '@hub/subgraph-kit';
+import { DEFAULT_QUERY_LIMITS } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** A refusal is the client's fault: a 4xx with the stable code, never a 500. */

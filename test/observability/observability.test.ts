@@ -1,4 +1,4 @@
-import { REQUEST_ID_HEADER } from '@hub/subgraph-kit';
+import { REQUEST_ID_HEADER } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /** What operators watch: readiness, Prometheus metrics, request ids. */

@@ -1,4 +1,4 @@
-import { startTracing, type Tracing } from '@hub/subgraph-kit';
+import { startTracing, type Tracing } from '@hub/service-kit';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 

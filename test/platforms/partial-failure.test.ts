@@ -1,5 +1,5 @@
-import { startupSummary } from '@hub/ops';
-import type { HealthReport } from '@hub/subgraph-kit';
+import { startupSummary, TUTELLE_DESCRIPTORS } from '@hub/ops';
+import type { HealthReport } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway, UNREACHABLE_UL } from '../src/harness';
 
 describe('UL source down', () => {
@@ -48,31 +48,42 @@ describe('UL source down', () => {
       await fetch(hub.gatewayUrl.replace('/graphql', '/health'))
     ).json()) as HealthReport;
     expect(health.status).toBe('degraded');
-    expect(health.sources).toEqual([
-      expect.objectContaining({ source: 'gateway/supergraph', up: true }),
-      expect.objectContaining({ source: 'gateway/compiled-shaping', up: true }),
-      expect.objectContaining({ source: 'subgraph/chru', up: true }),
-      // The CHRU's three sources, each on its own: the item without a price, the two bad expense rows.
-      expect.objectContaining({ source: 'CHRU/gmao', up: true, error: '1 row(s) rejected at the last read' }),
-      expect.objectContaining({ source: 'CHRU/personnels', up: true }),
-      expect.objectContaining({
-        source: 'CHRU/depenses',
-        up: true,
-        error: '2 row(s) rejected at the last read',
-      }),
-      expect.objectContaining({ source: 'subgraph/cnrs', up: true }),
-      expect.objectContaining({ source: 'CNRS/cnrs_dr06', up: true }),
-      expect.objectContaining({ source: 'subgraph/inrae', up: true }),
-      expect.objectContaining({
-        source: 'INRAE/extraction',
-        up: true,
-        error: '3 row(s) rejected at the last read',
-      }),
-      expect.objectContaining({ source: 'subgraph/site', up: true }),
-      expect.objectContaining({ source: 'site/registry', up: true }),
-      expect.objectContaining({ source: 'subgraph/ul', up: true }),
-      expect.objectContaining({ source: 'UL/sifac+siham', up: false }),
-    ]);
+    // Every registered tutelle's subgraph is probed (a tutelle added later too: docs/CONNECTORS.md).
+    const subgraphs = health.sources.map((s) => s.source).filter((s) => s.startsWith('subgraph/'));
+    expect(subgraphs.sort()).toEqual(
+      ['site', ...TUTELLE_DESCRIPTORS.map((d) => d.name)].map((name) => `subgraph/${name}`).sort(),
+    );
+    expect(health.sources).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ source: 'gateway/supergraph', up: true }),
+        expect.objectContaining({ source: 'gateway/compiled-shaping', up: true }),
+        expect.objectContaining({ source: 'subgraph/chru', up: true }),
+        // The CHRU's three sources, each on its own: the item without a price, the two bad expense rows.
+        expect.objectContaining({
+          source: 'CHRU/gmao',
+          up: true,
+          error: '1 row(s) rejected at the last read',
+        }),
+        expect.objectContaining({ source: 'CHRU/personnels', up: true }),
+        expect.objectContaining({
+          source: 'CHRU/depenses',
+          up: true,
+          error: '2 row(s) rejected at the last read',
+        }),
+        expect.objectContaining({ source: 'subgraph/cnrs', up: true }),
+        expect.objectContaining({ source: 'CNRS/cnrs_dr06', up: true }),
+        expect.objectContaining({ source: 'subgraph/inrae', up: true }),
+        expect.objectContaining({
+          source: 'INRAE/extraction',
+          up: true,
+          error: '3 row(s) rejected at the last read',
+        }),
+        expect.objectContaining({ source: 'subgraph/site', up: true }),
+        expect.objectContaining({ source: 'site/registry', up: true }),
+        expect.objectContaining({ source: 'subgraph/ul', up: true }),
+        expect.objectContaining({ source: 'UL/sifac+siham', up: false }),
+      ]),
+    );
   });
 
   it('has `hub start` say which sources are down rather than "up"', async () => {

@@ -1,6 +1,6 @@
 import { loadCnrsMariadb } from '@hub/ops';
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 import { createMariadbDatabase } from '../src/mariadb';

@@ -1,6 +1,6 @@
 import { startGateway } from '@hub/gateway';
 import { SUPERGRAPH_PATH } from '@hub/ops';
-import type { RunningServer } from '@hub/subgraph-kit';
+import type { RunningServer } from '@hub/service-kit';
 import { type Hub, postGraphQL, startSubgraphsAndGateway } from '../src/harness';
 
 /*

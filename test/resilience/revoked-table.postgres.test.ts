@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadUlPostgres } from '@hub/ops';
-import { logger } from '@hub/subgraph-kit';
+import { logger } from '@hub/service-kit';
 import pg from 'pg';
 import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';

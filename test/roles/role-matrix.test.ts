@@ -1,5 +1,5 @@
 import { Role } from '@hub/schema';
-import { gatewaySecret, jwtSecret, mintToken, SIGNATURE_HEADER, signGatewayRequest } from '@hub/subgraph-kit';
+import { gatewaySecret, jwtSecret, mintToken, SIGNATURE_HEADER, signGatewayRequest } from '@hub/service-kit';
 import { type GraphQLResponse, type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /**
@@ -110,6 +110,8 @@ describe('what each role sees', () => {
           `{ platform(code: "${code}") { staffCount staff { member { ${MEMBER} } } } }`,
         );
         const staff = response.data?.platform.staff as { member: Member }[];
+        // An empty list would assert nothing: XGAMMA has three people, MICROSCOPY two.
+        expect(staff).toHaveLength(code === 'XGAMMA' ? 3 : 2);
         // UL's and CNRS's people on XGAMMA, UL's and the CHRU's on MICROSCOPY: every tutelle judges alike.
         staff.forEach(({ member }, i) => {
           expectAccess(member, level, response, `platform.staff.${i}.member`);
@@ -162,6 +164,8 @@ describe('what each role sees', () => {
       const xgamma = response.data?.platform.costCentres as { expenses: unknown }[];
       const micro = response.data?.ulCostCentre.expenses;
       const reads = (level: Caller['xgamma']) => level !== 'grade';
+      // XGAMMA's three cost centres (UL, CNRS, INRAE): an empty list would assert nothing.
+      expect(xgamma).toHaveLength(3);
       for (const { expenses } of xgamma) expect(expenses !== null).toBe(reads(caller.xgamma));
       expect(micro !== null).toBe(reads(caller.microscopy));
       const forbidden = (response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');

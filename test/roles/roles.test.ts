@@ -7,7 +7,7 @@ import {
   SubgraphClient,
   signGatewayRequest,
   signServiceRequest,
-} from '@hub/subgraph-kit';
+} from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 const STAFF = /* GraphQL */ `{

@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CnrsConnector } from '@hub/connector-cnrs';
+import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
-import type { InventoryPage, TutelleConnector } from '@hub/connector-kit';
-import { UlConnector } from '@hub/connector-ul';
+import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
 import { writeCnrsSqlite, writeInraeExtractions, writeUlSqlite } from '@hub/ops';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
+import type { InventoryPage, TutelleConnector } from '@hub/source-kit';
 import Database from 'better-sqlite3';
 import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { INRAE_FIXTURE } from '../fixtures/inrae-source';

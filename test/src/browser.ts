@@ -11,6 +11,8 @@ export async function frenchPage(browser: Browser): Promise<{ page: Page; outsid
     acceptDownloads: true,
   });
   const page = await context.newPage();
+  // One generous wait for what a busy 2-core machine is slow to show (the dashboard reads the whole inventory).
+  page.setDefaultTimeout(90_000);
   const outside: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { ulSqliteDatabase } from '@hub/connector-ul';
 import { ensureWebApp, GMAO_ITEMS_FILE, webAppOptions, writeDemo } from '@hub/ops';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
 import { SiteInventory, SubgraphInventoryFeed, TutelleSubgraphs } from '@hub/subgraph-site';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { type Hub, startSubgraphsAndGateway } from './harness';
 
 /**

@@ -1,5 +1,5 @@
-import type { TutelleConnector } from '@hub/connector-kit';
 import type { Tutelle } from '@hub/schema';
+import type { TutelleConnector } from '@hub/source-kit';
 import type { FeedPage, InventoryFeed } from '@hub/subgraph-site';
 
 /**

@@ -1,5 +1,5 @@
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /**

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { ulSqliteDatabase } from '@hub/connector-ul';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 import { SPECTRO_CNRS, SPECTRO_REGISTRY, SPECTRO_UL } from './spectro-fixture';
 

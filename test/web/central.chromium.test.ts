@@ -42,7 +42,8 @@ describe('the inventory review in a browser', () => {
 
     const item = page
       .locator('.review-list > li')
-      .filter({ has: page.getByRole('button', { name: 'Fusionner en un instrument' }) })
+      // A candidate that can be merged as it is (no tutelle on both sides).
+      .filter({ has: page.getByRole('button', { name: 'Fusionner en un instrument', disabled: false }) })
       .first();
     await item.waitFor();
     // Each candidate's records side by side, and the evidence field by field.

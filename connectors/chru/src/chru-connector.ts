@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type CsvRow, mapRows, ReadReport, readCsv } from '@hub/connector-files';
 import { createHttpJsonClient, fetchAllPages, type HttpJsonClient } from '@hub/connector-http';
-import { type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/connector-kit';
 import { Tutelle } from '@hub/schema';
+import { type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/source-kit';
 import {
   DEPENSES_HEADERS,
   type GmaoItem,

@@ -6,6 +6,7 @@ import {
   RowError,
   requiredField,
 } from '@hub/connector-files';
+import { EquipmentStatus, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
 import {
   type ExpenseData,
   type InventoryRecordData,
@@ -14,8 +15,7 @@ import {
   normaliseSerial,
   type StaffMemberData,
   text,
-} from '@hub/connector-kit';
-import { EquipmentStatus, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
+} from '@hub/source-kit';
 
 /*
  * From the CHRU's GMAO items and CSV exports to the schema's records. docs/SOURCES.md is the contract: the

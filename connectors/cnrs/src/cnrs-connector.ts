@@ -1,3 +1,5 @@
+import { SqlSource, type SqlSourceConfig } from '@hub/connector-sql';
+import { Tutelle } from '@hub/schema';
 import {
   DEFAULT_INVENTORY_PAGE_SIZE,
   type ExpenseData,
@@ -9,9 +11,7 @@ import {
   type StaffMemberData,
   sourceKey,
   type TutelleConnector,
-} from '@hub/connector-kit';
-import { SqlSource, type SqlSourceConfig } from '@hub/connector-sql';
-import { Tutelle } from '@hub/schema';
+} from '@hub/source-kit';
 import {
   type AgentRow,
   type DepenseRow,

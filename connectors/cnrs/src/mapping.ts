@@ -1,3 +1,4 @@
+import { EquipmentStatus, ExpenseNature, euros, hubIdOf, Tutelle, VatBasis } from '@hub/schema';
 import {
   type ExpenseData,
   type InventoryRecordData,
@@ -8,8 +9,7 @@ import {
   text,
   toIsoDate,
   toNumber,
-} from '@hub/connector-kit';
-import { EquipmentStatus, ExpenseNature, euros, hubIdOf, Tutelle, VatBasis } from '@hub/schema';
+} from '@hub/source-kit';
 
 /*
  * From CNRS's rows to the schema's records. docs/SOURCES.md is the contract: amounts are HT with the VAT rate

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SourceContractError, SourceUnavailableError } from '@hub/connector-kit';
+import { SourceContractError, SourceUnavailableError } from '@hub/source-kit';
 import iconv from 'iconv-lite';
 import { type CsvOptions, readCsv } from './csv';
 import { parseFrenchNumber } from './french';

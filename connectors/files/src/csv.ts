@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline, Transform } from 'node:stream';
-import { isSourceError, SourceContractError, SourceUnavailableError } from '@hub/connector-kit';
+import { isSourceError, SourceContractError, SourceUnavailableError } from '@hub/source-kit';
 import { CsvError, type Info, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { headerNames, headerProblems } from './header';

@@ -1,4 +1,4 @@
-import type { ReadSummary } from '@hub/connector-kit';
+import type { ReadSummary } from '@hub/source-kit';
 
 /** One row a read could not use, and why: `personnels_recherche.csv:12`, `…xlsx#Equipements:7`. */
 export interface RowProblem {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SourceContractError, SourceUnavailableError } from '@hub/connector-kit';
+import { SourceContractError, SourceUnavailableError } from '@hub/source-kit';
 import { Workbook } from 'exceljs';
 import { ValueError } from './french';
 import { ReadReport } from './report';

@@ -12,7 +12,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { SourceContractError, SourceUnavailableError } from '@hub/connector-kit';
+import { SourceContractError, SourceUnavailableError } from '@hub/source-kit';
 import { type CellValue as ExcelValue, Workbook } from 'exceljs';
 import { excelSerialToIsoDate, parseFrenchDate, parseFrenchNumber, ValueError } from './french';
 import { headerNames, headerProblems } from './header';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
-import { backoffDelay, SourceContractError, SourceUnavailableError } from '@hub/connector-kit';
+import { backoffDelay, SourceContractError, SourceUnavailableError } from '@hub/source-kit';
 import { createHttpJsonClient, type HttpJsonClientOptions } from './client';
 import { parseRetryAfter } from './retry';
 

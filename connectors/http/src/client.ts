@@ -4,7 +4,7 @@ import {
   SourceContractError,
   SourceError,
   SourceUnavailableError,
-} from '@hub/connector-kit';
+} from '@hub/source-kit';
 import { createPacer } from './pacing';
 import { parseRetryAfter } from './retry';
 

@@ -1,6 +1,6 @@
 // @hub/connector-http: tutelles' HTTP JSON APIs, read politely. Add exports with intention: it is public API.
 
-export type { Backoff } from '@hub/connector-kit';
+export type { Backoff } from '@hub/source-kit';
 export {
   createHttpJsonClient,
   type HttpJsonClient,

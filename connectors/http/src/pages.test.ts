@@ -1,4 +1,4 @@
-import { SourceContractError } from '@hub/connector-kit';
+import { SourceContractError } from '@hub/source-kit';
 import type { HttpJsonClient, HttpStats, Query } from './client';
 import { fetchAllPages } from './pages';
 

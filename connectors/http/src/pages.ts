@@ -1,4 +1,4 @@
-import { SourceContractError } from '@hub/connector-kit';
+import { SourceContractError } from '@hub/source-kit';
 import type { HttpJsonClient, HttpStats } from './client';
 
 /** A page as the tutelles' APIs answer it (docs/SOURCES.md, CHRU GMAO). `page` counts from 1. */

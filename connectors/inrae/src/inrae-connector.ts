@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { mapRows, newestWorkbook, ReadReport, readSheet, type SheetRow } from '@hub/connector-files';
-import { type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/connector-kit';
 import { Tutelle } from '@hub/schema';
+import { type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/source-kit';
 import {
   AGENTS_HEADERS,
   DEPENSES_HEADERS,

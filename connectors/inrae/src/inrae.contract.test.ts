@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeConnectorContract } from '@hub/connector-kit/testing';
 import { writeInraeExtractions } from '@hub/ops';
+import { describeConnectorContract } from '@hub/source-kit/testing';
 // The end-to-end tests' hand-built extraction, its damaged rows included: one fixture everywhere.
 import { INRAE_FIXTURE } from '../../../test/fixtures/inrae-source';
 import { connectInrae } from './inrae-connector';

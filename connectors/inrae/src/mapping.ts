@@ -7,6 +7,7 @@ import {
   requiredField,
   type SheetRow,
 } from '@hub/connector-files';
+import { EquipmentStatus, ExpenseNature, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
 import {
   type ExpenseData,
   type InventoryRecordData,
@@ -14,8 +15,7 @@ import {
   normaliseSerial,
   normaliseUnitCode,
   type StaffMemberData,
-} from '@hub/connector-kit';
-import { EquipmentStatus, ExpenseNature, euros, hubIdOf, Tutelle, toHT, VatBasis } from '@hub/schema';
+} from '@hub/source-kit';
 
 /*
  * From INRAE's sheets to the schema's records. docs/SOURCES.md is the contract: amounts TTC (20 % applies),

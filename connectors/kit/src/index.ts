@@ -1,4 +1,4 @@
-// @hub/connector-kit: what every connector shares. Add exports with intention: it is public API.
+// @hub/source-kit: what every connector shares. Add exports with intention: it is public API.
 export {
   ChartOfAccounts,
   ChartOfAccountsError,
@@ -24,6 +24,7 @@ export { isSourceError, SourceContractError, SourceError, SourceUnavailableError
 export { normaliseManufacturer, splitMakerModel } from './manufacturers';
 export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumber } from './normalise';
 export { type Backoff, backoffDelay, type RetryPolicy, withRetries } from './retry';
+export { type Environment, SettingError, Settings } from './settings';
 export { type SharedCheck, sharedCheck } from './shared-check';
 export {
   type Snapshot,
@@ -31,3 +32,4 @@ export {
   SnapshotIndex,
   type SnapshotSource,
 } from './snapshot';
+export type { TutelleDescriptor } from './tutelle';

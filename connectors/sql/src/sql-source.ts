@@ -1,4 +1,4 @@
-import { type SourceHealth, SourceUnavailableError, withRetries } from '@hub/connector-kit';
+import { type SourceHealth, SourceUnavailableError, withRetries } from '@hub/source-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import { ConnectionException, DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';

@@ -1,5 +1,5 @@
-import { natureOfAccount } from '@hub/connector-kit';
 import { ExpenseNature } from '@hub/schema';
+import { natureOfAccount } from '@hub/source-kit';
 import { type ImmobilisationRow, rollUpAssets, unitFromCentreFin } from './mapping';
 
 const row = (num_immo: string, sous_num: number, valeur_acq: string): ImmobilisationRow => ({

@@ -1,3 +1,4 @@
+import { EquipmentStatus, euros, hubIdOf, roundCents, Tutelle, toHT, VatBasis } from '@hub/schema';
 import {
   type ExpenseData,
   type InventoryRecordData,
@@ -10,8 +11,7 @@ import {
   text,
   toIsoDate,
   toNumber,
-} from '@hub/connector-kit';
-import { EquipmentStatus, euros, hubIdOf, roundCents, Tutelle, toHT, VatBasis } from '@hub/schema';
+} from '@hub/source-kit';
 
 /*
  * From UL's rows (SIFAC, SIHAM) to the schema's records. docs/SOURCES.md is the contract: amounts are TTC

@@ -5,7 +5,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { type GatewayOptions, startGateway } from '@hub/gateway';
-import { gatewaySecret, SIGNATURE_HEADER, signGatewayRequest } from '@hub/subgraph-kit';
+import { gatewaySecret, SIGNATURE_HEADER, signGatewayRequest } from '@hub/service-kit';
 
 /*
  * The gateways under test, all over the same supergraph file and the same subgraphs. The stock ones get one

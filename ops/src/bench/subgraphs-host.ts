@@ -1,8 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RunningServer } from '@hub/subgraph-kit';
+import type { SqlSource } from '@hub/connector-sql';
+import type { RunningServer } from '@hub/service-kit';
+import type { startSiteSubgraph } from '@hub/subgraph-site';
 import { loadConfig } from '../config';
-import { prepareDemo, SERVICES, startDemoGmao } from '../services';
+import { prepareDemo, startOnFreePorts } from '../services';
 import { reportReady } from './processes';
 
 /*
@@ -25,6 +27,10 @@ export interface HostReady {
   countersUrl: string;
 }
 
+type SqlTutelle = RunningServer & { connector: { source: SqlSource } };
+type WholeReadTutelle = RunningServer & { connector: { readCount: number; snapshot(): Promise<unknown> } };
+type SiteServer = Awaited<ReturnType<typeof startSiteSubgraph>>;
+
 /** The requests a service's /metrics says it answered (hub_graphql_requests_total, every label). */
 async function answered(graphqlUrl: string): Promise<number> {
   const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
@@ -42,26 +48,26 @@ async function main(): Promise<void> {
   const env = {
     ...process.env,
     HUB_DATA_DIR: dataDir,
-    ...Object.fromEntries(['SITE', 'UL', 'CNRS', 'INRAE', 'CHRU'].map((s) => [`HUB_${s}_PORT`, '0'])),
     HUB_INRAE_MAX_AGE_MS: String(3_600_000),
     HUB_CHRU_MAX_AGE_MS: String(3_600_000),
     // The subgraphs run as in production, read caches included (60 s for the SQL replicas, none for the
     // sources read whole), and serve every gateway under test alike: what differs is the gateways' doing.
   };
   const config = loadConfig(env);
-  const demo = await prepareDemo(config, { scale: Number(scale), seed: Number(seed) });
-  const gmao = await startDemoGmao(demo, 0);
-  config.chru = { ...config.chru, gmao: { ...config.chru.gmao, baseUrl: gmao.url } };
-
-  const ul = await SERVICES.ul(config);
-  const cnrs = await SERVICES.cnrs(config);
-  const inrae = await SERVICES.inrae(config);
-  const chru = await SERVICES.chru(config);
-  // The site last: it may read the tutelles' subgraphs, where they now are.
+  await prepareDemo(config, { scale: Number(scale), seed: Number(seed) });
+  const services = await startOnFreePorts(config);
+  // No gateway of ours here: the suite starts each gateway under test against these subgraphs.
+  await services.get('gateway')!.close();
+  services.delete('gateway');
+  const running = [...services.values()];
+  const [ul, cnrs, inrae, chru] = ['ul', 'cnrs', 'inrae', 'chru'].map((name) => services.get(name)) as [
+    SqlTutelle,
+    SqlTutelle,
+    WholeReadTutelle,
+    WholeReadTutelle,
+  ];
+  const site = services.get('site') as SiteServer;
   const tutelles = { ul: ul.url, cnrs: cnrs.url, inrae: inrae.url, chru: chru.url };
-  const urls = Object.entries(tutelles).map(([name, url]) => [`HUB_SUBGRAPH_URL_${name.toUpperCase()}`, url]);
-  const site = await SERVICES.site(loadConfig({ ...env, ...Object.fromEntries(urls) }));
-  const running: RunningServer[] = [gmao, ul, cnrs, inrae, chru, site];
   // Read the whole-read sources now: the first request must not pay the CHRU API's rate limit.
   await Promise.all([inrae.connector.snapshot(), chru.connector.snapshot()]);
   // The site-wide inventory the steering committee's and central services' operations read.

@@ -1,4 +1,4 @@
-import { normaliseSerial } from '@hub/connector-kit';
+import { normaliseSerial } from '@hub/source-kit';
 import { parseRegistryFile } from '@hub/subgraph-site';
 import { countSite, generateSite, registryYaml, UL_SUPPORT_CORPS } from '.';
 

@@ -7,7 +7,8 @@ import type { Domain } from './catalog';
  * content.
  */
 
-export type TutelleCode = `${Tutelle}`;
+/** The tutelles the demo generator makes: the four of docs/SOURCES.md (a tutelle added later ships its own sample). */
+export type TutelleCode = `${Tutelle.UL | Tutelle.CNRS | Tutelle.INRAE | Tutelle.CHRU}`;
 
 // ---- UL: SIFAC and SIHAM, the columns of UL_SOURCE_DDL. Dates 'YYYY-MM-DD', amounts TTC.
 export interface UlImmobilisation {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { InventoryRecordData } from '@hub/connector-kit';
+import type { InventoryRecordData } from '@hub/source-kit';
 import {
   exportInventory,
   InventoryReader,

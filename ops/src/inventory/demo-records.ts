@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { connectChru } from '@hub/connector-chru';
-import { CnrsConnector } from '@hub/connector-cnrs';
+import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
-import type { InventoryRecordData, TutelleConnector } from '@hub/connector-kit';
-import { UlConnector } from '@hub/connector-ul';
+import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
 import { hubIdOf, Tutelle } from '@hub/schema';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
+import type { InventoryRecordData, TutelleConnector } from '@hub/source-kit';
 import { GMAO_ITEMS_FILE } from '../demo';
 import type { SiteTotals, TruthInstrument } from '../demo/types';
 import { startGmaoStandIn } from '../standins';

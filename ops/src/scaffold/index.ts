@@ -1,3 +1,3 @@
 // `pnpm hub connector new <name>`: a new tutelle's connector and subgraph from templates, and what remains.
 export { nextSteps } from './checklist';
-export { REPO_ROOT, scaffoldTutelle, type TutelleNames, tutelleNames } from './scaffold';
+export { linkAndCompose, REPO_ROOT, scaffoldTutelle, type TutelleNames, tutelleNames } from './scaffold';

@@ -4,7 +4,7 @@ import {
   type HttpJsonClientOptions,
   type Page,
 } from '@hub/connector-http';
-import { SourceContractError } from '@hub/connector-kit';
+import { SourceContractError } from '@hub/source-kit';
 import { type GmaoEquipement, type GmaoStandIn, type GmaoStandInOptions, startGmaoStandIn } from './gmao';
 
 /*

@@ -1,7 +1,8 @@
 import { startGateway } from '@hub/gateway';
-import type { RunningServer } from '@hub/subgraph-kit';
+import type { RunningServer } from '@hub/service-kit';
+import type { startSiteSubgraph } from '@hub/subgraph-site';
 import { loadConfig } from '../config';
-import { prepareDemo, SERVICES, startDemoGmao } from '../services';
+import { prepareDemo, startOnFreePorts } from '../services';
 import { ensureWebApp, webAppOptions } from '.';
 
 export interface DemoSite {
@@ -20,39 +21,22 @@ export async function startDemoSite(options: {
   seed?: number;
 }): Promise<DemoSite> {
   ensureWebApp();
-  const env = {
-    ...process.env,
-    HUB_DATA_DIR: options.dataDir,
-    ...Object.fromEntries(['SITE', 'UL', 'CNRS', 'INRAE', 'CHRU'].map((s) => [`HUB_${s}_PORT`, '0'])),
-  };
-  const config = loadConfig(env);
-  const demo = await prepareDemo(config, { scale: options.scale, seed: options.seed ?? 42 });
-  const running: RunningServer[] = [];
+  const config = loadConfig({ ...process.env, HUB_DATA_DIR: options.dataDir });
+  await prepareDemo(config, { scale: options.scale, seed: options.seed ?? 42 });
+  const services = await startOnFreePorts(config);
+  // The configuration's gateway serves the interface without the demo's sign-in: this one with it.
+  await services.get('gateway')!.close();
+  services.delete('gateway');
+  const running: RunningServer[] = [...services.values()];
   try {
-    const gmao = await startDemoGmao(demo, 0);
-    running.push(gmao);
-    config.chru = { ...config.chru, gmao: { ...config.chru.gmao, baseUrl: gmao.url } };
-    const tutelles = {
-      ul: await SERVICES.ul(config),
-      cnrs: await SERVICES.cnrs(config),
-      inrae: await SERVICES.inrae(config),
-      chru: await SERVICES.chru(config),
-    };
-    running.push(...Object.values(tutelles));
-    const urls = Object.fromEntries(Object.entries(tutelles).map(([name, s]) => [name, s.url]));
-    const withUrls = loadConfig({
-      ...env,
-      ...Object.fromEntries(
-        Object.entries(urls).map(([name, url]) => [`HUB_SUBGRAPH_URL_${name.toUpperCase()}`, url]),
-      ),
-    });
-    const site = await SERVICES.site(withUrls);
-    running.push(site);
+    const site = services.get('site') as Awaited<ReturnType<typeof startSiteSubgraph>>;
     await site.inventory.sync();
+    const urls = Object.fromEntries([...services].map(([name, server]) => [name, server.url]));
     const gateway = await startGateway({
       supergraphPath: config.supergraphPath,
       port: 0,
-      subgraphUrls: { ...urls, site: site.url },
+      subgraphUrls: urls,
+      absentSubgraphs: config.absentSubgraphs,
       web: webAppOptions(config.webDist, { kind: 'demo' }),
     });
     running.push(gateway);

@@ -1,5 +1,5 @@
-import { isSourceError } from '@hub/connector-kit';
 import { ErrorCode } from '@hub/schema';
+import { isSourceError } from '@hub/source-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { type GraphQLError } from 'graphql';
 import { logger } from './logger';

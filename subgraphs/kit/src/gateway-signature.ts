@@ -21,7 +21,7 @@ export const SIGNATURE_HEADER = 'x-hub-gateway-signature';
  * A signature older (or further in the future) than this is refused; within it, each signature is taken
  * once (its nonce, remembered as long), so a captured request cannot be sent again, even at once.
  */
-export const SIGNATURE_TOLERANCE_MS = 5 * 60_000;
+const SIGNATURE_TOLERANCE_MS = 5 * 60_000;
 
 const DEV_SECRET = 'hub-development-gateway-key-not-for-production';
 

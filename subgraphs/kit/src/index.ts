@@ -1,4 +1,4 @@
-// @hub/subgraph-kit: what every GraphQL service of the hub shares. Add exports with intention: it is public API.
+// @hub/service-kit: what every GraphQL service of the hub shares. Add exports with intention: it is public API.
 import 'reflect-metadata';
 
 export {

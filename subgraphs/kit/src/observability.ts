@@ -28,7 +28,7 @@ export function useRequestId(): express.RequestHandler {
  * names are the client's to choose (8,000 of them once took the gateway's heap). The first operations that
  * ran keep their names; later names, and any operation that did not run (invalid), are `other`.
  */
-export const MAX_OPERATION_LABELS = 100;
+const MAX_OPERATION_LABELS = 100;
 
 function operationLabels() {
   const known = new Set<string>();

@@ -11,13 +11,14 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { SourceHealth } from '@hub/connector-kit';
 import { ErrorCode, Role } from '@hub/schema';
+import type { SourceHealth } from '@hub/source-kit';
 import express from 'express';
 import type { Registry } from 'prom-client';
 import { type AnswerSlot, stringifyResult, useAnswerBytes } from './answer-bytes';
 import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
 import { createCache } from './cache';
+import { useCors } from './cors';
 import { formatError } from './errors';
 import { gatewaySecret, SIGNATURE_HEADER, verifyGatewaySignature } from './gateway-signature';
 import { useGraphiQL } from './graphiql';
@@ -56,6 +57,8 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   plugins?: ApolloServerPlugin<Context & RequestContext>[];
   /** A metrics registry with the service's own metrics registered; /metrics serves it. */
   metrics?: Registry;
+  /** Origins whose browser applications may call /graphql (`HUB_CORS_ORIGINS`, the gateway); none by default. */
+  corsOrigins?: readonly string[];
   /**
    * Routes of the service's own, mounted before POST /graphql (the gateway's web application and its
    * persisted documents): they see every request first and pass on what is not theirs.
@@ -201,6 +204,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;
   app.use(
     '/graphql',
+    useCors(options.corsOrigins ?? []),
     express.json({ limit: BODY_LIMIT }),
     useTracing(options.name),
     async (req, res, next) => {

@@ -1,4 +1,4 @@
-import { SourceUnavailableError } from '@hub/connector-kit';
+import { SourceUnavailableError } from '@hub/source-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { gatewaySecret, SIGNATURE_HEADER, signServiceRequest } from './gateway-signature';
 import { REQUEST_ID_HEADER } from './observability';

@@ -1,5 +1,6 @@
-import { sharedCheck } from '@hub/connector-kit';
-import type { Caller } from '@hub/subgraph-kit';
+import { FEDERATED_TUTELLES, type Tutelle } from '@hub/schema';
+import type { Caller } from '@hub/service-kit';
+import { sharedCheck } from '@hub/source-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SnapshotStore } from './coris/snapshots';
 import type { Platform, PlatformFilter } from './graphql/types';
@@ -38,7 +39,11 @@ export class RegistryCache {
   /** The registry is loaded by another process (`hub registry load`): a check in flight may be shared. */
   private readonly version = sharedCheck(() => registryVersion(this.em.fork()));
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** The tutelles the site runs: references are made to their records only. */
+    private readonly tutelles: readonly Tutelle[] = FEDERATED_TUTELLES,
+  ) {}
 
   /** `fresh`: the version read now, not shared with a check begun earlier (after this process's own edit). */
   async snapshot(fresh = false): Promise<Snapshot> {
@@ -57,7 +62,7 @@ export class RegistryCache {
     const rows = await this.em
       .fork()
       .find(PlatformEntity, {}, { populate: ['costCentres', 'staff', 'services'], orderBy: { code: 'asc' } });
-    const platforms = new Map(rows.map((row) => [row.code, toPlatformView(row)]));
+    const platforms = new Map(rows.map((row) => [row.code, toPlatformView(row, this.tutelles)]));
     const staffPlatforms = new Map<string, string[]>();
     const centrePlatforms = new Map<string, string[]>();
     for (const platform of platforms.values()) {

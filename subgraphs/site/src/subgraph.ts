@@ -1,5 +1,5 @@
-import { defineTutelleReferences, FEDERATED_TUTELLES } from '@hub/schema';
-import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
+import { defineTutelleReferences, FEDERATED_TUTELLES, type Tutelle } from '@hub/schema';
+import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/service-kit';
 import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { CorisResolver, PlatformHistoryResolver } from './coris/graphql/resolvers';
@@ -38,6 +38,11 @@ export interface SiteSubgraphOptions {
   database: SiteDatabaseConfig;
   /** The tutelles' subgraphs the site reads for the site-wide inventory and the tariffs. */
   tutelleSubgraphs?: TutelleSubgraphUrls;
+  /**
+   * The tutelles this site runs (`HUB_TUTELLES`): the only ones whose cost centres and staff the site
+   * hands out references to; a tutelle not run is absent from the answers. Every tutelle by default.
+   */
+  tutelles?: readonly Tutelle[];
   /** The tariff policy file (`HUB_TARIFF_POLICY`); the committed default when not given. */
   tariffPolicy?: string;
   /** Which records are one instrument, for depreciation; the reconciled site inventory's by default. */
@@ -57,7 +62,7 @@ export async function startSiteSubgraph(options: SiteSubgraphOptions): Promise<
   }
 > {
   const orm = await openSiteDatabase(options.database);
-  const registry = new RegistryCache(orm.em);
+  const registry = new RegistryCache(orm.em, options.tutelles ?? FEDERATED_TUTELLES);
   const registryWriter = new RegistryWriter(orm.em);
   const snapshots = new SnapshotStore(orm.em);
   const tutelles = new TutelleSubgraphs(options.tutelleSubgraphs ?? {});

@@ -1,5 +1,5 @@
 import { FEDERATED_TUTELLES, TUTELLES, type Tutelle } from '@hub/schema';
-import { SubgraphClient } from '@hub/subgraph-kit';
+import { SubgraphClient } from '@hub/service-kit';
 
 /** Where each tutelle's subgraph answers, by tutelle: what the site reads them at. */
 export type TutelleSubgraphUrls = Partial<Record<Tutelle, string>>;

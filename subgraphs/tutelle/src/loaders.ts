@@ -6,7 +6,7 @@ import type {
   RejectedRow,
   StaffMemberData,
   TutelleConnector,
-} from '@hub/connector-kit';
+} from '@hub/source-kit';
 import DataLoader from 'dataloader';
 import type { SourceReads } from './source-reads';
 
@@ -58,6 +58,6 @@ export function createLoaders(
 export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface TutelleContext {
-  caller: import('@hub/subgraph-kit').Caller;
+  caller: import('@hub/service-kit').Caller;
   loaders: Loaders;
 }

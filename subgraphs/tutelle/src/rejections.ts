@@ -1,4 +1,3 @@
-import type { ReadSummary, SourceHealth, TutelleConnector } from '@hub/connector-kit';
 import {
   type Connection,
   ConnectionType,
@@ -8,7 +7,8 @@ import {
   TUTELLES,
   type Tutelle,
 } from '@hub/schema';
-import { logger } from '@hub/subgraph-kit';
+import { logger } from '@hub/service-kit';
+import type { ReadSummary, SourceHealth, TutelleConnector } from '@hub/source-kit';
 import { Args, Authorized, Ctx, Directive, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { TutelleContext } from './loaders';
 

@@ -1,4 +1,3 @@
-import { DEFAULT_INVENTORY_PAGE_SIZE } from '@hub/connector-kit';
 import {
   type Connection,
   defineTutelleTypes,
@@ -16,6 +15,7 @@ import {
   type Tutelle,
   type TutelleTypes,
 } from '@hub/schema';
+import { DEFAULT_INVENTORY_PAGE_SIZE } from '@hub/source-kit';
 import { GraphQLError } from 'graphql';
 import {
   Arg,

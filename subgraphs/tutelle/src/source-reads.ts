@@ -1,6 +1,6 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { ExpenseData, TutelleConnector } from '@hub/connector-kit';
-import { cacheLookups, ParsedTexts, traced } from '@hub/subgraph-kit';
+import { cacheLookups, ParsedTexts, traced } from '@hub/service-kit';
+import type { ExpenseData, TutelleConnector } from '@hub/source-kit';
 import { Histogram, type Registry } from 'prom-client';
 
 /*

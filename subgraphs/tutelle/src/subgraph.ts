@@ -1,6 +1,6 @@
-import type { TutelleConnector } from '@hub/connector-kit';
 import { defineTutelleTypes, TUTELLES, type Tutelle } from '@hub/schema';
-import { buildFederatedSchema, createCache, type RunningServer, startGraphQLServer } from '@hub/subgraph-kit';
+import { buildFederatedSchema, createCache, type RunningServer, startGraphQLServer } from '@hub/service-kit';
+import type { TutelleConnector } from '@hub/source-kit';
 import type { GraphQLSchema } from 'graphql';
 import { Registry } from 'prom-client';
 import { createLoaders, type TutelleContext } from './loaders';

@@ -66,16 +66,19 @@ function explain(problem: GraphQLProblem): string {
 export function Problems({
   errors,
   includeForbidden = false,
+  title = 'Données incomplètes',
 }: {
   errors: GraphQLProblem[];
   includeForbidden?: boolean;
+  /** What the list is: an answer with parts missing by default, or an action refused. */
+  title?: string;
 }) {
   const shown = errors.filter((e) => includeForbidden || e.extensions?.code !== 'FORBIDDEN');
   const lines = [...new Set(shown.map(explain))];
   if (lines.length === 0) return null;
   return (
     <div className="problems" role="alert">
-      <strong>Données incomplètes</strong>
+      <strong>{title}</strong>
       <ul>
         {lines.map((line) => (
           <li key={line}>{line}</li>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import {
   CATEGORY_NAMES,
@@ -16,11 +17,14 @@ import { ScrollRegion } from '../app/ScrollRegion';
 import { useSession } from '../app/session';
 import { graphql } from '../gql';
 import { FAR_FROM_TARIFF, sheetFlags } from '../sheet/checks';
+import { ChangeLog, FiguresOverTime, IdentityEditor, ServiceEditor } from '../sheet/editing';
 
 const PlatformSheetQuery = graphql(`
-  query PlatformSheet($code: ID!, $year: Int!) {
+  query PlatformSheet($code: ID!, $year: Int!, $fromYear: Int!) {
     platform(code: $code) {
       code
+      version
+      description
       name
       units
       tutelles
@@ -60,7 +64,7 @@ const PlatformSheetQuery = graphql(`
       costCentres {
         tutelle
         code
-        equipment(first: 200) {
+        equipment(first: 100) {
           totalCount
           nodes {
             id
@@ -95,6 +99,29 @@ const PlatformSheetQuery = graphql(`
           }
         }
       }
+      history(fromYear: $fromYear, toYear: $year) {
+        asOf
+        instruments
+        valueHT {
+          amount
+        }
+        headcount
+        fte
+      }
+      changes(first: 20) {
+        totalCount
+        nodes {
+          version
+          at
+          author
+          action
+          changes {
+            field
+            before
+            after
+          }
+        }
+      }
       tariffs(year: $year) {
         services {
           code
@@ -117,7 +144,16 @@ export default function PlatformSheet() {
   const { session } = useSession();
   const year = lastFullYear();
   const mine = session?.platforms ?? [];
-  const { data, errors, loading } = useQuery(PlatformSheetQuery, { code: code ?? '', year }, { skip: !code });
+  const { data, errors, loading, reload } = useQuery(
+    PlatformSheetQuery,
+    { code: code ?? '', year, fromYear: year - 5 },
+    { skip: !code },
+  );
+  const [status, setStatus] = useState('');
+  const saved = (message: string) => {
+    setStatus(message);
+    reload();
+  };
   if (!code) {
     if (mine.length === 1)
       return <Navigate to={`/espace/plateformes/${encodeURIComponent(mine[0]!)}`} replace />;
@@ -184,7 +220,11 @@ export default function PlatformSheet() {
         </p>
       </section>
 
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
       <h2>Identité et label</h2>
+      {platform.description && <p>{platform.description}</p>}
       <dl className="facts">
         <dt>Unités</dt>
         <dd>{platform.units.join(', ')}</dd>
@@ -249,6 +289,24 @@ export default function PlatformSheet() {
           </tbody>
         </table>
       </ScrollRegion>
+      <details className="panel">
+        <summary>Corriger les volumes et les heures des services</summary>
+        {platform.services.map((service) => (
+          <div key={service.code}>
+            <h3>{service.name}</h3>
+            <ServiceEditor platform={platform} service={service} onSaved={saved} />
+          </div>
+        ))}
+      </details>
+      <details className="panel">
+        <summary>Corriger la description, les thèmes et le contact</summary>
+        <IdentityEditor platform={platform} onSaved={saved} />
+      </details>
+
+      <h2>Évolution</h2>
+      <FiguresOverTime platform={platform} />
+      <h2>Historique des modifications ({platform.changes?.totalCount ?? 0})</h2>
+      <ChangeLog platform={platform} />
 
       <h2>
         Personnel ({platform.staffCount} personnes, {formatNumber(platform.staffFte)} ETP)

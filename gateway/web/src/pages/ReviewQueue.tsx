@@ -128,6 +128,9 @@ function ReviewCard({ item, onDecided }: { item: Item; onDecided: (message: stri
     if (answer.errors.length === 0) onDecided(message);
   };
   const possible = item.kind === 'POSSIBLE_MATCH' && item.equipment.length === 2;
+  // An instrument holds one record per tutelle: two groups that share a tutelle cannot become one as they are.
+  const [left, right] = item.equipment.map((e) => new Set(e.records.map((r) => r.tutelle)));
+  const shared = possible ? [...(left ?? [])].filter((t) => right?.has(t)) : [];
   const title = item.equipment[0]?.designation ?? link.recordA;
   return (
     <li className="panel">
@@ -174,13 +177,21 @@ function ReviewCard({ item, onDecided }: { item: Item; onDecided: (message: stri
           <>
             <button
               type="button"
-              disabled={running}
+              disabled={running || shared.length > 0}
+              aria-describedby={shared.length > 0 ? `${link.recordA}-fusion` : undefined}
               onClick={() =>
                 decide(() => merge.run({ ids: item.equipment.map((e) => e.id) }), `Fusionné : ${title}`)
               }
             >
               Fusionner en un instrument
             </button>
+            {shared.length > 0 && (
+              <p className="note" id={`${link.recordA}-fusion`}>
+                Fusion impossible en l’état : chaque regroupement a déjà une fiche {shared.join(', ')} (un
+                instrument n’a qu’une fiche par tutelle). Séparez d’abord la fiche qui est un autre
+                instrument.
+              </p>
+            )}
             <button
               type="button"
               className="secondary"
@@ -223,7 +234,11 @@ function ReviewCard({ item, onDecided }: { item: Item; onDecided: (message: stri
           </>
         )}
       </div>
-      <Problems errors={[...confirm.errors, ...split.errors, ...merge.errors]} includeForbidden />
+      <Problems
+        errors={[...confirm.errors, ...split.errors, ...merge.errors]}
+        includeForbidden
+        title="Action refusée"
+      />
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import { CATEGORY_NAMES } from '../app/format';
+import { CATEGORY_NAMES, formatEuros } from '../app/format';
 
 /*
  * What a platform's sheet flags as missing or inconsistent, from what the graph answers about it. Each
@@ -79,7 +79,7 @@ export function sheetFlags(facts: SheetFacts, today = new Date()): Flag[] {
         flags.push({
           severity: 'warn',
           what: `Prix ${published.tutelle} éloigné du tarif unique : ${s.name} (${CATEGORY_NAMES[published.category] ?? published.category})`,
-          why: `${published.price.amount.toFixed(2)} € publiés contre ${single.toFixed(2)} € HT, écart de ${Math.round(gap * 100)} %`,
+          why: `${formatEuros(published.price.amount)} publiés contre ${formatEuros(single)} HT, écart de ${Math.round(gap * 100)} %`,
         });
       }
     }

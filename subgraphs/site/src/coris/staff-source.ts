@@ -1,5 +1,5 @@
-import { SourceUnavailableError } from '@hub/connector-kit';
 import { TUTELLES, type Tutelle } from '@hub/schema';
+import { SourceUnavailableError } from '@hub/source-kit';
 import type { Platform } from '../graphql/types';
 import type { TutelleSubgraphs } from '../tutelle-subgraphs';
 

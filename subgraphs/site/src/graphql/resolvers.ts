@@ -8,7 +8,7 @@ import {
   Role,
   TUTELLES,
 } from '@hub/schema';
-import type { Caller } from '@hub/subgraph-kit';
+import type { Caller } from '@hub/service-kit';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import type { SiteContext } from '../context';

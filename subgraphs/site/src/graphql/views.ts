@@ -1,5 +1,5 @@
-import { normaliseUnitCode, unitNumber } from '@hub/connector-kit';
-import { euros, FEDERATED_TUTELLES, hubIdOf, searchWords, type Tutelle, VatBasis } from '@hub/schema';
+import { euros, hubIdOf, searchWords, type Tutelle, VatBasis } from '@hub/schema';
+import { normaliseUnitCode, unitNumber } from '@hub/source-kit';
 import { yearsAfter } from '../calendar';
 import type { Platform as PlatformEntity } from '../registry/entities';
 import {
@@ -13,11 +13,11 @@ import {
 
 /**
  * From the registry's rows to the graph's platforms. References to a tutelle's records (cost centres,
- * staff) are made only for tutelles whose subgraph is in the graph. Their `platforms` (every platform a
+ * staff) are made only for the tutelles the site runs (`HUB_TUTELLES`): another's are absent. Their `platforms` (every platform a
  * person works on, a cost centre serves) are filled in once the whole registry is read (RegistryCache).
  */
-export function toPlatformView(p: PlatformEntity): Platform {
-  const federated = (tutelle: string) => FEDERATED_TUTELLES.includes(tutelle as Tutelle);
+export function toPlatformView(p: PlatformEntity, tutelles: readonly Tutelle[]): Platform {
+  const federated = (tutelle: string) => tutelles.includes(tutelle as Tutelle);
   const staff = p.staff.getItems();
   return {
     code: p.code,

@@ -1,4 +1,4 @@
-import { sharedCheck } from '@hub/connector-kit';
+import { sharedCheck } from '@hub/source-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { type JobLeaseOptions, withJobLease } from '../jobs/job-lease';
 import { versionRow } from '../version-row';

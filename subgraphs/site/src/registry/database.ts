@@ -1,4 +1,4 @@
-import { logger } from '@hub/subgraph-kit';
+import { logger } from '@hub/service-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';

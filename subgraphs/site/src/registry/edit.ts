@@ -1,5 +1,5 @@
 import { ErrorCode, Role } from '@hub/schema';
-import type { Caller } from '@hub/subgraph-kit';
+import type { Caller } from '@hub/service-kit';
 import { type EntityManager, raw } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { Platform, PlatformChangeRow, RegistryVersion } from './entities';

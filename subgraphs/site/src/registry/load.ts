@@ -1,4 +1,4 @@
-import { normaliseUnitCode } from '@hub/connector-kit';
+import { normaliseUnitCode } from '@hub/source-kit';
 import { type EntityManager, raw } from '@mikro-orm/core';
 import { versionRow } from '../version-row';
 import { diffPlatforms, type FieldChangeRow } from './edit';

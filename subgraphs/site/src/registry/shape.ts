@@ -1,4 +1,4 @@
-import { normaliseUnitCode } from '@hub/connector-kit';
+import { normaliseUnitCode } from '@hub/source-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Platform, PlatformCostCentre, PlatformService, PlatformStaff } from './entities';
 import type { RegistryPlatform } from './file';

@@ -1,4 +1,4 @@
-import { logger } from '@hub/subgraph-kit';
+import { logger } from '@hub/service-kit';
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import type { Platform } from '../graphql/types';

@@ -1,4 +1,3 @@
-import { normaliseManufacturer, normaliseUnitCode } from '@hub/connector-kit';
 import {
   type Connection,
   EquipmentStatus,
@@ -14,7 +13,8 @@ import {
   Tutelle,
   VatBasis,
 } from '@hub/schema';
-import type { RequestContext } from '@hub/subgraph-kit';
+import type { RequestContext } from '@hub/service-kit';
+import { normaliseManufacturer, normaliseUnitCode } from '@hub/source-kit';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SiteContext } from '../../context';

@@ -23,7 +23,10 @@ export interface FieldEvidence {
 }
 
 export interface ModelParameters {
-  /** Prior probability that a candidate pair is a match (estimated by EM). */
+  /**
+   * Prior probability that two random records match, not estimated by EM: the pairs a deterministic rule
+   * (same serial) finds, over its recall, over every cross-tutelle pair (probabilityTwoRandomRecordsMatch).
+   */
   lambda: number;
   /** Per comparison, per level: m and u (level 0, missing, is unused). */
   m: number[][];

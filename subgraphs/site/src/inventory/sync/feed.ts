@@ -1,6 +1,6 @@
-import type { InventoryRecordData } from '@hub/connector-kit';
-import { SourceUnavailableError } from '@hub/connector-kit';
 import { TUTELLES, type Tutelle } from '@hub/schema';
+import type { InventoryRecordData } from '@hub/source-kit';
+import { SourceUnavailableError } from '@hub/source-kit';
 import type { TutelleSubgraphs } from '../../tutelle-subgraphs';
 
 /** One page of a tutelle's inventory feed (`ulInventoryFeed`...). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { InventoryRecordData } from '@hub/connector-kit';
 import type { Tutelle } from '@hub/schema';
+import type { InventoryRecordData } from '@hub/source-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { IndexedRecord, SyncState } from '../entities';
 import type { InventoryFeed } from './feed';

@@ -1,6 +1,6 @@
-import { SourceUnavailableError } from '@hub/connector-kit';
 import { hubIdOf, MAX_PAGE_SIZE, TUTELLES, type Tutelle } from '@hub/schema';
-import type { SubgraphClient } from '@hub/subgraph-kit';
+import type { SubgraphClient } from '@hub/service-kit';
+import { SourceUnavailableError } from '@hub/source-kit';
 import type { Platform } from '../../graphql/types';
 import type { TutelleSubgraphs } from '../../tutelle-subgraphs';
 import type { CostAssignment, CostExpense, CostRecord, PlatformCostBase } from '../model/cost-base';

@@ -1,6 +1,6 @@
-import { isSourceError } from '@hub/connector-kit';
 import { ErrorCode, Role } from '@hub/schema';
-import type { Caller } from '@hub/subgraph-kit';
+import type { Caller } from '@hub/service-kit';
+import { isSourceError } from '@hub/source-kit';
 import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SiteContext } from '../../context';

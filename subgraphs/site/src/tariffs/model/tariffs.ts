@@ -1,4 +1,4 @@
-import { defaultChartOfAccounts } from '@hub/connector-kit';
+import { defaultChartOfAccounts } from '@hub/source-kit';
 import type { TariffCategoryPolicy, TariffPolicy, UserCategoryName } from '../policy/schema';
 import { AllocationKey, type CostComponent, type PlatformCostBase, type ServiceVolumes } from './cost-base';
 import { type PlatformCosts, platformCosts, type Renewal } from './costs';

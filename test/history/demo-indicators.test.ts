@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { ulSqliteDatabase } from '@hub/connector-ul';
 import { writeDemo } from '@hub/ops';
 import { Role } from '@hub/schema';
-import { cnrsSqliteDatabase } from '@hub/subgraph-cnrs';
-import { jwtSecret, mintToken } from '@hub/subgraph-kit';
-import { ulSqliteDatabase } from '@hub/subgraph-ul';
+import { jwtSecret, mintToken } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /*

@@ -166,4 +166,27 @@ describe('the registry kept through the graph', () => {
     expect(both.filter((r) => !r.errors).length).toBe(1);
     expect(both.filter((r) => r.errors?.[0]?.extensions?.code === 'VERSION_CONFLICT').length).toBe(1);
   });
+
+  it('stores today’s figures as a snapshot, for the steering readers only', async () => {
+    const taken = await hub.query('mutation { takeIndicatorSnapshot }', { token: central });
+    expect(taken.errors).toBeUndefined();
+    // SPECTRO, OTHER and the site.
+    expect(taken.data!.takeIndicatorSnapshot).toBe(3);
+    const year = new Date().getUTCFullYear();
+    const query = `{ indicatorSnapshots(platform: "SPECTRO", fromYear: ${year}, toYear: ${year}) {
+      kind headcount fte payroll { amount } services labelStatus } }`;
+    // In force today: 00200001 (0.5, 60,000), 00200002 (1.0, 45,000), 60002 (0.2, 54,750); 60001 left on
+    // 2025-06-30. FTE 1.7; payroll 30,000 + 45,000 + 10,950 = 85,950.
+    expect((await hub.query(query, { token: central })).data!.indicatorSnapshots).toEqual([
+      {
+        kind: 'SYNC',
+        headcount: 3,
+        fte: 1.7,
+        payroll: { amount: 85_950 },
+        services: 3,
+        labelStatus: 'LABELLED',
+      },
+    ]);
+    expect((await hub.query(query)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

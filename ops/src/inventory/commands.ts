@@ -3,11 +3,16 @@ import path from 'node:path';
 import type { InventoryRecordData } from '@hub/source-kit';
 import {
   exportInventory,
+  InventoryReader,
   openSiteDatabase,
   pairwiseQuality,
   parseRegistryFile,
+  RegistryCache,
+  RegistryReader,
   reconcile,
   SiteInventory,
+  type SiteOrm,
+  SnapshotStore,
   SubgraphInventoryFeed,
   type SyncProgress,
   TutelleSubgraphs,
@@ -34,16 +39,13 @@ function showProgress(progress: SyncProgress): void {
 
 async function withInventory<T>(
   config: HubConfig,
-  run: (inventory: SiteInventory) => Promise<T>,
+  run: (inventory: SiteInventory, orm: SiteOrm, tutelles: TutelleSubgraphs) => Promise<T>,
   wait = false,
 ): Promise<T> {
   const orm = await openSiteDatabase(config.site);
   try {
-    return await run(
-      new SiteInventory(orm.em, new SubgraphInventoryFeed(new TutelleSubgraphs(config.tutelleSubgraphs)), {
-        wait,
-      }),
-    );
+    const tutelles = new TutelleSubgraphs(config.tutelleSubgraphs);
+    return await run(new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles), { wait }), orm, tutelles);
   } finally {
     await orm.close(true);
   }
@@ -52,11 +54,22 @@ async function withInventory<T>(
 export async function syncCommand(config: HubConfig, pageSize: number, wait: boolean): Promise<void> {
   await withInventory(
     config,
-    async (inventory) => {
+    async (inventory, orm, tutelles) => {
       const { reconciliation } = await inventory.sync({ pageSize, onProgress: showProgress });
       console.log(
         `Reconciled ${number(reconciliation.records)} records into ${number(reconciliation.equipment)} instruments (${number(reconciliation.candidatePairs)} candidate pairs scored, ${number(reconciliation.possibleMatches)} possible matches to review) in ${number(reconciliation.milliseconds)} ms`,
       );
+      // What the sources cannot rebuild: today's figures (and the last year end's, once), kept (docs/HISTORY.md).
+      const sources = {
+        registry: new RegistryReader(new RegistryCache(orm.em)),
+        tutelles,
+        inventory: new InventoryReader(inventory),
+      };
+      const stored = await new SnapshotStore(orm.em).afterSync(
+        sources,
+        new Date().toISOString().slice(0, 10),
+      );
+      console.log(`Stored ${number(stored)} indicator snapshots (the site's and each platform's)`);
     },
     wait,
   );

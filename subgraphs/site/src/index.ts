@@ -1,6 +1,7 @@
 // @hub/subgraph-site: the registry and the cross-tutelle answers. Add exports with intention: it is public API.
 
 export { type IndicatorContext, RegistryCache, RegistryReader, type SiteContext } from './context';
+export { SnapshotStore } from './coris/snapshots';
 export { type CorisSheet, corisWorkbookSheets, writeCorisWorkbook } from './coris/workbook';
 export { EXPORT_HEADERS, exportInventory } from './inventory/export';
 export {

@@ -70,6 +70,8 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
 );
 
 /** The largest request body a service reads. */
+/** How long a kept-alive connection may stay idle: longer than any client of ours pools one. */
+const IDLE_CONNECTION_MS = 65_000;
 const BODY_LIMIT = '1mb';
 
 /** What every service's context carries besides its own. */
@@ -138,6 +140,10 @@ export async function startGraphQLServer<Context extends BaseContext>(
   // No ETag: Express hashed every answer's body for one, and no client of the hub revalidates with it.
   app.set('etag', false);
   const httpServer = http.createServer(app);
+  // An idle kept-alive connection outlives its clients' pools (the gateway keeps its own 30 s): a server that
+  // closed it first (Node's 5 s) races a request sent on it, which the client sees as 'socket hang up'.
+  httpServer.keepAliveTimeout = IDLE_CONNECTION_MS;
+  httpServer.headersTimeout = IDLE_CONNECTION_MS + 1000;
   // Subgraphs are reached through the gateway only: no sandbox of their own.
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
   const armor = options.limits ? useQueryLimits(options.limits, { production }) : null;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SqlSource } from '@hub/connector-sql';
@@ -33,7 +34,10 @@ type SiteServer = Awaited<ReturnType<typeof startSiteSubgraph>>;
 
 /** The requests a service's /metrics says it answered (hub_graphql_requests_total, every label). */
 async function answered(graphqlUrl: string): Promise<number> {
-  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const metrics = await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'), {
+    headers: { authorization: `Bearer ${process.env.HUB_METRICS_TOKEN}` },
+  });
+  const text = await metrics.text();
   let total = 0;
   for (const match of text.matchAll(/^hub_graphql_requests_total\{[^}]*\} (\d+(?:\.\d+)?)$/gm))
     total += Number(match[1]);
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
   if (!dataDir) throw new Error('usage: subgraphs-host <data dir> <scale> <seed>');
   // Free ports (other engineers run the hub on the fixed ones); snapshots kept for the whole run, so that a
   // re-read of INRAE's workbook or the CHRU's API lands on no gateway's measurement.
+  // The subgraphs run in production mode, where /metrics answers a scraper's token only: this host's own.
+  process.env.HUB_METRICS_TOKEN ??= randomBytes(16).toString('hex');
   const env = {
     ...process.env,
     HUB_DATA_DIR: dataDir,

@@ -214,6 +214,8 @@ export function ChangeLog({ platform }: { platform: Platform }) {
 /** The platform's figures at each year's end, from the sources' own dates. */
 export function FiguresOverTime({ platform }: { platform: Platform }) {
   const rows = platform.history;
+  // Null when a tutelle could not be read: the page's alert already says which, and what is missing.
+  if (!rows) return <p className="note">Chiffres dans le temps indisponibles : une tutelle ne répond pas.</p>;
   return (
     <>
       <LazyChart

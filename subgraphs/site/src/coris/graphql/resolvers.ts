@@ -139,8 +139,11 @@ export class CorisResolver {
 @Resolver(() => Platform)
 export class PlatformHistoryResolver {
   @FieldResolver(() => [Figures], {
+    // Nullable: a tutelle that cannot be read costs this field (null, with an error naming the source),
+    // not the platform it hangs from.
+    nullable: true,
     description:
-      "The platform's figures at each year end (today for the current year), from the sources' own dates.",
+      "The platform's figures at each year end (today for the current year), from the sources' own dates. Null (with an error naming the source) where one of its tutelles cannot be read.",
   })
   async history(
     @Root() platform: Platform,

@@ -68,7 +68,7 @@ const DashboardPlatforms = graphql(`
 `);
 
 export const DashboardDivergence = graphql(`
-  query DashboardDivergence($year: Int!, $y1: Int!, $y2: Int!, $y3: Int!) {
+  query DashboardDivergence($year: Int!, $y1: Int!, $y2: Int!) {
     current: tariffDivergence(year: $year) {
       year
       site {
@@ -105,13 +105,6 @@ export const DashboardDivergence = graphql(`
       }
     }
     y2: tariffDivergence(year: $y2) {
-      year
-      site {
-        meanAbsoluteGapPercent
-        beyondTenPercent
-      }
-    }
-    y3: tariffDivergence(year: $y3) {
       year
       site {
         meanAbsoluteGapPercent

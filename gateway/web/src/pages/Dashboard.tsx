@@ -67,7 +67,8 @@ export default function Dashboard() {
   const years = Array.from({ length: 6 }, (_, k) => year - 5 + k);
   const inventory = useOnce<DashboardInstrument[]>(readInstruments);
   const platforms = useOnce<DashboardPlatform[]>(readPlatforms);
-  const divergence = useQuery(DashboardDivergence, { year, y1: year - 1, y2: year - 2, y3: year - 3 });
+  // Three years at most: each is a read of every tutelle's cost base (the gateway's maxTariffYears).
+  const divergence = useQuery(DashboardDivergence, { year, y1: year - 1, y2: year - 2 });
   const instruments = inventory.data ?? [];
 
   const byTutelle = useMemo(() => valueByTutelle(instruments, year), [instruments, year]);
@@ -88,7 +89,7 @@ export default function Dashboard() {
   const gaps = [...(current?.platforms ?? [])].sort(
     (a, b) => (b.summary.meanAbsoluteGapPercent ?? 0) - (a.summary.meanAbsoluteGapPercent ?? 0),
   );
-  const pastGaps = [divergence.data?.y3, divergence.data?.y2, divergence.data?.y1, current];
+  const pastGaps = [divergence.data?.y2, divergence.data?.y1, current];
   const payrollWithheld = staff.some((s) => s.payroll == null);
   const totalValue = byTutelle.reduce((sum, t) => sum + t.value, 0);
   const totalFte = staff.reduce((sum, s) => sum + s.fte, 0);

@@ -23,6 +23,10 @@ module.exports = {
   // subgraphs and a gateway), and on a busy machine Jest's 5 s default failed 13 of 69 suites. Tests wait on
   // readiness (a server's listen, a health answer), never on time; this only bounds a hang.
   testTimeout: 120_000,
+  // Test files run in a worker, replaced once it holds more than this after a file. On 2 cores Jest would
+  // otherwise run every file inside its own main process, which kept what each whole hub left (schemas,
+  // servers' memos) until the heap's 4 GB limit killed the run two thirds of the way through.
+  workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     {

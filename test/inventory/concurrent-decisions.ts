@@ -1,9 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
-import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
-import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import { ErrorCode } from '@hub/schema';
 import type { TutelleConnector } from '@hub/source-kit';
 import {
@@ -14,9 +11,7 @@ import {
   SiteInventory,
   type SiteOrm,
 } from '@hub/subgraph-site';
-import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
-import { UL_FIXTURE } from '../fixtures/ul-source';
-import { connectorFeed } from '../src/inventory-feed';
+import { connectorFeed, fixtureConnectors } from '../src/inventory-feed';
 
 /**
  * People's decisions sent at once, as three central-service agents clicking together would: whatever the
@@ -35,15 +30,7 @@ export function concurrentDecisionsScenario(
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-decisions-'));
-    writeUlSqlite(UL_FIXTURE, path.join(dir, 'ul'));
-    writeCnrsSqlite(CNRS_FIXTURE, path.join(dir, 'cnrs'));
-    connectors.push(
-      await UlConnector.connect({
-        database: ulSqliteDatabase(path.join(dir, 'ul')),
-        asOf: () => '2026-01-01',
-      }),
-      await CnrsConnector.connect({ database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) }),
-    );
+    connectors.push(...(await fixtureConnectors(dir)));
     const { config, drop } = await database();
     dropDatabase = drop;
     orm = await openSiteDatabase(config);

@@ -1,10 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { ReadReport, readSheet } from '@hub/connector-files';
-import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
-import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import type { TutelleConnector } from '@hub/source-kit';
 import {
   exportInventory,
@@ -15,9 +12,7 @@ import {
   type SiteOrm,
 } from '@hub/subgraph-site';
 import Database from 'better-sqlite3';
-import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
-import { UL_FIXTURE } from '../fixtures/ul-source';
-import { connectorFeed } from '../src/inventory-feed';
+import { connectorFeed, fixtureConnectors } from '../src/inventory-feed';
 import { createPostgresDatabase } from '../src/postgres';
 
 /** The inventory's index in PostgreSQL, as a deployment configures it (HUB_SITE_DB=postgresql://…). */
@@ -30,15 +25,7 @@ describe('the site-wide inventory indexed in PostgreSQL', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-inventory-pg-'));
-    writeUlSqlite(UL_FIXTURE, path.join(dir, 'ul'));
-    writeCnrsSqlite(CNRS_FIXTURE, path.join(dir, 'cnrs'));
-    connectors.push(
-      await UlConnector.connect({
-        database: ulSqliteDatabase(path.join(dir, 'ul')),
-        asOf: () => '2026-01-01',
-      }),
-      await CnrsConnector.connect({ database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) }),
-    );
+    connectors.push(...(await fixtureConnectors(dir)));
     database = await createPostgresDatabase();
     orm = await openSiteDatabase({ kind: 'postgresql', url: database.url });
     const registry = readFileSync(path.join(__dirname, '../fixtures/registry.yaml'), 'utf8');

@@ -1,6 +1,22 @@
+import path from 'node:path';
+import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
+import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import type { Tutelle } from '@hub/schema';
 import type { TutelleConnector } from '@hub/source-kit';
 import type { FeedPage, InventoryFeed } from '@hub/subgraph-site';
+import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
+import { UL_FIXTURE } from '../fixtures/ul-source';
+
+/** UL's and CNRS's fixture replicas written as SQLite under `dir`, and their connectors (UL read as of 2026). */
+export async function fixtureConnectors(dir: string): Promise<TutelleConnector[]> {
+  writeUlSqlite(UL_FIXTURE, path.join(dir, 'ul'));
+  writeCnrsSqlite(CNRS_FIXTURE, path.join(dir, 'cnrs'));
+  return [
+    await UlConnector.connect({ database: ulSqliteDatabase(path.join(dir, 'ul')), asOf: () => '2026-01-01' }),
+    await CnrsConnector.connect({ database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) }),
+  ];
+}
 
 /**
  * The sync's feed straight over connectors, without the tutelle subgraphs' HTTP between (that path has its

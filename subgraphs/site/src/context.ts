@@ -78,6 +78,9 @@ export class RegistryCache {
 /** The platforms each filter matched, per registry snapshot: the portal asks the same few. */
 const matchingPlatforms = perSnapshot<Platform[]>(500);
 
+/** What the indicators derive from the registry alone (the labels due), per registry snapshot. */
+const derivedValues = perSnapshot<{}>(50);
+
 /** The registry as one request sees it: one snapshot for every field and `_entities` lookup of the request. */
 export class RegistryReader {
   private snapshot: Promise<Snapshot> | null = null;
@@ -106,6 +109,12 @@ export class RegistryReader {
     return matchingPlatforms(snapshot, JSON.stringify(filter), () =>
       [...snapshot.platforms.values()].filter(matches),
     );
+  }
+
+  /** What `compute` derives from the registry, kept per registry version by `key` (shared: read-only). */
+  async derived<V extends {}>(key: string, compute: (platforms: Platform[]) => V): Promise<V> {
+    const snapshot = await this.load();
+    return derivedValues(snapshot, key, () => compute([...snapshot.platforms.values()])) as V;
   }
 
   async platform(code: string): Promise<Platform | null> {

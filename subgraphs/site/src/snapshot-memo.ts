@@ -23,3 +23,25 @@ export function perSnapshot<V extends {}>(
     return value;
   };
 }
+
+/** The same for work that may fail: a computation that failed is forgotten, the next request tries again. */
+export function perSnapshotAsync<V>(
+  max: number,
+): (snapshot: object, key: string, compute: () => Promise<V>) => Promise<V> {
+  const memos = new WeakMap<object, LRUCache<string, Promise<V>>>();
+  return (snapshot, key, compute) => {
+    let memo = memos.get(snapshot);
+    if (!memo) {
+      memo = new LRUCache({ max });
+      memos.set(snapshot, memo);
+    }
+    const cached = memo.get(key);
+    if (cached) return cached;
+    const value = compute();
+    memo.set(key, value);
+    value.catch(() => {
+      if (memo.get(key) === value) memo.delete(key);
+    });
+    return value;
+  };
+}

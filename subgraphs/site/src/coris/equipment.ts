@@ -2,6 +2,7 @@ import { euros, type Tutelle, VatBasis } from '@hub/schema';
 import { dayNumber, yearsAfter } from '../calendar';
 import type { IndicatorContext } from '../context';
 import type { EquipmentRow, IndexedRecord } from '../inventory/entities';
+import { perSnapshotAsync } from '../snapshot-memo';
 import { EQUIPMENT_COVERAGE } from './coverage';
 import {
   EquipmentGrouping,
@@ -47,13 +48,35 @@ function inServiceOn(record: IndexedRecord, asOf: string): boolean {
   return !(gone && record.updatedAt.slice(0, 10) <= asOf);
 }
 
-/** The instruments in service on `asOf`, each with the records of it then in service. */
+/**
+ * What the equipment indicators derive from the inventory, kept per inventory version: the instruments on
+ * a date (one pass over the index) and each indicator asked. A dashboard asking again costs a lookup.
+ */
+const perInventory = perSnapshotAsync<unknown>(200);
+
+/** The instruments in service on `asOf`, each with the records of it then in service (shared: read-only). */
 export async function instrumentsOn(
   ctx: Pick<IndicatorContext, 'inventory'>,
   asOf: string,
-): Promise<InstrumentOn[]> {
-  const [records, snapshot] = await Promise.all([ctx.inventory.records(), ctx.inventory.snapshot()]);
-  return instrumentsFrom(records, snapshot.byRecord, asOf);
+): Promise<readonly InstrumentOn[]> {
+  const snapshot = await ctx.inventory.snapshot();
+  return perInventory(snapshot, `instruments ${asOf}`, async () =>
+    instrumentsFrom(await ctx.inventory.records(), snapshot.byRecord, asOf),
+  ) as Promise<readonly InstrumentOn[]>;
+}
+
+/** The instruments on `asOf` by platform code (shared: read-only). */
+export async function instrumentsByPlatform(
+  ctx: Pick<IndicatorContext, 'inventory'>,
+  asOf: string,
+): Promise<ReadonlyMap<string | null, readonly InstrumentOn[]>> {
+  const snapshot = await ctx.inventory.snapshot();
+  return perInventory(snapshot, `by platform ${asOf}`, async () => {
+    const byPlatform = new Map<string | null, InstrumentOn[]>();
+    for (const i of await instrumentsOn(ctx, asOf))
+      (byPlatform.get(i.platformCode) ?? byPlatform.set(i.platformCode, []).get(i.platformCode)!).push(i);
+    return byPlatform;
+  }) as Promise<ReadonlyMap<string | null, readonly InstrumentOn[]>>;
 }
 
 /** The same from the index's records and the instrument each belongs to (pure). */
@@ -132,7 +155,10 @@ export async function equipmentIndicator(
   asOf: string,
   groupBy: EquipmentGrouping,
 ): Promise<EquipmentIndicator> {
-  return equipmentIndicatorOf(await instrumentsOn(ctx, asOf), asOf, groupBy);
+  const snapshot = await ctx.inventory.snapshot();
+  return perInventory(snapshot, `equipment ${asOf} ${groupBy}`, async () =>
+    equipmentIndicatorOf(await instrumentsOn(ctx, asOf), asOf, groupBy),
+  ) as Promise<EquipmentIndicator>;
 }
 
 /** The indicator of these instruments (pure). */
@@ -178,7 +204,10 @@ export const RENEWAL_YEARS = 10;
 
 export async function renewalForecast(ctx: IndicatorContext, fromYear: number): Promise<RenewalForecast> {
   const today = new Date().toISOString().slice(0, 10);
-  return renewalForecastOf(await instrumentsOn(ctx, today), fromYear, today);
+  const snapshot = await ctx.inventory.snapshot();
+  return perInventory(snapshot, `renewal ${today} ${fromYear}`, async () =>
+    renewalForecastOf(await instrumentsOn(ctx, today), fromYear, today),
+  ) as Promise<RenewalForecast>;
 }
 
 /** The forecast of the instruments in service `today` (pure). */

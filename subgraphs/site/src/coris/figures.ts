@@ -1,14 +1,15 @@
 import { euros, VatBasis } from '@hub/schema';
 import type { IndicatorContext } from '../context';
 import { COVERAGE } from './coverage';
-import { instrumentsOn, netBookCents } from './equipment';
+import { instrumentsByPlatform, instrumentsOn, netBookCents } from './equipment';
 import type { Figures } from './graphql/types';
 import { type HrPerson, readStaff, type SourceReads } from './staff-source';
 
 /*
  * The site's or a platform's figures on past dates, rebuilt from the sources' own dates: the index's
  * records (commissioning, removals as the syncs saw them) and the HR assignments (start, end). One staff
- * read per tutelle and one index read whatever the number of dates.
+ * read per tutelle per request (every platform's `history` of a list included) and one index read per
+ * inventory version, whatever the number of dates.
  */
 
 /** 31 December of each year from `fromYear` to `toYear`, the current year's as of today. */
@@ -48,12 +49,13 @@ export async function figuresOn(
 ): Promise<Figures[]> {
   const all = await ctx.registry.platforms();
   const platforms = platformCode == null ? all : all.filter((p) => p.code === platformCode);
-  const people = await readStaff(ctx.tutelles, platforms, reads);
+  const people = await readStaff(ctx, platforms, reads);
   const figures: Figures[] = [];
   for (const asOf of dates) {
-    const instruments = (await instrumentsOn(ctx, asOf)).filter(
-      (i) => platformCode == null || i.platformCode === platformCode,
-    );
+    const instruments =
+      platformCode == null
+        ? await instrumentsOn(ctx, asOf)
+        : ((await instrumentsByPlatform(ctx, asOf)).get(platformCode) ?? []);
     const cents = instruments.reduce((sum, i) => sum + i.cents, 0);
     const net = instruments.reduce((sum, i) => sum + netBookCents(i, asOf), 0);
     figures.push({

@@ -22,13 +22,24 @@ export function labelDue(platform: Platform, asOf: string, withinMonths: number)
   return null;
 }
 
-export async function labelIndicator(
+export function labelIndicator(
   ctx: IndicatorContext,
   asOf: string,
   withinMonths: number,
 ): Promise<LabelIndicator> {
+  return ctx.registry.derived(`labels ${asOf} ${withinMonths}`, (platforms) =>
+    labelIndicatorOf(platforms, asOf, withinMonths),
+  );
+}
+
+/** The indicator of these platforms (pure). */
+export function labelIndicatorOf(
+  platforms: readonly Platform[],
+  asOf: string,
+  withinMonths: number,
+): LabelIndicator {
   const rows: LabelDueRow[] = [];
-  for (const p of await ctx.registry.platforms()) {
+  for (const p of platforms) {
     const due = labelDue(p, asOf, withinMonths);
     if (due)
       rows.push({

@@ -29,7 +29,7 @@ export class SnapshotStore {
   ): Promise<number> {
     const platforms = await sources.registry.platforms();
     const [people, instruments] = await Promise.all([
-      readStaff(sources.tutelles, platforms, reads),
+      readStaff(sources, platforms, reads),
       instrumentsOn(sources, asOf),
     ]);
     const takenAt = new Date().toISOString();

@@ -93,7 +93,7 @@ export async function staffIndicator(
   reads: SourceReads = {},
 ): Promise<StaffIndicator> {
   const platforms = await ctx.registry.platforms();
-  const people = await readStaff(ctx.tutelles, platforms, reads);
+  const people = await readStaff(ctx, platforms, reads);
   const { cells, total } = staffCells(platforms, people, year, groupBy);
   const mayReadAll = ctx.caller.roles.some((r) => READERS.includes(r));
   const hidden = mayReadAll ? new Set<string>() : suppressedKeys(cells);

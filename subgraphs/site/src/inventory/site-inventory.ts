@@ -1,6 +1,7 @@
 import { sharedCheck } from '@hub/source-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { type JobLeaseOptions, withJobLease } from '../jobs/job-lease';
+import { perSnapshotAsync } from '../snapshot-memo';
 import { versionRow } from '../version-row';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
 import { EquipmentLink, EquipmentRow, IndexedRecord, InventoryDecision } from './entities';
@@ -120,6 +121,9 @@ export class SiteInventory {
   }
 }
 
+/** The index's records per inventory snapshot: shared by the requests (read-only). */
+const indexRecords = perSnapshotAsync<IndexedRecord[]>(1);
+
 /** The inventory as one request sees it: one snapshot for every field and `_entities` lookup. */
 export class InventoryReader {
   private loaded: Promise<InventorySnapshot> | null = null;
@@ -132,8 +136,11 @@ export class InventoryReader {
     return this.loaded;
   }
 
+  /** The index's records, read once per inventory version (every reconciliation bumps it). */
   records(): Promise<IndexedRecord[]> {
-    this.records_ ??= this.inventory.records();
+    this.records_ ??= this.snapshot().then((snapshot) =>
+      indexRecords(snapshot, 'records', () => this.inventory.records()),
+    );
     return this.records_;
   }
 }

@@ -34,4 +34,22 @@ describe('refusals at the gateway', () => {
     );
     expect(within.errors).toBeUndefined();
   });
+
+  it('counts each indicator asked for: more than the limit in one operation are refused', async () => {
+    const indicators = Array.from(
+      { length: DEFAULT_QUERY_LIMITS.maxIndicators + 1 },
+      (_, i) => `y${i}: corisStaff(year: ${2015 + i}, groupBy: TUTELLE) { year }`,
+    );
+    const { status, errors } = await hub.query(`{ ${indicators.join(' ')} }`);
+    expect(status).toBe(400);
+    expect(errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['QUERY_LIMIT_EXCEEDED', expect.stringMatching(/indicators limit/i)],
+    ]);
+    // The same indicator under two aliases, and every platform's series of a list, count once each.
+    const within = await hub.query(
+      `{ a: corisLabels(withinMonths: 6) { withinMonths } b: corisLabels(withinMonths: 6) { withinMonths }
+         platforms(first: 100) { nodes { history(fromYear: 2024, toYear: 2025) { asOf } } } }`,
+    );
+    expect(within.errors).toBeUndefined();
+  });
 });

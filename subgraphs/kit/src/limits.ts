@@ -23,6 +23,12 @@ export interface QueryLimits {
    * every tutelle's cost base, work the static cost does not see.
    */
   maxTariffYears: number;
+  /**
+   * Distinct indicators (the CORIS indicators, the figures over time, each with its own arguments) one
+   * operation computes: each reads every tutelle's staff or walks the whole index, work the static cost
+   * does not see. The year's workbook is nine.
+   */
+  maxIndicators: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
@@ -32,6 +38,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxCost: 20_000,
   maxDirectives: 30,
   maxTariffYears: 3,
+  maxIndicators: 10,
 };
 
 /** Fields whose every distinct `year` is a computation over all of the tutelles' costs. */
@@ -51,6 +58,45 @@ function tariffYearsRule(max: number): ValidationRule {
           context.reportError(
             new GraphQLError(
               `Tariff years limit of ${max} exceeded: one operation asks for ${years.size} years`,
+            ),
+          );
+      },
+    };
+  };
+}
+
+/** Fields computing an indicator over the whole site (or a platform's series): counted by their arguments. */
+const INDICATOR_FIELDS = new Set([
+  'corisStaff',
+  'corisEquipment',
+  'corisRenewal',
+  'corisLabels',
+  'siteFigures',
+  'siteHistory',
+  'history',
+  'indicatorSnapshots',
+]);
+
+/**
+ * Refuses an operation asking more distinct indicators than `max`: the same field with other arguments
+ * (another year, grouping or date) is another computation; the same one twice (aliases, or `history` on
+ * every platform of a list, computed together) counts once.
+ */
+function indicatorsRule(max: number): ValidationRule {
+  return (context) => {
+    const asked = new Set<string>();
+    return {
+      Field(field) {
+        if (!INDICATOR_FIELDS.has(field.name.value)) return;
+        const args = [...(field.arguments ?? [])]
+          .map((a) => `${a.name.value}:${print(a.value)}`)
+          .sort()
+          .join(',');
+        asked.add(`${field.name.value}(${args})`);
+        if (asked.size === max + 1)
+          context.reportError(
+            new GraphQLError(
+              `Indicators limit of ${max} exceeded: one operation asks for ${asked.size} indicators`,
             ),
           );
       },
@@ -83,14 +129,18 @@ export function useQueryLimits(limits: QueryLimits, options: { production: boole
     blockFieldSuggestion: { enabled: options.production },
   }).protect();
   return {
-    validationRules: [...armor.validationRules, tariffYearsRule(limits.maxTariffYears)],
+    validationRules: [
+      ...armor.validationRules,
+      tariffYearsRule(limits.maxTariffYears),
+      indicatorsRule(limits.maxIndicators),
+    ],
     // Before graphql-armor's: the first throw is the one answered.
     plugins: [refusalStatus, ...armor.plugins],
   };
 }
 
 /** graphql-armor's refusals, by their message, get the hub's stable code. */
-const LIMIT_REFUSAL = /(depth|aliases|token|cost|directives|tariff years) limit/i;
+const LIMIT_REFUSAL = /(depth|aliases|token|cost|directives|tariff years|indicators) limit/i;
 
 export function withLimitCode(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (!LIMIT_REFUSAL.test(formatted.message)) return formatted;

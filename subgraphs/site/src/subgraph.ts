@@ -3,6 +3,7 @@ import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@h
 import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
 import { CorisResolver, PlatformHistoryResolver } from './coris/graphql/resolvers';
+import { CORIS_ROW_RESOLVERS } from './coris/graphql/rows';
 import { SnapshotStore } from './coris/snapshots';
 import { PlatformResolver, ServiceModelInputResolver, siteReferenceResolvers } from './graphql/resolvers';
 import { inventoryReferenceResolvers, inventoryResolvers } from './inventory/graphql/resolvers';
@@ -26,6 +27,7 @@ export function buildSiteSchema(): Promise<GraphQLSchema> {
       RegistryEditResolver,
       CorisResolver,
       PlatformHistoryResolver,
+      ...CORIS_ROW_RESOLVERS,
       ...TARIFF_RESOLVERS,
       ...inventoryResolvers(),
     ],

@@ -60,6 +60,6 @@ export function labelIndicatorOf(
       title: `Labels due within ${withinMonths} months or overdue, on ${asOf}`,
       definitions: LABEL_DEFINITIONS,
     },
-    rows,
+    rows: rows.sort((a, b) => a.platformCode.localeCompare(b.platformCode)),
   };
 }

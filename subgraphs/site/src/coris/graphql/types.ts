@@ -93,7 +93,7 @@ export class StaffIndicator {
   @Field(() => IndicatorHeading)
   heading!: IndicatorHeading;
 
-  @Field(() => [StaffIndicatorRow])
+  @Field(() => [StaffIndicatorRow], { description: 'The cells in key order, by pages (`first`, `after`).' })
   rows!: StaffIndicatorRow[];
 
   @Field(() => StaffIndicatorRow, { description: 'The site: every platform, each person once per tutelle.' })
@@ -136,7 +136,9 @@ export class EquipmentIndicator {
   @Field(() => IndicatorHeading)
   heading!: IndicatorHeading;
 
-  @Field(() => [EquipmentIndicatorRow])
+  @Field(() => [EquipmentIndicatorRow], {
+    description: 'The cells in key order, by pages (`first`, `after`).',
+  })
   rows!: EquipmentIndicatorRow[];
 
   @Field(() => EquipmentIndicatorRow)
@@ -228,7 +230,7 @@ export class LabelIndicator {
   @Field(() => IndicatorHeading)
   heading!: IndicatorHeading;
 
-  @Field(() => [LabelDueRow])
+  @Field(() => [LabelDueRow], { description: 'The platforms in code order, by pages (`first`, `after`).' })
   rows!: LabelDueRow[];
 }
 

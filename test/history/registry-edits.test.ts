@@ -189,4 +189,32 @@ describe('the registry kept through the graph', () => {
     ]);
     expect((await hub.query(query)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('keeps the platform’s tariffs of the year in the snapshot, as the graph gave them that day', async () => {
+    const year = new Date().getUTCFullYear();
+    const live = await hub.query(
+      `{ platform(code: "SPECTRO") { tariffs(year: ${year}) { services { code prices { category priceHT { amount } } } } } }`,
+      { token: central },
+    );
+    expect(live.errors).toBeUndefined();
+    const prices = (live.data!.platform.tariffs.services as Data[]).flatMap((s) =>
+      (s.prices as Data[]).map((p) => ({ service: s.code, category: p.category, priceHT: p.priceHT })),
+    );
+    expect(prices.length).toBeGreaterThan(0);
+    const kept = await hub.query(
+      `{ indicatorSnapshots(platform: "SPECTRO", fromYear: ${year}, toYear: ${year}) {
+          tariffs { service category priceHT { amount } } } }`,
+      { token: central },
+    );
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data!.indicatorSnapshots.at(-1).tariffs).toEqual(prices);
+    // The site's row keeps no tariffs.
+    const site = await hub.query(
+      `{ indicatorSnapshots(fromYear: ${year}, toYear: ${year}) { tariffs { service } } }`,
+      {
+        token: central,
+      },
+    );
+    expect(site.data!.indicatorSnapshots.at(-1).tariffs).toBeNull();
+  });
 });

@@ -3,18 +3,21 @@ import path from 'node:path';
 import type { InventoryRecordData } from '@hub/source-kit';
 import {
   exportInventory,
+  groupByReconciledEquipment,
   InventoryReader,
   openSiteDatabase,
   pairwiseQuality,
   parseRegistryFile,
   RegistryCache,
   RegistryReader,
+  readTariffPolicy,
   reconcile,
   SiteInventory,
   type SiteOrm,
   SnapshotStore,
   SubgraphInventoryFeed,
   type SyncProgress,
+  TariffEngine,
   TutelleSubgraphs,
   toMatchInput,
 } from '@hub/subgraph-site';
@@ -59,11 +62,16 @@ export async function syncCommand(config: HubConfig, pageSize: number, wait: boo
       console.log(
         `Reconciled ${number(reconciliation.records)} records into ${number(reconciliation.equipment)} instruments (${number(reconciliation.candidatePairs)} candidate pairs scored, ${number(reconciliation.possibleMatches)} possible matches to review) in ${number(reconciliation.milliseconds)} ms`,
       );
-      // What the sources cannot rebuild: today's figures (and the last year end's, once), kept (docs/HISTORY.md).
+      // What the sources cannot rebuild: today's figures and tariffs (and the last year end's, once), kept
+      // (docs/HISTORY.md); the tariffs grouped by the reconciled inventory, as the graph computes them.
+      const engine = new TariffEngine(readTariffPolicy(config.tariffPolicy), tutelles, {
+        grouping: groupByReconciledEquipment(inventory),
+      });
       const sources = {
         registry: new RegistryReader(new RegistryCache(orm.em)),
         tutelles,
         inventory: new InventoryReader(inventory),
+        tariffs: engine.forRequest(),
       };
       const stored = await new SnapshotStore(orm.em).afterSync(
         sources,

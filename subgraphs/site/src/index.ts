@@ -68,4 +68,5 @@ export {
   tariffSheets,
   writeTariffExport,
 } from './tariffs';
+export { groupByReconciledEquipment } from './tariffs/reconciled-instruments';
 export { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';

@@ -17,6 +17,11 @@ export class IndicatorSnapshotRow {
   services!: number;
   labelStatus: string | null = null;
   labelledPlatforms: number | null = null;
+  /**
+   * The platform's tariffs of the year of `asOf`, as JSON `[{ service, category, priceHTCents }]`; null
+   * for the site, or where its costs could not be read (or it was taken without tariffs).
+   */
+  tariffs: string | null = null;
 }
 
 export const IndicatorSnapshotSchema = new EntitySchema<IndicatorSnapshotRow>({
@@ -36,6 +41,7 @@ export const IndicatorSnapshotSchema = new EntitySchema<IndicatorSnapshotRow>({
     services: { type: 'integer' },
     labelStatus: { type: 'string', length: 16, nullable: true },
     labelledPlatforms: { type: 'integer', nullable: true },
+    tariffs: { type: 'text', nullable: true },
   },
 });
 
@@ -66,6 +72,17 @@ export class Migration20261205000001IndicatorSnapshots extends KnexMigration {
   }
 }
 
+export class Migration20261205000002SnapshotTariffs extends KnexMigration {
+  override async up(): Promise<void> {
+    this.addSchema((schema) => schema.alterTable('indicator_snapshot', (t) => t.text('tariffs')));
+  }
+
+  override async down(): Promise<void> {
+    this.addSchema((schema) => schema.alterTable('indicator_snapshot', (t) => t.dropColumn('tariffs')));
+  }
+}
+
 export const SNAPSHOT_MIGRATIONS = [
   { name: 'Migration20261205000001IndicatorSnapshots', class: Migration20261205000001IndicatorSnapshots },
+  { name: 'Migration20261205000002SnapshotTariffs', class: Migration20261205000002SnapshotTariffs },
 ];

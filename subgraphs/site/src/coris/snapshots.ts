@@ -1,8 +1,9 @@
 import { euros, VatBasis } from '@hub/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SiteContext } from '../context';
-import type { LabelStatus } from '../graphql/types';
-import { instrumentsOn } from './equipment';
+import type { LabelStatus, Platform, UserCategory } from '../graphql/types';
+import type { TariffRequest } from '../tariffs/engine';
+import { instrumentsByPlatform, instrumentsOn } from './equipment';
 import { type IndicatorSnapshot, SnapshotKind } from './graphql/types';
 import { IndicatorSnapshotRow } from './snapshot-entity';
 import { readStaff, type SourceReads } from './staff-source';
@@ -10,10 +11,44 @@ import { readStaff, type SourceReads } from './staff-source';
 /*
  * What the sources cannot rebuild: the site's and every platform's figures, stored as the hub computed them
  * at each sync and at each year end, so that a series stays what it was even when a source rewrites its
- * past. One index read and one staff read per tutelle per snapshot, whatever the number of platforms.
+ * past, the platforms' tariffs of the year included. One index read, one staff read and one cost base read
+ * per tutelle per snapshot, whatever the number of platforms.
  */
 
-export type SnapshotSources = Pick<SiteContext, 'registry' | 'tutelles' | 'inventory'>;
+export type SnapshotSources = Pick<SiteContext, 'registry' | 'tutelles' | 'inventory'> & {
+  /** The tariffs to keep (the platforms' grids of the year of the date); none kept without. */
+  tariffs?: TariffRequest;
+};
+
+/** A service's price for a category, as a snapshot keeps it. */
+export interface SnapshotPrice {
+  service: string;
+  category: string;
+  priceHTCents: number;
+}
+
+/** Each platform's prices of `year`, by code; a platform whose costs could not be read is absent. */
+async function tariffsOf(
+  tariffs: TariffRequest | undefined,
+  platforms: readonly Platform[],
+  year: number,
+): Promise<Map<string, SnapshotPrice[]>> {
+  const kept = new Map<string, SnapshotPrice[]>();
+  if (!tariffs) return kept;
+  const site = await tariffs.siteTariffs(platforms, year);
+  for (const grid of site.grids)
+    kept.set(
+      grid.platform,
+      grid.services.flatMap((s) =>
+        (s.prices ?? []).map((p) => ({
+          service: s.service.code,
+          category: p.category,
+          priceHTCents: Number(p.priceHTCents),
+        })),
+      ),
+    );
+  return kept;
+}
 
 const cents = (euros: number) => Math.round(euros * 100);
 
@@ -28,9 +63,11 @@ export class SnapshotStore {
     reads: SourceReads = {},
   ): Promise<number> {
     const platforms = await sources.registry.platforms();
-    const [people, instruments] = await Promise.all([
+    const [people, byPlatform, instruments, prices] = await Promise.all([
       readStaff(sources, platforms, reads),
+      instrumentsByPlatform(sources, asOf),
       instrumentsOn(sources, asOf),
+      tariffsOf(sources.tariffs, platforms, Number(asOf.slice(0, 4))),
     ]);
     const takenAt = new Date().toISOString();
     const rows: IndicatorSnapshotRow[] = [];
@@ -40,7 +77,7 @@ export class SnapshotStore {
       site.cents += i.cents;
     }
     for (const p of platforms) {
-      const own = instruments.filter((i) => i.platformCode === p.code);
+      const own = byPlatform.get(p.code) ?? [];
       const present = new Set<string>();
       let fte = 0;
       let payroll = 0;
@@ -70,6 +107,7 @@ export class SnapshotStore {
           services: p.services.length,
           labelStatus: p.label.status,
           labelledPlatforms: null,
+          tariffs: prices.has(p.code) ? JSON.stringify(prices.get(p.code)) : null,
         }),
       );
     }
@@ -131,6 +169,14 @@ export class SnapshotStore {
       services: r.services,
       labelStatus: r.labelStatus as LabelStatus | null,
       labelledPlatforms: r.labelledPlatforms,
+      tariffs:
+        r.tariffs == null
+          ? null
+          : (JSON.parse(r.tariffs) as SnapshotPrice[]).map((p) => ({
+              service: p.service,
+              category: p.category as UserCategory,
+              priceHT: euros(p.priceHTCents / 100, VatBasis.HT),
+            })),
     }));
   }
 }

@@ -1,6 +1,6 @@
 import { DateScalar, Money, Tutelle } from '@hub/schema';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LabelStatus } from '../../graphql/types';
+import { LabelStatus, UserCategory } from '../../graphql/types';
 
 /*
  * The steering committee's (CORIS) indicators and the site's figures over time. Definitions of every
@@ -267,6 +267,18 @@ export enum SnapshotKind {
 }
 registerEnumType(SnapshotKind, { name: 'SnapshotKind' });
 
+@ObjectType({ description: 'A service’s price for a category, as a snapshot kept it.' })
+export class SnapshotPrice {
+  @Field(() => String, { description: 'The service code.' })
+  service!: string;
+
+  @Field(() => UserCategory)
+  category!: UserCategory;
+
+  @Field(() => Money, { description: 'Per unit, excluding VAT.' })
+  priceHT!: Money;
+}
+
 @ObjectType({
   description: 'Figures the hub stored when it took them: stable whatever a source later rewrites.',
 })
@@ -308,4 +320,11 @@ export class IndicatorSnapshot {
 
   @Field(() => Int, { nullable: true, description: 'Labelled platforms then (the site only).' })
   labelledPlatforms!: number | null;
+
+  @Field(() => [SnapshotPrice], {
+    nullable: true,
+    description:
+      "The platform's prices of the year then, per service and category; null for the site, or where its costs could not be read.",
+  })
+  tariffs!: SnapshotPrice[] | null;
 }

@@ -143,7 +143,7 @@ describe('the registry kept through the graph', () => {
       /* GraphQL */ `mutation($v: Int!) { editPlatform(code: "SPECTRO", expectedVersion: $v, edit: {
         label: { status: LABELLED, granted: "2021-03-01", lastReview: "2025-02-20" },
         description: "RMN liquide et solide" }) {
-          version description label { granted lastReview reviewDue expires } } }`,
+          version description label { granted lastReview nextReview reviewDue expires } } }`,
       { token: central, variables: { v: version } },
     );
     expect(edited.errors).toBeUndefined();
@@ -153,6 +153,7 @@ describe('the registry kept through the graph', () => {
       label: {
         granted: '2021-03-01',
         lastReview: '2025-02-20',
+        nextReview: '2027-02-20',
         reviewDue: '2027-02-20',
         expires: '2027-03-01',
       },

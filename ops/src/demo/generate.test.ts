@@ -57,6 +57,26 @@ describe('the demo site', () => {
     expect(site.ul.agent.filter((a) => UL_SUPPORT_CORPS.has(a.corps) && !a.bap)).toEqual([]);
   });
 
+  it('has labels reviewed every 24 months, most on time', () => {
+    const labelled = parseRegistryFile(registryYaml(site)).platforms.filter(
+      (p) => p.label.status === 'labelled',
+    );
+    expect(labelled.length).toBeGreaterThan(50);
+    const inMonths = (date: string, months: number) => {
+      const d = new Date(`${date}T00:00:00Z`);
+      d.setUTCMonth(d.getUTCMonth() + months);
+      return d.toISOString().slice(0, 10);
+    };
+    for (const { label } of labelled.filter((p) => p.label.lastReview)) {
+      expect(label.lastReview! > label.granted!).toBe(true);
+      expect(label.lastReview! <= site.asOf).toBe(true);
+    }
+    // Review due 24 months after the last one (the grant where none was held): a few are late, not most.
+    const overdue = labelled.filter((p) => inMonths(p.label.lastReview ?? p.label.granted!, 24) < site.asOf);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length / labelled.length).toBeLessThan(0.25);
+  });
+
   it('books every UL cost centre of the registry on some asset', () => {
     const booked = new Set(site.ul.immobilisation.map((row) => row.centre_couts));
     const centres = site.registry.platforms.flatMap((p) => p.costCentres.UL);

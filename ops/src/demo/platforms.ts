@@ -248,7 +248,20 @@ function drawLabel(rng: Rng, asOf: number): RegistryPlatform['label'] {
   // Granted within the label's six years, on a day every month has, so +24 months lands on the same day.
   const granted = asOf - rng.int(30, 6 * 365);
   const day = Number(isoOf(granted).slice(8, 10)) > 28 ? granted - 3 : granted;
-  return { status, granted: isoOf(day), nextReview: isoOf(addMonths(day, 24)) };
+  // Reviewed every 24 months since the grant, up to two months before each mark; one platform in eight
+  // missed its last review (overdue). Drawn from a fork: the rest of the demo stays as it was.
+  const reviews = rng.fork('reviews');
+  const held: number[] = [];
+  for (let mark = addMonths(day, 24); mark <= asOf; mark = addMonths(mark, 24))
+    held.push(mark - reviews.int(0, 60));
+  if (reviews.chance(0.125)) held.pop();
+  const last = held.at(-1);
+  return {
+    status,
+    granted: isoOf(day),
+    lastReview: last === undefined ? null : isoOf(last),
+    nextReview: isoOf(addMonths(last ?? day, 24)),
+  };
 }
 
 export function planPlatforms(

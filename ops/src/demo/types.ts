@@ -207,8 +207,13 @@ export interface RegistryPlatform {
   units: string[];
   tutelles: TutelleCode[];
   themes: string[];
-  /** `granted` and `nextReview` only where a label was granted. */
-  label: { status: 'labelled' | 'in_progress' | 'none'; granted?: string; nextReview?: string };
+  /** `granted`, `lastReview` (null: none held yet) and `nextReview` only where a label was granted. */
+  label: {
+    status: 'labelled' | 'in_progress' | 'none';
+    granted?: string;
+    lastReview?: string | null;
+    nextReview?: string;
+  };
   contact: { name: string; email: string };
   costCentres: Record<TutelleCode, string[]>;
   staff: Array<{ tutelle: TutelleCode; id: string; share: number }>;

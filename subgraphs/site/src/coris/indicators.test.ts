@@ -293,6 +293,25 @@ describe('labels due', () => {
     expect(due('2023-01-01', '2024-05-01')).toBe(LabelDueKind.REVIEW_DUE);
     // Reviewed 2025-02-20 (due 2027-02-20), label to 2027-03-01: nothing within 6 months.
     expect(due('2021-03-01', '2025-02-20')).toBeNull();
+    // The next review: the planned date (2026-03-01) until a review is held in the year before it (or after),
+    // then the one due 24 months after that review.
+    const planned = (labelLastReview: string | null) =>
+      labelView({
+        labelStatus: 'labelled',
+        labelGranted: '2022-03-01',
+        labelLastReview,
+        labelNextReview: '2026-03-01',
+      }).nextReview;
+    expect(planned('2024-02-20')).toBe('2026-03-01');
+    expect(planned('2026-02-27')).toBe('2028-02-27');
+    expect(
+      labelView({
+        labelStatus: 'labelled',
+        labelGranted: '2025-04-01',
+        labelLastReview: null,
+        labelNextReview: null,
+      }).nextReview,
+    ).toBe('2027-04-01');
     // Not labelled: never due.
     expect(labelDue(platform('2019-01-01', null, 'in_progress' as 'labelled'), '2026-01-15', 6)).toBeNull();
   });

@@ -46,7 +46,8 @@ export class PlatformLabel {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The follow-up review the registry records (planned).',
+    description:
+      'The next review: the date the registry plans, until a review is held in the year before it or after it; otherwise when one is due (reviewDue).',
   })
   nextReview!: string | null;
 

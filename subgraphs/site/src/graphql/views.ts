@@ -74,12 +74,17 @@ export function labelView(
 ): PlatformLabel {
   const reviewedOrGranted = p.labelLastReview ?? p.labelGranted;
   const labelled = p.labelStatus === 'labelled';
+  const reviewDue = labelled && reviewedOrGranted ? yearsAfter(reviewedOrGranted, REVIEW_YEARS) : null;
+  // The planned date the registry records, until a review is held in the year before it (or after it):
+  // that review was the one planned, and the next is the one now due.
+  const planned = p.labelNextReview;
+  const stale = planned != null && p.labelLastReview != null && planned < yearsAfter(p.labelLastReview, 1);
   return {
     status: p.labelStatus as LabelStatus,
     granted: p.labelGranted,
     lastReview: p.labelLastReview,
-    nextReview: p.labelNextReview,
-    reviewDue: labelled && reviewedOrGranted ? yearsAfter(reviewedOrGranted, REVIEW_YEARS) : null,
+    nextReview: (stale ? null : planned) ?? reviewDue,
+    reviewDue,
     expires: p.labelGranted ? yearsAfter(p.labelGranted, LABEL_YEARS) : null,
   };
 }

@@ -7,6 +7,7 @@ import {
   RegistryReader,
   readTariffPolicy,
   SiteInventory,
+  type SiteOrm,
   TariffEngine,
   TutelleSubgraphs,
   tariffSheets,
@@ -18,6 +19,52 @@ export interface WorkbookOptions {
   year: number;
   out: string;
   format: 'xlsx' | 'csv';
+}
+
+/** What a workbook run did: its files, its sheets, and the source reads it made. */
+export interface WorkbookRun {
+  files: string[];
+  sheets: string[];
+  /** Staff reads, by tutelle: one each, however many staff sheets. */
+  staffReads: Record<string, number>;
+  /** The tariff engine's requests, by tutelle. */
+  tariffRequests: Record<string, number | undefined>;
+}
+
+/**
+ * The year's steering-committee workbook over a site database and the tutelles' subgraphs: the CORIS sheets,
+ * then the tariffs' summary. Says each sheet as it is done, with its time.
+ */
+export async function buildWorkbook(
+  em: SiteOrm['em'],
+  tutelles: TutelleSubgraphs,
+  tariffPolicy: string | undefined,
+  options: WorkbookOptions,
+  say: (line: string) => void,
+): Promise<WorkbookRun> {
+  const registry = new RegistryReader(new RegistryCache(em));
+  const ctx = {
+    caller: serviceCaller('coris-workbook'),
+    registry,
+    tutelles,
+    inventory: new InventoryReader(new SiteInventory(em, null)),
+  };
+  const staffReads: Record<string, number> = {};
+  const sheets = await corisWorkbookSheets(
+    ctx,
+    options.year,
+    new Date().toISOString().slice(0, 10),
+    (p) => say(`  ${p.sheet}: ${p.ms} ms`),
+    staffReads,
+  );
+  const tariffStart = performance.now();
+  const engine = new TariffEngine(readTariffPolicy(tariffPolicy), tutelles);
+  const site = await engine.forRequest().siteTariffs(await registry.platforms(), options.year);
+  for (const { platform, error } of site.failed) say(`  ${platform}: no tariff, ${error.message}`);
+  sheets['Tarifs (synthèse)'] = tariffSheets(site.grids, site.divergence, engine.policy).summary;
+  say(`  Tarifs (synthèse): ${Math.round(performance.now() - tariffStart)} ms`);
+  const files = await writeCorisWorkbook(options.out, options.format, sheets);
+  return { files, sheets: Object.keys(sheets), staffReads, tariffRequests: { ...engine.requests } };
 }
 
 /**
@@ -33,36 +80,20 @@ export async function writeWorkbook(
   const started = performance.now();
   const orm = await openSiteDatabase(config.site);
   try {
-    const tutelles = new TutelleSubgraphs(config.tutelleSubgraphs);
-    const registry = new RegistryReader(new RegistryCache(orm.em));
-    const ctx = {
-      caller: serviceCaller('coris-workbook'),
-      registry,
-      tutelles,
-      inventory: new InventoryReader(new SiteInventory(orm.em, null)),
-    };
-    const reads: Record<string, number> = {};
     say(`CORIS workbook ${options.year}:`);
-    const sheets = await corisWorkbookSheets(
-      ctx,
-      options.year,
-      new Date().toISOString().slice(0, 10),
-      (p) => say(`  ${p.sheet}: ${p.ms} ms`),
-      reads,
+    const run = await buildWorkbook(
+      orm.em,
+      new TutelleSubgraphs(config.tutelleSubgraphs),
+      config.tariffPolicy,
+      options,
+      say,
     );
-    const tariffStart = performance.now();
-    const engine = new TariffEngine(readTariffPolicy(config.tariffPolicy), tutelles);
-    const site = await engine.forRequest().siteTariffs(await registry.platforms(), options.year);
-    for (const { platform, error } of site.failed) say(`  ${platform}: no tariff, ${error.message}`);
-    sheets['Tarifs (synthèse)'] = tariffSheets(site.grids, site.divergence, engine.policy).summary;
-    say(`  Tarifs (synthèse): ${Math.round(performance.now() - tariffStart)} ms`);
-    const files = await writeCorisWorkbook(options.out, options.format, sheets);
-    const tariffReads = Object.values(engine.requests).reduce((sum, n) => sum + (n ?? 0), 0);
-    const staffReads = Object.values(reads).reduce((sum, n) => sum + (n ?? 0), 0);
+    const tariffReads = Object.values(run.tariffRequests).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+    const staffReads = Object.values(run.staffReads).reduce((sum, n) => sum + n, 0);
     say(
-      `Wrote ${files.join(', ')} in ${Math.round(performance.now() - started)} ms; source reads: ${staffReads} for staff (${JSON.stringify(reads)}), ${tariffReads} for tariffs.`,
+      `Wrote ${run.files.join(', ')} in ${Math.round(performance.now() - started)} ms; source reads: ${staffReads} for staff (${JSON.stringify(run.staffReads)}), ${tariffReads} for tariffs.`,
     );
-    return files;
+    return run.files;
   } finally {
     await orm.close(true);
   }

@@ -1,5 +1,6 @@
 // @hub/ops: running the hub. Add exports with intention: it is public API.
 
+export { buildWorkbook, type WorkbookRun } from './coris';
 export {
   type ChruRows,
   type CnrsRows,

@@ -3,22 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { ulSqliteDatabase } from '@hub/connector-ul';
-import { writeDemo } from '@hub/ops';
+import { buildWorkbook, writeDemo } from '@hub/ops';
 import { Role } from '@hub/schema';
-import { jwtSecret, mintToken, serviceCaller } from '@hub/service-kit';
-import {
-  corisWorkbookSheets,
-  DEFAULT_TARIFF_POLICY_PATH,
-  InventoryReader,
-  RegistryCache,
-  RegistryReader,
-  readTariffPolicy,
-  SiteInventory,
-  TariffEngine,
-  TutelleSubgraphs,
-  tariffSheets,
-  writeCorisWorkbook,
-} from '@hub/subgraph-site';
+import { jwtSecret, mintToken } from '@hub/service-kit';
+import { TutelleSubgraphs } from '@hub/subgraph-site';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /*
@@ -100,45 +88,26 @@ describe(`the CORIS indicators on the demo site ×${scale}`, () => {
   });
 
   it('writes the year’s workbook with one staff read per tutelle', async () => {
-    // What `hub coris workbook --year 2025` does (ops/src/coris.ts), over this hub's database and subgraphs.
+    // `hub coris workbook --year 2025`'s own code (ops/src/coris.ts), over this hub's database and subgraphs.
     const statements = [hub.ul.connector.source.statementCount, hub.cnrs.connector.source.statementCount];
     const started = performance.now();
-    const em = hub.site.orm.em;
-    const tutelles = new TutelleSubgraphs({
-      UL: hub.ul.url,
-      CNRS: hub.cnrs.url,
-      INRAE: hub.inrae.url,
-      CHRU: hub.chru.url,
-    });
-    const registry = new RegistryReader(new RegistryCache(em));
-    const ctx = {
-      caller: serviceCaller('coris-workbook'),
-      registry,
-      tutelles,
-      inventory: new InventoryReader(new SiteInventory(em, null)),
-    };
-    const reads: Record<string, number> = {};
     const progress: string[] = [];
-    const sheets = await corisWorkbookSheets(
-      ctx,
-      2025,
-      new Date().toISOString().slice(0, 10),
-      (p) => progress.push(`${p.sheet} ${p.ms} ms`),
-      reads,
+    const run = await buildWorkbook(
+      hub.site.orm.em,
+      new TutelleSubgraphs({ UL: hub.ul.url, CNRS: hub.cnrs.url, INRAE: hub.inrae.url, CHRU: hub.chru.url }),
+      undefined,
+      { year: 2025, out: path.join(dir, 'coris-2025.xlsx'), format: 'xlsx' },
+      (line) => progress.push(line.trim()),
     );
-    const engine = new TariffEngine(readTariffPolicy(DEFAULT_TARIFF_POLICY_PATH), tutelles);
-    const site = await engine.forRequest().siteTariffs(await registry.platforms(), 2025);
-    sheets['Tarifs (synthèse)'] = tariffSheets(site.grids, site.divergence, engine.policy).summary;
-    const [file] = await writeCorisWorkbook(path.join(dir, 'coris-2025.xlsx'), 'xlsx', sheets);
     const ms = Math.round(performance.now() - started);
-    expect(Object.keys(sheets)).toHaveLength(10);
-    expect(readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
+    expect(run.sheets).toHaveLength(10);
+    expect(readFileSync(run.files[0]!).subarray(0, 2).toString()).toBe('PK');
     // The three staff sheets share one read per tutelle.
-    expect(reads).toEqual({ UL: 1, CNRS: 1, INRAE: 1, CHRU: 1 });
+    expect(run.staffReads).toEqual({ UL: 1, CNRS: 1, INRAE: 1, CHRU: 1 });
     const ul = hub.ul.connector.source.statementCount - statements[0]!;
     const cnrs = hub.cnrs.connector.source.statementCount - statements[1]!;
     console.log(
-      `CORIS workbook 2025, demo ×${scale}: ${ms} ms wall (${progress.join(', ')}); staff reads ${JSON.stringify(reads)}, tariff requests ${JSON.stringify(engine.requests)}; SQL statements UL ${ul} / CNRS ${cnrs}`,
+      `CORIS workbook 2025, demo ×${scale}: ${ms} ms wall (${progress.join(', ')}); staff reads ${JSON.stringify(run.staffReads)}, tariff requests ${JSON.stringify(run.tariffRequests)}; SQL statements UL ${ul} / CNRS ${cnrs}`,
     );
   });
 });

@@ -1,7 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ErrorCode } from '@hub/schema';
-import { GraphQLError, type GraphQLFormattedError, Kind, print, type ValidationRule } from 'graphql';
+import {
+  type FieldNode,
+  GraphQLError,
+  type GraphQLFormattedError,
+  Kind,
+  print,
+  type ValidationRule,
+} from 'graphql';
 
 /**
  * What one operation may ask, checked before anything is planned or fetched: a public graph must not let
@@ -41,29 +48,43 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxIndicators: 10,
 };
 
-/** Fields whose every distinct `year` is a computation over all of the tutelles' costs. */
-const YEARLY_FIELDS = new Set(['tariffs', 'tariffDivergence']);
-
-/** Refuses an operation asking more distinct tariff years (literals, or variables) than `max`. */
-function tariffYearsRule(max: number): ValidationRule {
+/**
+ * Refuses an operation asking more than `max` distinct computations: `keyOf` names the one a field asks
+ * (undefined: none), and the same key twice counts once.
+ */
+function distinctComputationsRule(
+  max: number,
+  keyOf: (field: FieldNode) => string | undefined,
+  refusal: (asked: number) => string,
+): ValidationRule {
   return (context) => {
-    const years = new Set<string>();
+    const asked = new Set<string>();
     return {
       Field(field) {
-        if (!YEARLY_FIELDS.has(field.name.value)) return;
-        const year = field.arguments?.find((a) => a.name.value === 'year')?.value;
-        if (!year) return;
-        years.add(year.kind === Kind.VARIABLE ? `$${year.name.value}` : print(year));
-        if (years.size === max + 1)
-          context.reportError(
-            new GraphQLError(
-              `Tariff years limit of ${max} exceeded: one operation asks for ${years.size} years`,
-            ),
-          );
+        const key = keyOf(field);
+        if (key === undefined) return;
+        asked.add(key);
+        if (asked.size === max + 1) context.reportError(new GraphQLError(refusal(asked.size)));
       },
     };
   };
 }
+
+/** Fields whose every distinct `year` is a computation over all of the tutelles' costs. */
+const YEARLY_FIELDS = new Set(['tariffs', 'tariffDivergence']);
+
+/** Refuses an operation asking more distinct tariff years (literals, or variables) than `max`. */
+const tariffYearsRule = (max: number) =>
+  distinctComputationsRule(
+    max,
+    (field) => {
+      if (!YEARLY_FIELDS.has(field.name.value)) return undefined;
+      const year = field.arguments?.find((a) => a.name.value === 'year')?.value;
+      if (!year) return undefined;
+      return year.kind === Kind.VARIABLE ? `$${year.name.value}` : print(year);
+    },
+    (years) => `Tariff years limit of ${max} exceeded: one operation asks for ${years} years`,
+  );
 
 /** Fields computing an indicator over the whole site (or a platform's series): counted by their arguments. */
 const INDICATOR_FIELDS = new Set([
@@ -82,27 +103,19 @@ const INDICATOR_FIELDS = new Set([
  * (another year, grouping or date) is another computation; the same one twice (aliases, or `history` on
  * every platform of a list, computed together) counts once.
  */
-function indicatorsRule(max: number): ValidationRule {
-  return (context) => {
-    const asked = new Set<string>();
-    return {
-      Field(field) {
-        if (!INDICATOR_FIELDS.has(field.name.value)) return;
-        const args = [...(field.arguments ?? [])]
-          .map((a) => `${a.name.value}:${print(a.value)}`)
-          .sort()
-          .join(',');
-        asked.add(`${field.name.value}(${args})`);
-        if (asked.size === max + 1)
-          context.reportError(
-            new GraphQLError(
-              `Indicators limit of ${max} exceeded: one operation asks for ${asked.size} indicators`,
-            ),
-          );
-      },
-    };
-  };
-}
+const indicatorsRule = (max: number) =>
+  distinctComputationsRule(
+    max,
+    (field) => {
+      if (!INDICATOR_FIELDS.has(field.name.value)) return undefined;
+      const args = [...(field.arguments ?? [])]
+        .map((a) => `${a.name.value}:${print(a.value)}`)
+        .sort()
+        .join(',');
+      return `${field.name.value}(${args})`;
+    },
+    (indicators) => `Indicators limit of ${max} exceeded: one operation asks for ${indicators} indicators`,
+  );
 
 /**
  * The token limit is checked while parsing, a throw Apollo answers with 500 and graphql-armor rethrows

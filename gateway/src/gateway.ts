@@ -82,7 +82,11 @@ export function subgraphsOf(
   return Object.fromEntries(graphs.map(([, name, url]) => [name!, overrides[name!] ?? url!]));
 }
 
-/** Each subgraph's own /health, within a short timeout: a subgraph that does not answer is down. */
+/**
+ * Each subgraph's own /health, within a short timeout: a subgraph that does not answer is down. Shared: every
+ * gateway replica reaches the subgraph through the same Service, so its outage keeps the gateway ready (a
+ * degraded graph, partial answers naming the source) rather than taking every gateway replica out of rotation.
+ */
 async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> {
   const started = performance.now();
   const latencyMs = () => Math.round(performance.now() - started);
@@ -98,10 +102,18 @@ async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> 
       // Details withheld (no HUB_METRICS_TOKEN here): its state still counts.
       { source: `${name}/sources`, up: report.status === 'ok', latencyMs: 0 },
     ];
-    return [{ source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() }, ...sources];
+    return [{ source: `subgraph/${name}`, up: response.ok, latencyMs: latencyMs() }, ...sources].map(
+      (source) => ({ ...source, shared: true }),
+    );
   } catch (error) {
     return [
-      { source: `subgraph/${name}`, up: false, latencyMs: latencyMs(), error: (error as Error).message },
+      {
+        source: `subgraph/${name}`,
+        up: false,
+        latencyMs: latencyMs(),
+        error: (error as Error).message,
+        shared: true,
+      },
     ];
   }
 }

@@ -6,7 +6,7 @@ describe('observability', () => {
   let hub: Hub;
   beforeAll(async () => {
     hub = await startSubgraphsAndGateway({
-      // UL's replica is down: the gateway is alive, not ready.
+      // UL's replica is down: UL's subgraph is alive, not ready; the gateway serves a degraded graph.
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
     });
   });
@@ -14,15 +14,28 @@ describe('observability', () => {
 
   const base = () => hub.gatewayUrl.replace(/\/graphql$/, '');
 
-  it('is alive (/health 200) but not ready (/ready 503) while a source is down, and says which', async () => {
-    expect((await fetch(`${base()}/health`)).status).toBe(200);
-    const ready = await fetch(`${base()}/ready`);
+  it('is alive (/health 200) but not ready (/ready 503) while its own source is down, and says which', async () => {
+    const ul = hub.ul.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${ul}/health`)).status).toBe(200);
+    const ready = await fetch(`${ul}/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({
       status: 'degraded',
-      sources: expect.arrayContaining([expect.objectContaining({ source: 'UL/sifac+siham', up: false })]),
+      sources: [expect.objectContaining({ source: 'UL/sifac+siham', up: false })],
     });
     expect((await fetch(hub.cnrs.url.replace(/\/graphql$/, '/ready'))).status).toBe(200);
+  });
+
+  it('keeps the gateway ready, degraded, while a subgraph’s source is down: no gateway replica would do better', async () => {
+    const ready = await fetch(`${base()}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'degraded',
+      sources: expect.arrayContaining([
+        expect.objectContaining({ source: 'UL/sifac+siham', up: false, shared: true }),
+        expect.objectContaining({ source: 'subgraph/cnrs', up: true }),
+      ]),
+    });
   });
 
   it('counts operations by outcome and errors by code, in Prometheus format', async () => {

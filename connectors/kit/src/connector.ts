@@ -16,6 +16,11 @@ export interface SourceHealth {
   rejected?: number;
   /** Up, but rejecting more of its rows than the subgraph's threshold: its answers lack data. */
   degraded?: boolean;
+  /**
+   * Down for every replica of the service alike (a subgraph, as the gateway reaches it through its Service):
+   * reported, but it keeps the replica ready, since taking it out of rotation would route around nothing.
+   */
+  shared?: boolean;
 }
 
 /** A source row a read could not use: where it is and why, for whoever fixes the source. */

@@ -200,11 +200,13 @@ export async function startGraphQLServer<Context extends BaseContext>(
   app.get('/health', async (req, res) => {
     res.status(200).json(await shown(req, await report()));
   });
-  // Readiness: 503 while a source or subgraph is down, so a load balancer can route around it. A source
-  // that is up but rejects many rows (degraded) still serves what it has: no replica would do better.
+  // Readiness: 503 while a source of this replica's own is down, so a load balancer can route around it. A
+  // source that is up but rejects many rows (degraded), or one down for every replica alike (shared: the
+  // gateway's subgraphs), leaves it ready: no replica would do better, and partial answers still serve.
   app.get('/ready', async (req, res) => {
     const health = await report();
-    res.status(health.sources.every((s) => s.up) ? 200 : 503).json(await shown(req, health));
+    const ready = health.sources.every((s) => s.up || s.shared);
+    res.status(ready ? 200 : 503).json(await shown(req, health));
   });
   options.routes?.(app);
   const secret = options.requireGatewaySignature ? gatewaySecret() : null;

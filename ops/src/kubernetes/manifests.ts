@@ -71,15 +71,54 @@ export const DEFAULT_VALUES: HubDeployValues = {
   responseCacheTtlSeconds: 30,
 };
 
+/**
+ * What every service's Secret holds: the subgraphs' signing key, the callers' token key, Redis, and the token
+ * a scraper (and the gateway's probe of its subgraphs) reads /metrics and the sources on /health with.
+ */
+const SERVICE_SECRETS = ['HUB_GATEWAY_SECRET', 'HUB_JWT_SECRET', 'HUB_REDIS_URL', 'HUB_METRICS_TOKEN'];
+
 /** What each component's Secret holds (values are the operator's: `kubectl create secret`, sealed-secrets…). */
 export const SECRET_KEYS: Record<ServiceName | 'sync', string[]> = {
-  gateway: ['HUB_GATEWAY_SECRET', 'HUB_JWT_SECRET', 'HUB_REDIS_URL'],
-  site: ['HUB_GATEWAY_SECRET', 'HUB_JWT_SECRET', 'HUB_REDIS_URL', 'HUB_SITE_DB'],
-  ul: ['HUB_GATEWAY_SECRET', 'HUB_JWT_SECRET', 'HUB_REDIS_URL', 'HUB_UL_DATABASE_URL'],
-  cnrs: ['HUB_GATEWAY_SECRET', 'HUB_JWT_SECRET', 'HUB_REDIS_URL', 'HUB_CNRS_DATABASE_URL'],
-  inrae: ['HUB_GATEWAY_SECRET', 'HUB_JWT_SECRET', 'HUB_REDIS_URL'],
-  chru: ['HUB_GATEWAY_SECRET', 'HUB_JWT_SECRET', 'HUB_REDIS_URL', 'HUB_CHRU_GMAO_URL', 'HUB_CHRU_GMAO_TOKEN'],
+  gateway: SERVICE_SECRETS,
+  site: [...SERVICE_SECRETS, 'HUB_SITE_DB'],
+  ul: [...SERVICE_SECRETS, 'HUB_UL_DATABASE_URL'],
+  cnrs: [...SERVICE_SECRETS, 'HUB_CNRS_DATABASE_URL'],
+  inrae: SERVICE_SECRETS,
+  chru: [...SERVICE_SECRETS, 'HUB_CHRU_GMAO_URL', 'HUB_CHRU_GMAO_TOKEN'],
   sync: ['HUB_GATEWAY_SECRET', 'HUB_SITE_DB'],
+};
+
+/**
+ * The settings the code reads that the manifests leave to their default (README's configuration reference),
+ * and why; an operator sets one through a kustomize patch on `hub-env` or a Secret. `drift.test.ts` holds
+ * this list and the manifests together equal to what the code reads: a setting added, renamed or dropped
+ * in the code fails it until the deployment says what it does with it.
+ */
+export const LEFT_TO_DEFAULT: Record<string, string> = {
+  HUB_TUTELLES: 'every registered tutelle runs',
+  HUB_CORS_ORIGINS: 'no browser application of another origin until the site names its portals',
+  HUB_JWKS_URL: "the site's OIDC provider, in place of HUB_JWT_SECRET (with the two below)",
+  HUB_JWT_ISSUER: 'with HUB_JWKS_URL',
+  HUB_JWT_AUDIENCE: 'with HUB_JWKS_URL',
+  HUB_JWT_ROLES_CLAIM: "the provider's roles claim, `roles` by default",
+  HUB_OIDC_ISSUER: "the interface's sign-in at the site's provider",
+  HUB_OIDC_CLIENT_ID: "the interface's sign-in at the site's provider",
+  HUB_OIDC_SCOPE: "the interface's sign-in at the site's provider",
+  HUB_TARIFF_POLICY: 'the committed tariff policy, in the image',
+  HUB_CHART_OF_ACCOUNTS: 'the committed chart of accounts, in the image',
+  HUB_TARIFF_CACHE_TTL_S: '60 s',
+  HUB_REJECTED_ROWS_THRESHOLD: '1 % of rows rejected marks a source degraded',
+  HUB_INRAE_MAX_AGE_MS: 'five minutes',
+  HUB_CHRU_MAX_AGE_MS: 'five minutes',
+  HUB_UL_READ_CACHE_TTL_S: "each tutelle's read cache keeps its default",
+  HUB_CNRS_READ_CACHE_TTL_S: "each tutelle's read cache keeps its default",
+  HUB_INRAE_READ_CACHE_TTL_S: "each tutelle's read cache keeps its default",
+  HUB_CHRU_READ_CACHE_TTL_S: "each tutelle's read cache keeps its default",
+  HUB_WEB_DIST: 'the interface built into the image',
+  HUB_DATA_DIR: "the embedded demo's folder: unused once every source and the site database are given",
+  HUB_UL_SQLITE_DIR: "the demo's SQLite in place of UL's replica: not in a cluster",
+  HUB_CNRS_SQLITE_DIR: "the demo's SQLite in place of CNRS's replica: not in a cluster",
+  HUB_CHRU_GMAO_STANDIN_PORT: "the demo's GMAO stand-in (`hub start`): not in a cluster",
 };
 
 const name = (service: string) => `hub-${service}`;

@@ -162,9 +162,11 @@ program
   .command('kubernetes')
   .description('Print the manifests that run the hub on Kubernetes as replicas (docs/DEPLOY.md)')
   .option('--values <file>', 'a YAML file of knobs over the defaults (namespace, image, sizes, schedule)')
-  .action(async (options: { values?: string }) => {
+  .option('--base', 'the kustomize base (ops/kubernetes/base/hub.yaml): all but the supergraph ConfigMap')
+  .action(async (options: { values?: string; base?: boolean }) => {
     const { renderYaml } = await import('./kubernetes/render');
-    process.stdout.write(renderYaml(options.values ? readFileSync(options.values, 'utf8') : undefined));
+    const values = options.values ? readFileSync(options.values, 'utf8') : undefined;
+    process.stdout.write(renderYaml(values, { base: options.base ?? false }));
   });
 
 program

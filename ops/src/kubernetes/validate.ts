@@ -1,10 +1,12 @@
-import { stringify } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments, stringify } from 'yaml';
 import { renderManifests } from './manifests';
 
 /*
  * Renders the manifests and validates each against the Kubernetes API schemas (kubernetes-models, generated
  * from Kubernetes 1.34's OpenAPI). A script of its own because kubernetes-models is ESM only and the tests
  * run as CommonJS: `manifests.test.ts` runs it with tsx. Prints `{ kinds, errors, brokenCaught }` as JSON.
+ * Given a file (a YAML stream, as `kubectl kustomize` prints), validates its objects instead of the rendering.
  */
 
 type Manifest = ReturnType<typeof renderManifests>[number];
@@ -45,7 +47,10 @@ async function validate(manifests: Manifest[]): Promise<{ kinds: string[]; error
 }
 
 async function main(): Promise<void> {
-  const manifests = renderManifests();
+  const file = process.argv[2];
+  const manifests = file
+    ? parseAllDocuments(readFileSync(file, 'utf8')).map((document) => document.toJS() as Manifest)
+    : renderManifests();
   // What `hub kubernetes render` prints must serialise as a YAML stream.
   for (const manifest of manifests) stringify(manifest);
   const report = await validate(manifests);

@@ -74,3 +74,29 @@ it('never merges two callers: each authorization goes in a request of its own', 
   ]);
   expect(requests.map((r) => r.authorization).sort()).toEqual(['Bearer central', 'Bearer steering']);
 });
+
+it('sends identical fetches of concurrent requests once, each request its own copy of the answer', async () => {
+  const { requests, fetcher } = subgraph();
+  const source = new HubDataSource({ url: 'http://ul/graphql', fetcher: fetcher as never });
+  const answers = await Promise.all(['UL:1', 'UL:1', 'UL:2', 'UL:1'].map((id) => fetchStaff(source, id)));
+  expect(answers.map((a) => a.data)).toEqual([
+    { _entities: [{ id: 'UL:1' }] },
+    { _entities: [{ id: 'UL:1' }] },
+    { _entities: [{ id: 'UL:2' }] },
+    { _entities: [{ id: 'UL:1' }] },
+  ]);
+  // One request, UL:1's operation in it once: the merged operation's two parts only.
+  expect(requests).toHaveLength(1);
+  expect(requests[0]!.query.match(/_entities\(/g)).toHaveLength(2);
+  // @apollo/gateway merges into what it gets: one request's changes never show in another's answer.
+  (answers[0]!.data!._entities as Array<{ id: string }>)[0]!.id = 'changed';
+  expect(answers[1]!.data).toEqual({ _entities: [{ id: 'UL:1' }] });
+});
+
+it('sends identical fetches apart when sharing is off', async () => {
+  const { requests, fetcher } = subgraph();
+  const source = new HubDataSource({ url: 'http://ul/graphql', fetcher: fetcher as never, share: false });
+  await Promise.all(['UL:1', 'UL:1'].map((id) => fetchStaff(source, id)));
+  expect(requests).toHaveLength(1);
+  expect(requests[0]!.query.match(/_entities\(/g)).toHaveLength(2);
+});

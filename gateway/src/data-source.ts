@@ -26,12 +26,28 @@ interface Waiting {
 /** Fetches merged into one subgraph request at most: a bound on the merged operation's size. */
 const MAX_MERGED_FETCHES = 8;
 
+/** A copy of a JSON value: @apollo/gateway merges a fetch's answer into its result tree and rewrites it. */
+function copyOf<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyOf) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copyOf((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
+
+/** Same operation, same variables: one fetch's answer serves the other. */
+const sameFetchKey = (options: ProcessOptions) =>
+  `${options.request.query}\u0000${JSON.stringify(options.request.variables ?? {})}`;
+
 /**
  * Signs every subgraph request (subgraphs answer the gateway only) and forwards the caller's bearer
  * token: every subgraph verifies it again. With `batch`, the fetches to this subgraph that start together
  * for one caller (the same `authorization`: one request's parallel fetches, and those of its concurrent
  * requests) are sent as one request: the subgraph's DataLoaders then see all their keys at once. Never
- * across callers: the subgraph judges the one authorization the merged request carries.
+ * across callers: the subgraph judges the one authorization the merged request carries. With `share`,
+ * identical fetches among them (the same operation and variables: concurrent requests asking the same
+ * thing) are sent once, each of the others answered with a copy of that answer (@apollo/gateway mutates
+ * what it merges), whether the response cache is on or off.
  */
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly secret = gatewaySecret();
@@ -39,12 +55,18 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly waiting = new Map<string, Waiting[]>();
   /** Whether fetches that start together for one caller go as one request. */
   private readonly batch: boolean;
+  /** Whether identical fetches among those merged are sent once. */
+  private readonly share: boolean;
 
   constructor(
-    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { batch?: boolean },
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & {
+      batch?: boolean;
+      share?: boolean;
+    },
   ) {
     super(config);
     this.batch = config?.batch ?? true;
+    this.share = config?.share ?? true;
   }
 
   override process(options: ProcessOptions): Promise<SubgraphResponse> {
@@ -69,7 +91,33 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 
-  private send(queue: Waiting[]): void {
+  private send(all: Waiting[]): void {
+    // Identical fetches: the first is sent, the others wait for its answer.
+    const copies = new Map<Waiting, Waiting[]>();
+    let queue = all;
+    if (this.share && all.length > 1) {
+      const first = new Map<string, Waiting>();
+      queue = [];
+      for (const w of all) {
+        const key = sameFetchKey(w.options);
+        const sent = first.get(key);
+        if (sent) copies.get(sent)!.push(w);
+        else {
+          first.set(key, w);
+          copies.set(w, []);
+          queue.push(w);
+        }
+      }
+    }
+    const answer = (w: Waiting, response: SubgraphResponse) => {
+      w.resolve(response);
+      for (const copy of copies.get(w) ?? [])
+        copy.resolve({ ...response, data: copyOf(response.data), errors: copyOf(response.errors) });
+    };
+    const fail = (w: Waiting, error: unknown) => {
+      w.reject(error);
+      for (const copy of copies.get(w) ?? []) copy.reject(error);
+    };
     let merged: ReturnType<typeof mergeOperations> = null;
     try {
       if (queue.length > 1)
@@ -79,16 +127,20 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       logger.warn({ service: 'gateway', error: (error as Error).message }, 'subgraph fetches not merged');
     }
     if (!merged) {
-      for (const w of queue) super.process(w.options).then(w.resolve, w.reject);
+      for (const w of queue)
+        super.process(w.options).then(
+          (response) => answer(w, response),
+          (error) => fail(w, error),
+        );
       return;
     }
     const first = queue[0]!.options;
     super.process({ ...first, request: { ...merged.request }, document: undefined } as ProcessOptions).then(
       (response) => {
-        for (const [i, part] of merged.split(response).entries()) queue[i]!.resolve(part);
+        for (const [i, part] of merged.split(response).entries()) answer(queue[i]!, part);
       },
       (error) => {
-        for (const w of queue) w.reject(error);
+        for (const w of queue) fail(w, error);
       },
     );
   }

@@ -49,7 +49,8 @@ export interface GatewayOptions {
   responseCache?: { ttlSeconds: number } | false;
   /**
    * Send identical subgraph fetches in flight at the same time once, for the same caller only, and share the
-   * answer (`deduplicate.ts`); on by default.
+   * answer (`deduplicate.ts`, and among fetches merged into one request: `data-source.ts`); on by default,
+   * with the response cache on or off (nothing is kept).
    */
   deduplicateSubgraphFetches?: boolean;
   /**
@@ -214,6 +215,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         url: subgraphs[name] ?? url,
         fetcher: subgraphFetcher(name, fetch, fetchMetrics, base, resignRetry),
         batch: options.batchSubgraphFetches !== false,
+        share: options.deduplicateSubgraphFetches !== false,
       }),
   });
   const server = await startGraphQLServer<GatewayContext>({

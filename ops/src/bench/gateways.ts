@@ -32,10 +32,12 @@ export const GATEWAY_NODE_ARGS = ['--max-old-space-size=160'];
 /**
  * The hub's gateway with every cache off: the options that switch off each cache it has, in this one place
  * (a cache the gateway gains gets its `false` here). Compute caches every gateway has (parsed documents,
- * query plans) stay on: they are no data cache, and the stock gateways keep theirs.
+ * query plans) stay on: they are no data cache, and the stock gateways keep theirs. So does the sharing of
+ * identical subgraph fetches in flight for one caller (issue 20): nothing is kept, a fetch that starts once
+ * the answer is in is sent again (the `hub-no-cache-no-dedup` ablation turns it off).
  */
 export function cachesOff(): Partial<GatewayOptions> {
-  return { deduplicateSubgraphFetches: false, responseCache: false };
+  return { responseCache: false };
 }
 
 const hub =
@@ -133,6 +135,11 @@ export const GATEWAYS = {
   'hub-no-cache-no-batch': {
     label: 'hub gateway, caches off, fetches not merged',
     start: hub({ ...cachesOff(), batchSubgraphFetches: false }),
+    nodeArgs: GATEWAY_NODE_ARGS,
+  },
+  'hub-no-cache-no-dedup': {
+    label: 'hub gateway, caches off, identical fetches sent apart',
+    start: hub({ ...cachesOff(), deduplicateSubgraphFetches: false }),
     nodeArgs: GATEWAY_NODE_ARGS,
   },
   'hub-no-cache-no-pass-through': {

@@ -33,6 +33,7 @@ describe('the hub gateway against stock @apollo/gateway', () => {
   let dir: string;
   let subgraphs: Awaited<ReturnType<typeof startSubgraph>>[];
   let hub: RunningServer;
+  let hubNoCache: RunningServer;
   let stock: ChildProcess;
   let stockUrl: string;
 
@@ -46,6 +47,7 @@ describe('the hub gateway against stock @apollo/gateway', () => {
     const file = path.join(dir, 'supergraph.graphql');
     writeFileSync(file, composed.supergraphSdl);
     hub = await startGateway({ supergraphPath: file, port: 0, responseCache: { ttlSeconds: TTL_SECONDS } });
+    hubNoCache = await startGateway({ supergraphPath: file, port: 0, responseCache: false });
     stock = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'stock-gateway.ts'), file], {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
@@ -57,6 +59,7 @@ describe('the hub gateway against stock @apollo/gateway', () => {
   afterAll(async () => {
     stock?.stdin?.end();
     await hub?.close();
+    await hubNoCache?.close();
     await Promise.all((subgraphs ?? []).map((s) => s.close()));
     rmSync(dir, { recursive: true, force: true });
   });
@@ -68,6 +71,16 @@ describe('the hub gateway against stock @apollo/gateway', () => {
     // Past the response cache's TTL: the answer computed again, now with the operation planned.
     await new Promise((r) => setTimeout(r, TTL_SECONDS * 1000 + 200));
     for (let i = 0; i < 2; i++) answers.push(JSON.stringify(await postGraphQL(hub.url, query)));
+    expect(answers).toEqual(Array(answers.length).fill(expected));
+  });
+
+  it.each(QUERIES)('answers %s as stock does with caches off, eight requests at once', async (_, query) => {
+    // Their identical fetches sent once and each answer a copy (data-source.ts): merged into one another's
+    // results, a shared answer would show.
+    const expected = JSON.stringify((await postGraphQL(stockUrl, query)) as object);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, async () => JSON.stringify(await postGraphQL(hubNoCache.url, query))),
+    );
     expect(answers).toEqual(Array(answers.length).fill(expected));
   });
 });

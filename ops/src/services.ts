@@ -195,7 +195,7 @@ export async function prepareDemo(
  * configured port (`HUB_CHRU_GMAO_STANDIN_PORT`, 0 for a free one).
  */
 export async function startDemoGmao(demoDir: string, port: number): Promise<RunningServer> {
-  const { startGmaoStandIn } = await import('./standins');
+  const { startGmaoStandIn } = await import('@hub/connector-chru/testing');
   const { GMAO_ITEMS_FILE } = await import('./demo');
   const { GMAO_STAND_IN_TOKEN } = await import('@hub/connector-chru');
   const items = JSON.parse(readFileSync(path.join(demoDir, 'chru', GMAO_ITEMS_FILE), 'utf8'));

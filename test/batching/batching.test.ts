@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ulSqliteDatabase } from '@hub/connector-ul';
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { type UlRows, writeUlSqlite } from '@hub/ops';
 import { stringify } from 'yaml';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /**

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectChru } from '@hub/connector-chru';
+import { startGmaoStandIn } from '@hub/connector-chru/testing';
 import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
 import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
 import { GMAO_ITEMS_FILE, readDemoTruth, writeDemo } from '@hub/ops';
-import { startGmaoStandIn } from '@hub/ops/standins';
 import type { TutelleConnector } from '@hub/source-kit';
 import {
   loadRegistry,

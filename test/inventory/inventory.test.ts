@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
 import { ulSqliteDatabase } from '@hub/connector-ul';
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import { Role, Tutelle } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
 import { type InventoryFeed, SubgraphInventoryFeed, syncInventory } from '@hub/subgraph-site';
 import Database from 'better-sqlite3';
-import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 const INVENTORY = /* GraphQL */ `{

@@ -1,7 +1,7 @@
+import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
 import { loadCnrsMariadb } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
-import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 import { createMariadbDatabase } from '../src/mariadb';
 

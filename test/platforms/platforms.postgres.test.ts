@@ -1,7 +1,7 @@
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { loadUlPostgres } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 import { createPostgresDatabase } from '../src/postgres';
 

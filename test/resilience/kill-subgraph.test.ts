@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { INRAE_FIXTURE } from '@hub/connector-inrae/testing';
 import { ulSqliteDatabase } from '@hub/connector-ul';
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { writeInraeExtractions, writeUlSqlite } from '@hub/ops';
-import { INRAE_FIXTURE } from '../fixtures/inrae-source';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type GraphQLResponse, type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 const ROOT = path.resolve(__dirname, '../..');

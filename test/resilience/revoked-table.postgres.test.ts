@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { loadUlPostgres } from '@hub/ops';
 import { logger } from '@hub/service-kit';
 import pg from 'pg';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 import { createPostgresDatabase } from '../src/postgres';
 

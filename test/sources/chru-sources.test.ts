@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectChru } from '@hub/connector-chru';
+import { CHRU_FIXTURE, type GmaoStandIn, startGmaoStandIn } from '@hub/connector-chru/testing';
 import { writeChruSources } from '@hub/ops';
-import { type GmaoStandIn, startGmaoStandIn } from '@hub/ops/standins';
-import { CHRU_FIXTURE } from '../fixtures/chru-source';
 
 /**
  * The CHRU's GMAO API (through its stand-in: rate limit, 503s) and CSV exports (Windows-1252, damaged rows):

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectInrae } from '@hub/connector-inrae';
+import { INRAE_FIXTURE } from '@hub/connector-inrae/testing';
 import { writeInraeExtractions } from '@hub/ops';
-import { INRAE_FIXTURE } from '../fixtures/inrae-source';
 
 /** INRAE's extraction folder, damaged rows included: the read completes, the bad rows reported. */
 describe("INRAE's extraction files", () => {

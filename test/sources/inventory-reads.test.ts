@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
 import { connectInrae } from '@hub/connector-inrae';
+import { INRAE_FIXTURE } from '@hub/connector-inrae/testing';
 import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { writeCnrsSqlite, writeInraeExtractions, writeUlSqlite } from '@hub/ops';
 import type { InventoryPage, TutelleConnector } from '@hub/source-kit';
 import Database from 'better-sqlite3';
-import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
-import { INRAE_FIXTURE } from '../fixtures/inrae-source';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 
 /** What a sync reads: every record, page by page, resumable; incrementally where the source allows it. */
 async function pages(connector: TutelleConnector, options: Parameters<TutelleConnector['readInventory']>[0]) {

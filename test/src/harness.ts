@@ -1,8 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHRU_FIXTURE, startGmaoStandIn } from '@hub/connector-chru/testing';
 import { CnrsConnector, type CnrsConnectorOptions, cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
+import { INRAE_FIXTURE } from '@hub/connector-inrae/testing';
 import { UlConnector, type UlConnectorOptions, ulSqliteDatabase } from '@hub/connector-ul';
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { startGateway, type WebAppOptions } from '@hub/gateway';
 import {
   SUPERGRAPH_PATH,
@@ -12,16 +16,11 @@ import {
   writeInraeExtractions,
   writeUlSqlite,
 } from '@hub/ops';
-import { startGmaoStandIn } from '@hub/ops/standins';
 import type { Tutelle } from '@hub/schema';
 import type { QueryLimits, RunningServer } from '@hub/service-kit';
 import type { SnapshotConnector, TutelleDescriptor } from '@hub/source-kit';
 import { loadRegistry, parseRegistryFile, startSiteSubgraph } from '@hub/subgraph-site';
 import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
-import { CHRU_FIXTURE } from '../fixtures/chru-source';
-import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
-import { INRAE_FIXTURE } from '../fixtures/inrae-source';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 
 /** The platforms of the fixtures (registry of the site). */
 export const FIXTURE_REGISTRY = path.join(__dirname, '../fixtures/registry.yaml');

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
+import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
 import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import type { Tutelle } from '@hub/schema';
 import type { TutelleConnector } from '@hub/source-kit';
 import type { FeedPage, InventoryFeed } from '@hub/subgraph-site';
-import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 
 /** UL's and CNRS's fixture replicas written as SQLite under `dir`, and their connectors (UL read as of 2026). */
 export async function fixtureConnectors(dir: string): Promise<TutelleConnector[]> {

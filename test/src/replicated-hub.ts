@@ -1,13 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHRU_FIXTURE, startGmaoStandIn } from '@hub/connector-chru/testing';
+import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
+import { INRAE_FIXTURE } from '@hub/connector-inrae/testing';
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { loadCnrsMariadb, loadUlPostgres, writeChruSources, writeInraeExtractions } from '@hub/ops';
-import { startGmaoStandIn } from '@hub/ops/standins';
 import { loadRegistry, openSiteDatabase, parseRegistryFile, type SiteOrm } from '@hub/subgraph-site';
-import { CHRU_FIXTURE } from '../fixtures/chru-source';
-import { CNRS_FIXTURE } from '../fixtures/cnrs-source';
-import { INRAE_FIXTURE } from '../fixtures/inrae-source';
-import { UL_FIXTURE } from '../fixtures/ul-source';
 import { FIXTURE_REGISTRY } from './harness';
 import { createMariadbDatabase } from './mariadb';
 import { createPostgresDatabase } from './postgres';

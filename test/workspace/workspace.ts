@@ -63,7 +63,7 @@ export function importsOf(file: string): Import[] {
   return [...text.matchAll(IMPORT)].map((match) => ({ file, specifier: match[1]! }));
 }
 
-/** `@hub/ops/standins` → `@hub/ops`; `pg` → `pg`; a relative or node: specifier → null. */
+/** `@hub/connector-ul/testing` → `@hub/connector-ul`; `pg` → `pg`; a relative or node: specifier → null. */
 export function packageOf(specifier: string): string | null {
   if (specifier.startsWith('.') || specifier.startsWith('node:')) return null;
   const parts = specifier.split('/');

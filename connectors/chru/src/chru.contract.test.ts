@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeChruSources } from '@hub/ops';
-import { type GmaoStandIn, startGmaoStandIn } from '@hub/ops/standins';
 import { describeConnectorContract } from '@hub/source-kit/testing';
-// The end-to-end tests' hand-built CHRU, its damaged item and rows included: one fixture everywhere.
-import { CHRU_FIXTURE } from '../../../test/fixtures/chru-source';
 import { connectChru } from './chru-connector';
+// The end-to-end tests' hand-built CHRU, its damaged item and rows included: one fixture everywhere.
+import { CHRU_FIXTURE, type GmaoStandIn, startGmaoStandIn, writeChruSources } from './testing';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-chru-contract-'));
 let gmao: GmaoStandIn;

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeCnrsSqlite } from '@hub/ops';
 import { describeConnectorContract } from '@hub/source-kit/testing';
-// The end-to-end tests' hand-built replica: one fixture, asserted the same way everywhere.
-import { CNRS_FIXTURE } from '../../../test/fixtures/cnrs-source';
 import { CnrsConnector } from './cnrs-connector';
+// The end-to-end tests' hand-built replica: one fixture, asserted the same way everywhere.
+import { CNRS_FIXTURE, writeCnrsSqlite } from './testing';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-cnrs-contract-'));
 writeCnrsSqlite(CNRS_FIXTURE, dir);

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeInraeExtractions } from '@hub/ops';
 import { describeConnectorContract } from '@hub/source-kit/testing';
-// The end-to-end tests' hand-built extraction, its damaged rows included: one fixture everywhere.
-import { INRAE_FIXTURE } from '../../../test/fixtures/inrae-source';
 import { connectInrae } from './inrae-connector';
+// The end-to-end tests' hand-built extraction, its damaged rows included: one fixture everywhere.
+import { INRAE_FIXTURE, writeInraeExtractions } from './testing';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-inrae-contract-'));
 beforeAll(() => writeInraeExtractions(INRAE_FIXTURE, dir, '2026-10-31'));

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeUlSqlite } from '@hub/ops';
 import { describeConnectorContract } from '@hub/source-kit/testing';
 // The end-to-end tests' hand-built replica: one fixture, asserted the same way everywhere.
-import { UL_FIXTURE } from '../../../test/fixtures/ul-source';
+import { UL_FIXTURE, writeUlSqlite } from './testing';
 import { UlConnector } from './ul-connector';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-ul-contract-'));

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeChruSources } from '@hub/connector-chru/testing';
+import { writeCnrsSqlite } from '@hub/connector-cnrs/testing';
+import { writeInraeExtractions } from '@hub/connector-inrae/testing';
+import { writeUlSqlite } from '@hub/connector-ul/testing';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import { countSite, type DemoCounts } from './counts';
 import { type GenerateOptions, generateSite } from './generate';
 import type { DemoSite } from './types';
-import { writeChruSources } from './write-chru';
-import { writeCnrsSqlite } from './write-cnrs';
-import { writeInraeExtractions } from './write-inrae';
-import { writeUlSqlite } from './write-ul';
 
 /*
  * Writes a demo site where the hub reads it: each tutelle's sources in their embedded form (write-ul.ts,

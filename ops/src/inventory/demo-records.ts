@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { connectChru } from '@hub/connector-chru';
+import { startGmaoStandIn } from '@hub/connector-chru/testing';
 import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { connectInrae } from '@hub/connector-inrae';
 import { UlConnector, ulSqliteDatabase } from '@hub/connector-ul';
@@ -8,7 +9,6 @@ import { hubIdOf, Tutelle } from '@hub/schema';
 import type { InventoryRecordData, TutelleConnector } from '@hub/source-kit';
 import { GMAO_ITEMS_FILE } from '../demo';
 import type { SiteTotals, TruthInstrument } from '../demo/types';
-import { startGmaoStandIn } from '../standins';
 
 /*
  * A written demo site (`writeDemo`) read as the sync reads it, straight through the four connectors, with

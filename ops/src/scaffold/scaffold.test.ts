@@ -190,7 +190,7 @@ describe('pnpm hub connector new', () => {
 /** The whole hub from the configuration (HUB_TUTELLES...), on free ports: one query through its gateway. */
 const PROBE = `
 import path from 'node:path';
-import { UL_FIXTURE } from '../../test/fixtures/ul-source';
+import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { loadConfig } from './config';
 import { writeUlSqlite } from './demo';
 import { loadRegistryFile, startOnFreePorts, stopServices } from './services';

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { UL_SOURCE_DDL } from '@hub/connector-ul';
+import { batchedInserts, sqlTable, writeSqliteFiles } from '@hub/connector-sql/testing';
 import { Client } from 'pg';
-import { batchedInserts, sqlTable, writeSqliteFiles } from './sql-tables';
-import type { UlAffectation, UlAgent, UlDepense, UlImmobilisation, UlRows } from './types';
+import { UL_SOURCE_DDL } from '../source-schema';
+import type { UlAffectation, UlAgent, UlDepense, UlImmobilisation, UlRows } from './rows';
 
 const table = sqlTable<UlRows>();
 

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type CellValue, writeXlsx } from '@hub/connector-files';
-import { AGENTS_HEADERS, DEPENSES_HEADERS, EQUIPEMENTS_HEADERS } from '@hub/connector-inrae';
-import type { Cell, InraeRows } from './types';
+import { AGENTS_HEADERS, DEPENSES_HEADERS, EQUIPEMENTS_HEADERS } from '../mapping';
+import type { Cell, InraeRows } from './rows';
 
 /** The generator's cells → workbook cells: 'YYYY-MM-DD' strings become date cells, other text stays text. */
 function toCell(cell: Cell): CellValue {

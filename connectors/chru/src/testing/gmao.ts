@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChruEquipement } from '../demo';
-import { Rng } from '../demo/random';
+import type { ChruEquipement } from './rows';
 
 /*
  * A stand-in for the CHRU's GMAO API, which the hub cannot reach from a test or a demo machine: test and
@@ -49,12 +48,24 @@ export interface GmaoStandIn {
 }
 
 const LIST = '/api/v1/equipements';
+
+/** Uniform draws in [0, 1) from a seed (mulberry32, as the demo generator's): the same run meets the same 503s. */
+function seededDraws(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 const MAX_PAGE_SIZE = 200;
 const DEFAULT_PAGE_SIZE = 100;
 
 export async function startGmaoStandIn(options: GmaoStandInOptions): Promise<GmaoStandIn> {
   const { items, token, port = 0, host = '127.0.0.1', rateLimitPerSecond = 10, faults = {} } = options;
-  const rng = new Rng(faults.seed ?? 1);
+  const draw = seededDraws(faults.seed ?? 1);
   const stats: GmaoStandInStats = { requests: 0, byStatus: {}, peakPerSecond: 0 };
   /** Arrival times within the last second: a sliding window, as API gateways count. */
   const arrivals: number[] = [];
@@ -89,7 +100,7 @@ export async function startGmaoStandIn(options: GmaoStandInOptions): Promise<Gma
     admitted += 1;
     const every = faults.status503Every;
     const probability = faults.status503Probability;
-    if ((every && admitted % every === 0) || (probability && rng.chance(probability)))
+    if ((every && admitted % every === 0) || (probability && draw() < probability))
       return send(res, 503, { error: 'service temporarily unavailable' });
     if (req.headers.authorization !== `Bearer ${token}`)
       return send(res, 401, { error: 'invalid or missing bearer token' }, { 'www-authenticate': 'Bearer' });

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEPENSES_HEADERS, PERSONNELS_HEADERS } from '@hub/connector-chru';
 import { writeCsv } from '@hub/connector-files';
-import type { ChruRows } from './types';
+import { DEPENSES_HEADERS, PERSONNELS_HEADERS } from '../mapping';
+import type { ChruRows } from './rows';
 
 /** Values as the CHRU's exports write them: decimal commas, `dd/mm/yyyy` dates. */
 function french(value: string | number | null): string | null {
@@ -19,7 +19,7 @@ function rows(headers: readonly string[], list: readonly object[]): (string | nu
   );
 }
 
-/** The GMAO stand-in serves these items (test/demo tooling: the real API is the CHRU's). */
+/** The GMAO stand-in serves these items (test and demo tooling: the real API is the CHRU's). */
 export const GMAO_ITEMS_FILE = 'gmao-equipements.json';
 
 /**

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CNRS_SOURCE_DDL } from '@hub/connector-cnrs';
+import { batchedInserts, sqlTable, writeSqliteFiles } from '@hub/connector-sql/testing';
 import { createConnection } from 'mariadb';
-import { batchedInserts, sqlTable, writeSqliteFiles } from './sql-tables';
-import type { CnrsAgent, CnrsDepense, CnrsInventaire, CnrsRows } from './types';
+import { CNRS_SOURCE_DDL } from '../source-schema';
+import type { CnrsAgent, CnrsDepense, CnrsInventaire, CnrsRows } from './rows';
 
 const table = sqlTable<CnrsRows>();
 

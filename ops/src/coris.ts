@@ -1,6 +1,7 @@
 import { serviceCaller } from '@hub/service-kit';
 import {
   corisWorkbookSheets,
+  groupByReconciledEquipment,
   InventoryReader,
   openSiteDatabase,
   RegistryCache,
@@ -43,11 +44,12 @@ export async function buildWorkbook(
   say: (line: string) => void,
 ): Promise<WorkbookRun> {
   const registry = new RegistryReader(new RegistryCache(em));
+  const inventory = new SiteInventory(em, null);
   const ctx = {
     caller: serviceCaller('coris-workbook'),
     registry,
     tutelles,
-    inventory: new InventoryReader(new SiteInventory(em, null)),
+    inventory: new InventoryReader(inventory),
   };
   const staffReads: Record<string, number> = {};
   const sheets = await corisWorkbookSheets(
@@ -58,7 +60,10 @@ export async function buildWorkbook(
     staffReads,
   );
   const tariffStart = performance.now();
-  const engine = new TariffEngine(readTariffPolicy(tariffPolicy), tutelles);
+  // Instruments grouped by the reconciled inventory, as the graph's tariffs are: the same prices.
+  const engine = new TariffEngine(readTariffPolicy(tariffPolicy), tutelles, {
+    grouping: groupByReconciledEquipment(inventory),
+  });
   const site = await engine.forRequest().siteTariffs(await registry.platforms(), options.year);
   for (const { platform, error } of site.failed) say(`  ${platform}: no tariff, ${error.message}`);
   sheets['Tarifs (synthèse)'] = tariffSheets(site.grids, site.divergence, engine.policy).summary;

@@ -1,8 +1,10 @@
 import {
+  groupByReconciledEquipment,
   openSiteDatabase,
   RegistryCache,
   RegistryReader,
   readTariffPolicy,
+  SiteInventory,
   TariffEngine,
   type TariffReport,
   TutelleSubgraphs,
@@ -38,7 +40,10 @@ export async function exportTariffs(
     say(
       `Policy ${policy.version}; ${withServices.length} of ${platforms.length} platforms sell services. Reading their ${options.year} costs…`,
     );
-    const engine = new TariffEngine(policy, new TutelleSubgraphs(config.tutelleSubgraphs));
+    // Instruments grouped by the reconciled inventory, as the graph's tariffs are: the same prices.
+    const engine = new TariffEngine(policy, new TutelleSubgraphs(config.tutelleSubgraphs), {
+      grouping: groupByReconciledEquipment(new SiteInventory(orm.em, null)),
+    });
     const request = engine.forRequest({
       onProgress: (p) =>
         say(

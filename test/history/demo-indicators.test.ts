@@ -7,6 +7,7 @@ import { buildWorkbook, writeDemo } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
 import { TutelleSubgraphs } from '@hub/subgraph-site';
+import { Workbook } from 'exceljs';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /*
@@ -101,6 +102,20 @@ describe(`the CORIS indicators on the demo site ×${scale}`, () => {
     );
     const ms = Math.round(performance.now() - started);
     expect(run.sheets).toHaveLength(10);
+    // The workbook's tariffs are the graph's: instruments grouped by the reconciled inventory in both.
+    const workbook = await new Workbook().xlsx.readFile(run.files[0]!);
+    const siteRow: unknown[] = [];
+    workbook.getWorksheet('Tarifs (synthèse)')!.eachRow((row) => {
+      if (row.getCell(1).value === 'SITE') siteRow.push(...(row.values as unknown[]).slice(1));
+    });
+    const graph = await hub.query(
+      '{ tariffDivergence(year: 2025) { site { comparisons meanAbsoluteGapPercent yearlyGap { amount } } } }',
+      { token: steering },
+    );
+    const site = (graph.data as any).tariffDivergence.site;
+    expect(siteRow[1]).toBe(site.comparisons);
+    expect(siteRow[3]).toBeCloseTo(site.meanAbsoluteGapPercent, 2);
+    expect(siteRow[5]).toBeCloseTo(site.yearlyGap.amount, 2);
     expect(readFileSync(run.files[0]!).subarray(0, 2).toString()).toBe('PK');
     // The three staff sheets share one read per tutelle.
     expect(run.staffReads).toEqual({ UL: 1, CNRS: 1, INRAE: 1, CHRU: 1 });

@@ -13,6 +13,7 @@ import {
 } from '@hub/service-kit';
 import type { SourceHealth } from '@hub/source-kit';
 import { Registry } from 'prom-client';
+import { type AnswerBudgetOptions, DEFAULT_ANSWER_BUDGET, useAnswerBudget } from './answer-budget';
 import { useCompiledShaping } from './compiled-shaping-install';
 import { type GatewayContext, HubDataSource } from './data-source';
 import { useFetchDeduplication } from './deduplicate';
@@ -70,6 +71,11 @@ export interface GatewayOptions {
    * start-up self-test passed (/health says). Process-wide: the last gateway started decides.
    */
   compiledShaping?: boolean;
+  /**
+   * The values of the answers that may be in the making at once (`answer-budget.ts`): executions wait beyond
+   * it. `DEFAULT_ANSWER_BUDGET` when not given; false: no bound.
+   */
+  answerBudget?: Pick<AnswerBudgetOptions, 'maxValuesInFlight'> | false;
   /** The site's interface at `/` (gateway/web, built), its persisted documents and its sign-in; none when not given. */
   web?: WebAppOptions;
 }
@@ -193,6 +199,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ...(options.deduplicateSubgraphFetches === false ? [] : [useFetchDeduplication()]),
     // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
     useCompiledShaping(options.compiledShaping !== false),
+    // Big answers built a few at a time, so that many at once cannot exhaust the heap.
+    ...(options.answerBudget === false
+      ? []
+      : [useAnswerBudget({ ...(options.answerBudget ?? DEFAULT_ANSWER_BUDGET), metrics })]),
     ...(responseCache
       ? [
           useResponseCache({

@@ -1,4 +1,5 @@
 // @hub/gateway: the one endpoint of the hub. Add exports with intention: it is public API.
+export { type AnswerBudgetOptions, DEFAULT_ANSWER_BUDGET } from './answer-budget';
 export { type GatewayOptions, startGateway, subgraphsOf } from './gateway';
 export type { GatewayPlugin } from './plugin';
 export {

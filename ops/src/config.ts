@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_ANSWER_BUDGET } from '@hub/gateway';
 import type { Tutelle } from '@hub/schema';
 import { type Environment, SettingError, Settings, type TutelleDescriptor } from '@hub/source-kit';
 import { parseSiteDatabase, type SiteDatabaseConfig, type TutelleSubgraphUrls } from '@hub/subgraph-site';
@@ -39,6 +40,8 @@ export interface HubConfig {
   corsOrigins: string[];
   /** How long the gateway serves an answer from its response cache, seconds; 0: off. */
   responseCacheTtlSeconds: number;
+  /** Values of the answers the gateway may build at once (`HUB_GATEWAY_ANSWER_BUDGET`); 0: no bound. */
+  answerBudgetValues: number;
   /** How long the site keeps a platform's tariff cost base between requests, seconds; 0: off. */
   tariffCacheTtlSeconds: number;
   /** The built interface the gateway serves at `/` (gateway/web/dist); `HUB_WEB_DIST`. */
@@ -147,6 +150,11 @@ export function loadConfig(env: Environment = process.env): HubConfig {
     webDist: path.resolve(settings.text('HUB_WEB_DIST') ?? WEB_DIST),
     responseCacheTtlSeconds: settings.amount('HUB_RESPONSE_CACHE_TTL_S', 'seconds', 30),
     tariffCacheTtlSeconds: settings.amount('HUB_TARIFF_CACHE_TTL_S', 'seconds', 60),
+    answerBudgetValues: settings.amount(
+      'HUB_GATEWAY_ANSWER_BUDGET',
+      'values',
+      DEFAULT_ANSWER_BUDGET.maxValuesInFlight,
+    ),
   };
 }
 

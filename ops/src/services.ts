@@ -63,6 +63,7 @@ async function startNamed(config: HubConfig, name: string): Promise<RunningServe
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
       responseCache:
         config.responseCacheTtlSeconds > 0 ? { ttlSeconds: config.responseCacheTtlSeconds } : false,
+      answerBudget: config.answerBudgetValues > 0 ? { maxValuesInFlight: config.answerBudgetValues } : false,
       web: webAppOptions(config.webDist),
     });
   const tutelle = config.tutelles.find((t) => t.descriptor.name === name);

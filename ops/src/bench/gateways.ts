@@ -152,6 +152,11 @@ export const GATEWAYS = {
     start: hub({ ...cachesOff(), compiledShaping: false }),
     nodeArgs: GATEWAY_NODE_ARGS,
   },
+  'hub-no-cache-no-budget': {
+    label: 'hub gateway, caches off, answers built without a budget',
+    start: hub({ ...cachesOff(), answerBudget: false }),
+    nodeArgs: GATEWAY_NODE_ARGS,
+  },
   'hub-default-heap': {
     label: "hub gateway, production, Node's default heap",
     start: hub({}),

@@ -107,6 +107,8 @@ export const LEFT_TO_DEFAULT: Record<string, string> = {
   HUB_TARIFF_POLICY: 'the committed tariff policy, in the image',
   HUB_CHART_OF_ACCOUNTS: 'the committed chart of accounts, in the image',
   HUB_TARIFF_CACHE_TTL_S: '60 s',
+  HUB_GATEWAY_ANSWER_BUDGET:
+    '200,000 values of answers in the making per gateway replica, for its memory limit',
   HUB_REJECTED_ROWS_THRESHOLD: '1 % of rows rejected marks a source degraded',
   HUB_INRAE_MAX_AGE_MS: 'five minutes',
   HUB_CHRU_MAX_AGE_MS: 'five minutes',

@@ -133,6 +133,8 @@ export async function runLoad(
     p99Ms: percentile(0.99),
     wrong: wrong + result.errors - result.timeouts,
     timeouts: result.timeouts,
-    firstWrong: firstWrong ?? (result.errors > result.timeouts ? 'connection errors' : null),
+    firstWrong:
+      firstWrong ??
+      (result.errors > result.timeouts ? 'connection errors: the gateway stopped answering' : null),
   };
 }

@@ -421,7 +421,7 @@ async function measureCell(
     cell.subgraphRequests += after.subgraphRequests - before.subgraphRequests;
     cell.sourceReads += after.sourceReads - before.sourceReads;
     if (result.wrong > 0)
-      cell.problem = `${result.wrong} of ${result.requests} answers under load were wrong (${result.firstWrong})`;
+      cell.problem = `${result.wrong} wrong answers or broken connections among ${result.sent} requests sent under load (first: ${result.firstWrong})`;
     options.log(
       `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${Math.round(result.p99Ms)} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
     );

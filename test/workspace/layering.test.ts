@@ -98,6 +98,24 @@ describe('the workspace layering', () => {
     );
   });
 
+  it('the site’s domains use each other through their barrels only', () => {
+    // subgraphs/site/src/<domain>/index.ts is what the other domains and the package may use of it.
+    const DOMAINS = ['registry', 'inventory', 'tariffs', 'coris', 'jobs'];
+    const site = path.join('subgraphs', 'site', 'src');
+    const domainOf = (file: string) => path.relative(site, file).split(path.sep)[0]!;
+    const reaches = byName
+      .get('@hub/subgraph-site')!
+      .files.flatMap(importsOf)
+      .flatMap(({ file, specifier }) => {
+        if (!specifier.startsWith('.')) return [];
+        const target = path.relative(ROOT, path.resolve(ROOT, path.dirname(file), specifier));
+        const domain = domainOf(target);
+        const intoDomain = DOMAINS.includes(domain) && domainOf(file) !== domain;
+        return intoDomain && target !== path.join(site, domain) ? [`${file} → ${specifier}`] : [];
+      });
+    expect(reaches).toEqual([]);
+  });
+
   it('every workspace package a file imports is declared by its package', () => {
     const undeclared = packages.flatMap((p) =>
       p.files.flatMap(importsOf).flatMap(({ file, specifier }) => {

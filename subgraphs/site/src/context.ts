@@ -2,15 +2,14 @@ import { FEDERATED_TUTELLES, type Tutelle } from '@hub/schema';
 import type { Caller } from '@hub/service-kit';
 import { sharedCheck } from '@hub/source-kit';
 import type { EntityManager } from '@mikro-orm/core';
-import type { SnapshotStore } from './coris/snapshots';
+import type { SnapshotStore } from './coris';
 import type { Platform, PlatformFilter } from './graphql/types';
 import { matchesFilter, toPlatformView } from './graphql/views';
-import type { InventoryReader } from './inventory/site-inventory';
-import type { RegistryWriter } from './registry/edit';
-import { Platform as PlatformEntity } from './registry/entities';
-import { registryVersion } from './registry/load';
+import type { InventoryReader } from './inventory';
+import type { RegistryWriter } from './registry';
+import { Platform as PlatformEntity, registryVersion } from './registry';
 import { perSnapshot } from './snapshot-memo';
-import type { TariffRequest } from './tariffs/engine';
+import type { TariffRequest } from './tariffs';
 import type { TutelleSubgraphs } from './tutelle-subgraphs';
 
 interface Snapshot {

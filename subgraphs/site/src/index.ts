@@ -1,59 +1,58 @@
 // @hub/subgraph-site: the registry and the cross-tutelle answers. Add exports with intention: it is public API.
+// Each domain (registry, inventory, tariffs, coris, jobs) has its barrel; this one picks from them.
 
 export { type IndicatorContext, RegistryCache, RegistryReader, type SiteContext } from './context';
-export { SnapshotStore } from './coris/snapshots';
-export { type CorisSheet, corisWorkbookSheets, writeCorisWorkbook } from './coris/workbook';
-export { EXPORT_HEADERS, exportInventory } from './inventory/export';
+export { type CorisSheet, corisWorkbookSheets, SnapshotStore, writeCorisWorkbook } from './coris';
+export { openSiteDatabase, parseSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './database';
 export {
+  EXPORT_HEADERS,
+  exportInventory,
+  type FeedPage,
+  type FeedRequest,
+  INVENTORY_JOB,
+  type InventoryFeed,
+  InventoryReader,
   type MatchDecisions,
   type MatchInput,
   type MatchReport,
   type PairwiseQuality,
   pairwiseQuality,
+  platformsByCostCentre,
+  type ReconcileSummary,
   reconcile,
-} from './inventory/matching';
-export { platformsByCostCentre, type ReconcileSummary, toMatchInput } from './inventory/reconcile';
-export { INVENTORY_JOB, InventoryReader, SiteInventory } from './inventory/site-inventory';
-export {
-  type FeedPage,
-  type FeedRequest,
-  type InventoryFeed,
+  SiteInventory,
   SubgraphInventoryFeed,
-} from './inventory/sync/feed';
-export { type SyncOptions, type SyncProgress, syncInventory } from './inventory/sync/sync';
+  type SyncOptions,
+  type SyncProgress,
+  syncInventory,
+  toMatchInput,
+} from './inventory';
 export {
   DEFAULT_LEASE_MS,
   JobHeldError,
   JobLeaseLostError,
   type JobLeaseOptions,
   withJobLease,
-} from './jobs/job-lease';
+} from './jobs';
 export {
-  openSiteDatabase,
-  parseSiteDatabase,
-  type SiteDatabaseConfig,
-  type SiteOrm,
-} from './registry/database';
-export { exportRegistry } from './registry/export';
-export {
-  parseRegistryFile,
-  type RegistryFile,
-  RegistryFileError,
-  type RegistryProblem,
-} from './registry/file';
-export {
+  exportRegistry,
   type GraphEditOverwritten,
   type LoadOptions,
   loadRegistry,
+  parseRegistryFile,
+  type RegistryFile,
+  RegistryFileError,
   RegistryLoadRefused,
   type RegistryLoadReport,
+  type RegistryProblem,
   registryVersion,
-} from './registry/load';
+} from './registry';
 export { buildSiteSchema, type SiteSubgraphOptions, startSiteSubgraph } from './subgraph';
 export {
   type CostRecord,
   DEFAULT_TARIFF_POLICY_PATH,
   type GatherProgress,
+  groupByReconciledEquipment,
   groupBySerialAndMaker,
   type InstrumentGroup,
   type InstrumentGrouping,
@@ -68,5 +67,4 @@ export {
   tariffSheets,
   writeTariffExport,
 } from './tariffs';
-export { groupByReconciledEquipment } from './tariffs/reconciled-instruments';
 export { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';

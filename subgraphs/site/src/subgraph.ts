@@ -2,19 +2,25 @@ import { defineTutelleReferences, FEDERATED_TUTELLES, type Tutelle } from '@hub/
 import { buildFederatedSchema, type RunningServer, startGraphQLServer } from '@hub/service-kit';
 import type { GraphQLSchema } from 'graphql';
 import { RegistryCache, RegistryReader, type SiteContext } from './context';
-import { CorisResolver, PlatformHistoryResolver } from './coris/graphql/resolvers';
-import { CORIS_ROW_RESOLVERS } from './coris/graphql/rows';
-import { SnapshotStore } from './coris/snapshots';
+import { CORIS_ROW_RESOLVERS, CorisResolver, PlatformHistoryResolver, SnapshotStore } from './coris';
+import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './database';
 import { PlatformResolver, ServiceModelInputResolver, siteReferenceResolvers } from './graphql/resolvers';
-import { inventoryReferenceResolvers, inventoryResolvers } from './inventory/graphql/resolvers';
-import { recordReferences } from './inventory/graphql/types';
-import { InventoryReader, SiteInventory } from './inventory/site-inventory';
-import { SubgraphInventoryFeed } from './inventory/sync/feed';
-import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './registry/database';
-import { RegistryWriter } from './registry/edit';
-import { RegistryEditResolver } from './registry/graphql/resolvers';
-import { type InstrumentGrouping, readTariffPolicy, TARIFF_RESOLVERS, TariffEngine } from './tariffs';
-import { groupByReconciledEquipment } from './tariffs/reconciled-instruments';
+import {
+  InventoryReader,
+  inventoryReferenceResolvers,
+  inventoryResolvers,
+  recordReferences,
+  SiteInventory,
+  SubgraphInventoryFeed,
+} from './inventory';
+import { RegistryEditResolver, RegistryWriter } from './registry';
+import {
+  groupByReconciledEquipment,
+  type InstrumentGrouping,
+  readTariffPolicy,
+  TARIFF_RESOLVERS,
+  TariffEngine,
+} from './tariffs';
 import { TutelleSubgraphs, type TutelleSubgraphUrls } from './tutelle-subgraphs';
 
 /** The site subgraph's schema: the registry, and references to the tutelles' records. */

@@ -1,7 +1,7 @@
 import { euros, type Tutelle, VatBasis } from '@hub/schema';
 import { dayNumber, yearsAfter } from '../calendar';
 import type { IndicatorContext } from '../context';
-import type { EquipmentRow, IndexedRecord } from '../inventory/entities';
+import type { EquipmentRow, IndexedRecord } from '../inventory';
 import { perSnapshotAsync } from '../snapshot-memo';
 import { EQUIPMENT_COVERAGE } from './coverage';
 import {

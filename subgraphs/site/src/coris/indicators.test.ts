@@ -1,6 +1,6 @@
 import { Tutelle } from '@hub/schema';
 import { labelView } from '../graphql/views';
-import { IndexedRecord } from '../inventory/entities';
+import { IndexedRecord } from '../inventory';
 import { ageBand, equipmentIndicatorOf, instrumentsFrom, renewalForecastOf } from './equipment';
 import { staffOn } from './figures';
 import { EquipmentGrouping, LabelDueKind, StaffGrouping } from './graphql/types';

@@ -1,5 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import { KnexMigration } from '../registry/migrations';
+import { KnexMigration } from '../database/knex-migration';
 
 /** The figures of the site (platform null) or of one platform, as the hub computed them on a day. */
 export class IndicatorSnapshotRow {

@@ -2,7 +2,7 @@ import { euros, VatBasis } from '@hub/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SiteContext } from '../context';
 import type { LabelStatus, Platform, UserCategory } from '../graphql/types';
-import type { TariffRequest } from '../tariffs/engine';
+import type { TariffRequest } from '../tariffs';
 import { instrumentsByPlatform, instrumentsOn } from './equipment';
 import { type IndicatorSnapshot, SnapshotKind } from './graphql/types';
 import { IndicatorSnapshotRow } from './snapshot-entity';

@@ -1,7 +1,7 @@
 import { type CellValue, formatFrenchNumber, writeCsv, writeXlsx } from '@hub/connector-files';
 import { Role } from '@hub/schema';
 import type { IndicatorContext } from '../context';
-import type { Sheet } from '../tariffs/export';
+import type { Sheet } from '../tariffs';
 
 export type CorisSheet = Sheet;
 

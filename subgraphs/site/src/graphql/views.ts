@@ -1,7 +1,7 @@
 import { euros, hubIdOf, searchWords, type Tutelle, VatBasis } from '@hub/schema';
 import { normaliseUnitCode, unitNumber } from '@hub/source-kit';
 import { yearsAfter } from '../calendar';
-import type { Platform as PlatformEntity } from '../registry/entities';
+import type { Platform as PlatformEntity } from '../registry';
 import {
   type LabelStatus,
   type Platform,

@@ -1,4 +1,4 @@
-import { KnexMigration } from '../registry/migrations';
+import { KnexMigration } from '../database/knex-migration';
 
 /** The site-wide inventory's tables: the index of records, sync state, equipment, links, decisions. */
 export class Migration20261201100000Inventory extends KnexMigration {

@@ -1,5 +1,5 @@
 import { type EntityManager, raw } from '@mikro-orm/core';
-import { PlatformCostCentre } from '../registry/entities';
+import { PlatformCostCentre } from '../registry';
 import { EquipmentLink, EquipmentRow, IndexedRecord, InventoryVersion, MatchConstraint } from './entities';
 import {
   type MatchDecisions,

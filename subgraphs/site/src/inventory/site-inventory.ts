@@ -1,6 +1,6 @@
 import { sharedCheck } from '@hub/source-kit';
 import type { EntityManager } from '@mikro-orm/core';
-import { type JobLeaseOptions, withJobLease } from '../jobs/job-lease';
+import { type JobLeaseOptions, withJobLease } from '../jobs';
 import { perSnapshotAsync } from '../snapshot-memo';
 import { versionRow } from '../version-row';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPostgresDatabase } from '../../../../test/src/postgres';
-import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from '../registry/database';
+import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from '../database';
 import { JobHeldError, JobLeaseLostError, withJobLease } from './job-lease';
 
 /** A job once at a time across processes, on both of the hub's databases: held, waited for, taken over. */

@@ -1,4 +1,4 @@
-import { KnexMigration } from '../registry/migrations';
+import { KnexMigration } from '../database/knex-migration';
 
 /** One row per job that must run once at a time across every replica and cron: who holds it, until when. */
 export class Migration20261204230000JobLease extends KnexMigration {

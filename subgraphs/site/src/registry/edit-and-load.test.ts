@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Role } from '@hub/schema';
-import { openSiteDatabase, type SiteOrm } from './database';
+import { openSiteDatabase, type SiteOrm } from '../database';
 import { RegistryWriter } from './edit';
 import { exportRegistry } from './export';
 import { parseRegistryFile } from './file';

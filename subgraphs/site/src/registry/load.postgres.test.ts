@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPostgresDatabase } from '../../../../test/src/postgres';
-import { openSiteDatabase, type SiteOrm } from './database';
+import { openSiteDatabase, type SiteOrm } from '../database';
 import { Platform } from './entities';
 import { parseRegistryFile } from './file';
 import { loadRegistry } from './load';

@@ -1,18 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
-import { Migration } from '@mikro-orm/migrations';
+import { KnexMigration } from '../database/knex-migration';
 
-/*
- * The registry's migrations, in order. Written with knex's schema builder so one migration serves SQLite
- * (the embedded default) and PostgreSQL alike. Never edit a released migration: add the next one.
- */
-
-/** Knex's schema builder can emit several statements (a table, then its indexes): run them one by one. */
-export abstract class KnexMigration extends Migration {
-  protected addSchema(build: (schema: Knex.SchemaBuilder) => Knex.SchemaBuilder): void {
-    // A schema builder accumulates: take a fresh one for each change.
-    for (const statement of build(this.getKnex().schema).toSQL()) this.addSql(statement.sql);
-  }
-}
+/* The registry's migrations, in order (KnexMigration: one migration for SQLite and PostgreSQL alike). */
 
 export class Migration20261123000000RegistryInit extends KnexMigration {
   override async up(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { SiteInventory } from '../inventory/site-inventory';
+import type { SiteInventory } from '../inventory';
 import { groupByKey, type InstrumentGrouping, serialAndMakerKey } from './model/instruments';
 
 /**

@@ -1,7 +1,7 @@
 import { DateScalar, ExpenseNature, Money, SALARY_READERS, StaffMemberReference, Tutelle } from '@hub/schema';
 import { Authorized, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ServiceUnit, UserCategory } from '../../graphql/types';
-import { InventoryRecordReference } from '../../inventory/graphql/types';
+import { InventoryRecordReference } from '../../inventory';
 import { AllocationKey, CostComponent } from '../model/cost-base';
 
 /*

@@ -2,13 +2,10 @@ import { logger } from '@hub/service-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
-import { IndicatorSnapshotSchema, SNAPSHOT_MIGRATIONS } from '../coris/snapshot-entity';
-import { INVENTORY_ENTITIES } from '../inventory/entities';
-import { INVENTORY_MIGRATIONS } from '../inventory/migration';
-import { JOB_MIGRATIONS } from '../jobs/migration';
-import { migrateOneAtATime } from '../jobs/migration-lock';
-import { REGISTRY_ENTITIES } from './entities';
-import { REGISTRY_MIGRATIONS } from './migrations';
+import { IndicatorSnapshotSchema, SNAPSHOT_MIGRATIONS } from '../coris';
+import { INVENTORY_ENTITIES, INVENTORY_MIGRATIONS } from '../inventory';
+import { JOB_MIGRATIONS, migrateOneAtATime } from '../jobs';
+import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from '../registry';
 
 /** The hub's own database: a SQLite file by default, PostgreSQL by configuration. */
 export type SiteDatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgresql'; url: string };

@@ -82,6 +82,14 @@ describe('the hub as replicas', () => {
     // A third run with --wait finds nothing to change.
     const again = await finished(hubProcess(['inventory', 'sync', '--wait'], syncEnv));
     expect(again.code).toBe(0);
+    // What the sync says is left to review is the queue reviewers page through.
+    const queue = await postGraphQL(
+      `${hub.replicas.gateway[0]!.url}/graphql`,
+      '{ inventoryReviewQueue(first: 1) { totalCount } }',
+      {},
+      admin,
+    );
+    expect(again.output).toContain(`; ${queue.data!.inventoryReviewQueue.totalCount} to review: `);
 
     const inventory = '{ siteInventory(first: 50) { nodes { id records { id } } } }';
     const merge = await postGraphQL(

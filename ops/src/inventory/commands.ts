@@ -10,8 +10,10 @@ import {
   parseRegistryFile,
   RegistryCache,
   RegistryReader,
+  ReviewKind,
   readTariffPolicy,
   reconcile,
+  reviewQueue,
   SiteInventory,
   type SiteOrm,
   SnapshotStore,
@@ -59,8 +61,11 @@ export async function syncCommand(config: HubConfig, pageSize: number, wait: boo
     config,
     async (inventory, orm, tutelles) => {
       const { reconciliation } = await inventory.sync({ pageSize, onProgress: showProgress });
+      // The review queue as the graph pages it: records left apart on a near score, and links made on a weak one.
+      const queue = reviewQueue(await inventory.snapshot());
+      const possible = queue.filter((item) => item.kind === ReviewKind.POSSIBLE_MATCH).length;
       console.log(
-        `Reconciled ${number(reconciliation.records)} records into ${number(reconciliation.equipment)} instruments (${number(reconciliation.candidatePairs)} candidate pairs scored, ${number(reconciliation.possibleMatches)} possible matches to review) in ${number(reconciliation.milliseconds)} ms`,
+        `Reconciled ${number(reconciliation.records)} records into ${number(reconciliation.equipment)} instruments (${number(reconciliation.candidatePairs)} candidate pairs scored) in ${number(reconciliation.milliseconds)} ms; ${number(queue.length)} to review: ${number(possible)} possible matches, ${number(queue.length - possible)} uncertain links`,
       );
       // What the sources cannot rebuild: today's figures and tariffs (and the last year end's, once), kept
       // (docs/HISTORY.md); the tariffs grouped by the reconciled inventory, as the graph computes them.

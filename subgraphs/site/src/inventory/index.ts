@@ -2,8 +2,8 @@
 // reconciles them into instruments, the reviewers' decisions, the exports and the graph's part.
 export { EquipmentRow, INVENTORY_ENTITIES, IndexedRecord } from './entities';
 export { EXPORT_HEADERS, exportInventory } from './export';
-export { inventoryReferenceResolvers, inventoryResolvers } from './graphql/resolvers';
-export { InventoryRecordReference, recordReferences } from './graphql/types';
+export { inventoryReferenceResolvers, inventoryResolvers, reviewQueue } from './graphql/resolvers';
+export { InventoryRecordReference, ReviewKind, recordReferences } from './graphql/types';
 export {
   type MatchDecisions,
   type MatchInput,

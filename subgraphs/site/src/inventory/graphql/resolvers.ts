@@ -110,7 +110,8 @@ function matches(
   return true;
 }
 
-function reviewQueue(snapshot: InventorySnapshot): ReviewItem[] {
+/** The review queue of a snapshot, most at stake first: what `reviewQueue` pages and the CLI counts. */
+export function reviewQueue(snapshot: InventorySnapshot): ReviewItem[] {
   const items: ReviewItem[] = [];
   for (const view of snapshot.equipment) {
     if (view.confirmed) continue;

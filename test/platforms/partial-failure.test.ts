@@ -34,6 +34,21 @@ describe('UL source down', () => {
     }
   });
 
+  // Known, not fixed (issue 14, 10): @apollo/gateway 2.14.4 maps an `_entities` error by the index of the
+  // representation sent (`makeLazyErrorPathGenerator` in executeQueryPlan.js: hydratedPaths[errorPath[1]]),
+  // while its paths count every entity at the fetch's path, UL's or not: the error lands on a neighbour that
+  // has its data. Fixing it means patching @apollo/gateway; this fails the day that is done, or upstream is.
+  it.failing('points each error at a field left without data (fails today: @apollo/gateway’s _entities error paths)', async () => {
+    const { data, errors } = await hub.query(
+      '{ platforms { nodes { code costCentres { code tutelle equipment { totalCount } } } } }',
+    );
+    expect(errors?.length).toBeGreaterThan(0);
+    for (const error of errors ?? []) {
+      const at = (error.path ?? []).reduce<any>((value, key) => value?.[key], data);
+      expect({ path: error.path, value: at }).toEqual({ path: error.path, value: null });
+    }
+  });
+
   it('reports the source down on the subgraph health check', async () => {
     const health = await (await fetch(hub.ul.url.replace('/graphql', '/health'))).json();
     expect(health).toMatchObject({

@@ -251,6 +251,29 @@ inventory
     await benchCommand({ scale: options.scale, seed: options.seed, dir });
   });
 
+inventory
+  .command('abt-buy')
+  .description(
+    'The Abt-Buy benchmark through the hub: loaded into PostgreSQL (UL) and MariaDB (CNRS), read by the connectors, reconciled, scored against its truth',
+  )
+  .option('--dir <dir>', 'the benchmark folder', '../shared/benchmarks/abt-buy')
+  .option(
+    '--postgres <url>',
+    "UL's database (re-created)",
+    'postgresql://postgres@127.0.0.1:5432/hub_abt_buy_ul',
+  )
+  .option('--mariadb <url>', "CNRS's database (re-created)", 'mariadb://root@127.0.0.1:3306/hub_abt_buy_cnrs')
+  .action(async (options: { dir: string; postgres: string; mariadb: string }) => {
+    const { abtBuy } = await import('./inventory/abt-buy');
+    const started = performance.now();
+    const figures = await abtBuy({
+      dir: path.resolve(options.dir),
+      postgresUrl: options.postgres,
+      mariadbUrl: options.mariadb,
+    });
+    console.log(JSON.stringify({ ...figures, totalMs: Math.round(performance.now() - started) }, null, 2));
+  });
+
 program
   .command('demo <dir>')
   .description(

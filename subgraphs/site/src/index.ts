@@ -5,6 +5,7 @@ export { type IndicatorContext, RegistryCache, RegistryReader, type SiteContext 
 export { type CorisSheet, corisWorkbookSheets, SnapshotStore, writeCorisWorkbook } from './coris';
 export { openSiteDatabase, parseSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './database';
 export {
+  blockedPairs,
   EXPORT_HEADERS,
   exportInventory,
   type FeedPage,

@@ -5,6 +5,7 @@ export { EXPORT_HEADERS, exportInventory } from './export';
 export { inventoryReferenceResolvers, inventoryResolvers } from './graphql/resolvers';
 export { InventoryRecordReference, recordReferences } from './graphql/types';
 export {
+  blockedPairs,
   type MatchDecisions,
   type MatchInput,
   type MatchReport,

@@ -64,6 +64,14 @@ export const DEFAULT_REVIEW_FLOOR = 0.05;
 
 export const equipmentIdOf = (recordIds: readonly string[]) => `EQ-${[...recordIds].sort()[0]}`;
 
+/** The pairs of records the blocking rules put forward (ids): what the blocking's recall is measured on. */
+export function blockedPairs(inputs: readonly MatchInput[]): Array<[string, string]> {
+  const builder = new FeatureBuilder(modelVocabulary(inputs), makerVocabulary(inputs));
+  const features = inputs.map((input) => builder.build(input));
+  const pairs = candidatePairs(features, BLOCKING_RULES);
+  return Array.from(pairs.left, (i, k) => [features[i]!.id, features[pairs.right[k]!]!.id]);
+}
+
 export function reconcile(
   inputs: readonly MatchInput[],
   decisions: MatchDecisions = { mustLink: [], cannotLink: [] },

@@ -5,7 +5,7 @@ import { cnrsTutelle } from '@hub/connector-cnrs';
 import { ulTutelle } from '@hub/connector-ul';
 import { hubIdOf, Tutelle } from '@hub/schema';
 import { type InventoryRecordData, Settings, type TutelleDescriptor } from '@hub/source-kit';
-import { blockedPairs, reconcile, toMatchInput } from '@hub/subgraph-site';
+import { blockedPairs, type MatchOptions, reconcile, toMatchInput } from '@hub/subgraph-site';
 
 /*
  * `hub inventory abt-buy`: the Leipzig Abt-Buy benchmark (../shared/benchmarks/abt-buy) through the hub.
@@ -18,6 +18,8 @@ export interface AbtBuyOptions {
   dir: string;
   postgresUrl: string;
   mariadbUrl: string;
+  /** The matcher's threshold and review floor (HUB_MATCH_THRESHOLD, HUB_MATCH_REVIEW_FLOOR). */
+  match?: MatchOptions;
 }
 
 export interface AbtBuyFigures {
@@ -123,9 +125,8 @@ export async function abtBuy(options: AbtBuyOptions): Promise<AbtBuyFigures> {
   const kept = truePairs.filter(([a, b]) => candidates.has(`${a}\t${b}`) || candidates.has(`${b}\t${a}`));
 
   const started = performance.now();
-  const report = reconcile(inputs);
+  const report = reconcile(inputs, undefined, options.match);
   const reconciliationMs = Math.round(performance.now() - started);
-
   // Pairwise over (UL, CNRS) pairs: the truth's pairs, against the pairs put in one instrument.
   const expected = new Set(truePairs.map(([a, b]) => `${a}\t${b}`));
   const predicted = new Set<string>();

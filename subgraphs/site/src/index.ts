@@ -15,6 +15,7 @@ export {
   InventoryReader,
   type MatchDecisions,
   type MatchInput,
+  type MatchOptions,
   type MatchReport,
   type PairwiseQuality,
   pairwiseQuality,

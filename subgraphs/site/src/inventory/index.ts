@@ -8,6 +8,7 @@ export {
   blockedPairs,
   type MatchDecisions,
   type MatchInput,
+  type MatchOptions,
   type MatchReport,
   type PairwiseQuality,
   pairwiseQuality,

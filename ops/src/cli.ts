@@ -256,7 +256,11 @@ inventory
   .description(
     'The Abt-Buy benchmark through the hub: loaded into PostgreSQL (UL) and MariaDB (CNRS), read by the connectors, reconciled, scored against its truth',
   )
-  .option('--dir <dir>', 'the benchmark folder', '../shared/benchmarks/abt-buy')
+  .option(
+    '--dir <dir>',
+    'the benchmark folder (README.md, ul.sql, cnrs.sql, truth.csv)',
+    '../shared/benchmarks/abt-buy',
+  )
   .option(
     '--postgres <url>',
     "UL's database (re-created)",
@@ -266,10 +270,12 @@ inventory
   .action(async (options: { dir: string; postgres: string; mariadb: string }) => {
     const { abtBuy } = await import('./inventory/abt-buy');
     const started = performance.now();
+    const { loadConfig } = await import('./config');
     const figures = await abtBuy({
       dir: path.resolve(options.dir),
       postgresUrl: options.postgres,
       mariadbUrl: options.mariadb,
+      match: loadConfig().match,
     });
     console.log(JSON.stringify({ ...figures, totalMs: Math.round(performance.now() - started) }, null, 2));
   });

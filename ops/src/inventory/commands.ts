@@ -48,7 +48,11 @@ async function withInventory<T>(
   const orm = await openSiteDatabase(config.site);
   try {
     const tutelles = new TutelleSubgraphs(config.tutelleSubgraphs);
-    return await run(new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles), { wait }), orm, tutelles);
+    return await run(
+      new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles), { wait }, config.match),
+      orm,
+      tutelles,
+    );
   } finally {
     await orm.close(true);
   }

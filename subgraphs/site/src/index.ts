@@ -6,6 +6,8 @@ export { type CorisSheet, corisWorkbookSheets, SnapshotStore, writeCorisWorkbook
 export { openSiteDatabase, parseSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './database';
 export {
   blockedPairs,
+  DEFAULT_REVIEW_FLOOR,
+  DEFAULT_THRESHOLD,
   EXPORT_HEADERS,
   exportInventory,
   type FeedPage,

@@ -6,6 +6,8 @@ export { inventoryReferenceResolvers, inventoryResolvers } from './graphql/resol
 export { InventoryRecordReference, recordReferences } from './graphql/types';
 export {
   blockedPairs,
+  DEFAULT_REVIEW_FLOOR,
+  DEFAULT_THRESHOLD,
   type MatchDecisions,
   type MatchInput,
   type MatchOptions,

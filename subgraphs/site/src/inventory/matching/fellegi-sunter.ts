@@ -57,7 +57,7 @@ const LAMBDA_ROUNDS = 20;
  */
 const M_PRIORS: Record<string, number[]> = {
   serialNumber: [0, 0.9, 0.05, 0.047, 0.003],
-  model: [0, 0.5, 0.05, 0.2, 0.05, 0.18, 0.02],
+  model: [0, 0.4, 0.05, 0.35, 0.05, 0.13, 0.02],
   designation: [0, 0.2, 0.4, 0.2, 0.1, 0.05, 0.05],
   location: [0, 0.95, 0.03, 0.02],
   commissioningDate: [0, 0.5, 0.48, 0.015, 0.005],
@@ -146,13 +146,9 @@ export function termFrequencies(
         perValue.set(v, counts);
       }
     }
-    // The exact level's prior u is that of a value met once per tutelle, before the records say otherwise.
-    const prior = U_PRIORS[c.field]?.[1] ?? 0;
+    // Shrunk towards a value met once per instrument: TF_PRIOR_RECORDS pseudo-records with other values.
     return new Map(
-      [...perValue].map(([v, counts]) => [
-        v,
-        (Math.max(...counts.values()) + TF_PRIOR_RECORDS * prior) / (total + TF_PRIOR_RECORDS),
-      ]),
+      [...perValue].map(([v, counts]) => [v, Math.max(...counts.values()) / (total + TF_PRIOR_RECORDS)]),
     );
   });
 }

@@ -242,13 +242,19 @@ inventory
   .option('--scale <factor>', 'size of the demo site', positiveNumber, 1)
   .option('--seed <n>', 'seed', integer, 42)
   .option('--dir <dir>', 'where the demo is (generated there if absent)')
-  .action(async (options: { scale: number; seed: number; dir?: string }) => {
+  .option('--without-serials <share>', 'share of the records whose serial is dropped (0 to 1)', Number, 0)
+  .action(async (options: { scale: number; seed: number; dir?: string; withoutSerials: number }) => {
     const os = await import('node:os');
     const { benchCommand } = await import('./inventory/commands');
     const dir = path.resolve(
       options.dir ?? path.join(os.tmpdir(), `hub-bench-${options.scale}-${options.seed}`),
     );
-    await benchCommand({ scale: options.scale, seed: options.seed, dir });
+    await benchCommand({
+      scale: options.scale,
+      seed: options.seed,
+      dir,
+      withoutSerials: options.withoutSerials,
+    });
   });
 
 inventory

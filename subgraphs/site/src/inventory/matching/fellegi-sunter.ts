@@ -47,7 +47,7 @@ const clamp = (p: number) => Math.min(1 - CLAMP, Math.max(CLAMP, p));
 const EM_ITERATIONS = 15;
 /** Pseudo-pairs of the prior m each EM estimate is shrunk towards: few pairs do not swing a level. */
 const M_PRIOR_PAIRS = 200;
-const MIN_TRAINING_PAIRS = 100;
+const MIN_TRAINING_PAIRS = 30;
 const LAMBDA_ROUNDS = 20;
 
 /**

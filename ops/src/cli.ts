@@ -242,13 +242,48 @@ inventory
   .option('--scale <factor>', 'size of the demo site', positiveNumber, 1)
   .option('--seed <n>', 'seed', integer, 42)
   .option('--dir <dir>', 'where the demo is (generated there if absent)')
-  .action(async (options: { scale: number; seed: number; dir?: string }) => {
+  .option('--without-serials <share>', 'share of the records whose serial is dropped (0 to 1)', Number, 0)
+  .action(async (options: { scale: number; seed: number; dir?: string; withoutSerials: number }) => {
     const os = await import('node:os');
     const { benchCommand } = await import('./inventory/commands');
     const dir = path.resolve(
       options.dir ?? path.join(os.tmpdir(), `hub-bench-${options.scale}-${options.seed}`),
     );
-    await benchCommand({ scale: options.scale, seed: options.seed, dir });
+    await benchCommand({
+      scale: options.scale,
+      seed: options.seed,
+      dir,
+      withoutSerials: options.withoutSerials,
+    });
+  });
+
+inventory
+  .command('abt-buy')
+  .description(
+    'The Abt-Buy benchmark through the hub: loaded into PostgreSQL (UL) and MariaDB (CNRS), read by the connectors, reconciled, scored against its truth',
+  )
+  .option(
+    '--dir <dir>',
+    'the benchmark folder (README.md, ul.sql, cnrs.sql, truth.csv)',
+    '../shared/benchmarks/abt-buy',
+  )
+  .option(
+    '--postgres <url>',
+    "UL's database (re-created)",
+    'postgresql://postgres@127.0.0.1:5432/hub_abt_buy_ul',
+  )
+  .option('--mariadb <url>', "CNRS's database (re-created)", 'mariadb://root@127.0.0.1:3306/hub_abt_buy_cnrs')
+  .action(async (options: { dir: string; postgres: string; mariadb: string }) => {
+    const { abtBuy } = await import('./inventory/abt-buy');
+    const started = performance.now();
+    const { loadConfig } = await import('./config');
+    const figures = await abtBuy({
+      dir: path.resolve(options.dir),
+      postgresUrl: options.postgres,
+      mariadbUrl: options.mariadb,
+      match: loadConfig().match,
+    });
+    console.log(JSON.stringify({ ...figures, totalMs: Math.round(performance.now() - started) }, null, 2));
   });
 
 program

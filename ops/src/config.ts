@@ -2,7 +2,13 @@ import path from 'node:path';
 import { DEFAULT_ANSWER_BUDGET } from '@hub/gateway';
 import type { Tutelle } from '@hub/schema';
 import { type Environment, SettingError, Settings, type TutelleDescriptor } from '@hub/source-kit';
-import { parseSiteDatabase, type SiteDatabaseConfig, type TutelleSubgraphUrls } from '@hub/subgraph-site';
+import {
+  DEFAULT_REVIEW_FLOOR,
+  DEFAULT_THRESHOLD,
+  parseSiteDatabase,
+  type SiteDatabaseConfig,
+  type TutelleSubgraphUrls,
+} from '@hub/subgraph-site';
 import { DEFAULT_GATEWAY_PORT, DEFAULT_SITE_PORT } from './subgraphs';
 import { SUPERGRAPH_PATH } from './supergraph';
 import { TUTELLE_DESCRIPTORS } from './tutelles';
@@ -22,6 +28,8 @@ export interface HubConfig {
   host: string;
   supergraphPath: string;
   site: SiteDatabaseConfig;
+  /** The matcher's join threshold and review floor (HUB_MATCH_THRESHOLD, HUB_MATCH_REVIEW_FLOOR). */
+  match: { threshold: number; reviewFloor: number };
   /** The tutelles this site runs (`HUB_TUTELLES`), in the registry's order, with their sources' options. */
   tutelles: ConfiguredTutelle[];
   /** Subgraphs composed into the graph whose tutelle this site does not run: present, and empty. */
@@ -127,6 +135,7 @@ export function loadConfig(env: Environment = process.env): HubConfig {
     host,
     supergraphPath: path.resolve(settings.text('HUB_SUPERGRAPH') ?? SUPERGRAPH_PATH),
     site: siteDatabase(settings, dataDir),
+    match: matchOptions(settings),
     tutelles: descriptors.map((descriptor) => ({
       descriptor,
       options: descriptor.configure(settings, path.join(demoDir(dataDir), descriptor.name)),
@@ -156,6 +165,25 @@ export function loadConfig(env: Environment = process.env): HubConfig {
       DEFAULT_ANSWER_BUDGET.maxValuesInFlight,
     ),
   };
+}
+
+/** A match probability setting: between 0 and 1. */
+function probability(settings: Settings, name: string, fallback: number): number {
+  const value = settings.amount(name, 'probability', fallback);
+  if (value > 1) throw new SettingError(name, `${name} is a probability, 0 to 1, not ${value}`);
+  return value;
+}
+
+/** The matcher's threshold and review floor: the floor at most the threshold. */
+function matchOptions(settings: Settings): HubConfig['match'] {
+  const threshold = probability(settings, 'HUB_MATCH_THRESHOLD', DEFAULT_THRESHOLD);
+  const reviewFloor = probability(settings, 'HUB_MATCH_REVIEW_FLOOR', DEFAULT_REVIEW_FLOOR);
+  if (reviewFloor > threshold)
+    throw new SettingError(
+      'HUB_MATCH_REVIEW_FLOOR',
+      `HUB_MATCH_REVIEW_FLOOR (${reviewFloor}) is above HUB_MATCH_THRESHOLD (${threshold})`,
+    );
+  return { threshold, reviewFloor };
 }
 
 /** `HUB_SITE_DB`: `postgresql://…`, `sqlite:<file>` or a file path; any other scheme is a mistake. */

@@ -16,6 +16,7 @@ export {
   writeUlSqlite,
 } from './demo';
 export { CHROMIUM_PATH } from './ensure-services';
+export { type AbtBuyFigures, abtBuy } from './inventory/abt-buy';
 export { type DemoTruth, readDemoRecords, readDemoTruth } from './inventory/demo-records';
 export { startupSummary } from './startup-summary';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';

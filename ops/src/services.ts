@@ -49,6 +49,7 @@ async function startNamed(config: HubConfig, name: string): Promise<RunningServe
       tutelles: config.tutelles.map((t) => t.descriptor.tutelle),
       ...(config.tariffPolicy ? { tariffPolicy: config.tariffPolicy } : {}),
       tariffCacheTtlSeconds: config.tariffCacheTtlSeconds,
+      match: config.match,
       port: config.ports.site!,
       host: config.host,
     });

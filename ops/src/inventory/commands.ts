@@ -35,6 +35,13 @@ import { readDemoRecords, readDemoTruth } from './demo-records';
 
 const number = (n: number) => n.toLocaleString('en-GB');
 
+/** A record id as a number in [0, 1), the same every run (FNV-1a). */
+function shareOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash / 4294967296;
+}
+
 /** One line per page, rewritten in place on a terminal. */
 function showProgress(progress: SyncProgress): void {
   const line = `${progress.tutelle.padEnd(6)} page ${number(progress.pages)}: ${number(progress.read)} read, +${number(progress.inserted)} new, ~${number(progress.updated)} changed, ${number(progress.unchanged)} unchanged${progress.done ? `, -${number(progress.removed)} removed` : ''}${progress.resumed ? ' (resumed)' : ''}`;
@@ -50,7 +57,11 @@ async function withInventory<T>(
   const orm = await openSiteDatabase(config.site);
   try {
     const tutelles = new TutelleSubgraphs(config.tutelleSubgraphs);
-    return await run(new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles), { wait }), orm, tutelles);
+    return await run(
+      new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles), { wait }, config.match),
+      orm,
+      tutelles,
+    );
   } finally {
     await orm.close(true);
   }
@@ -109,7 +120,12 @@ export async function exportCommand(config: HubConfig, file: string): Promise<vo
  * cost, not the matcher's), then reconciliation timed alone. The records read are kept in the folder
  * (`records.json`), so a second run measures the matcher without generating again.
  */
-export async function benchCommand(options: { scale: number; seed: number; dir: string }): Promise<void> {
+export async function benchCommand(options: {
+  scale: number;
+  seed: number;
+  dir: string;
+  withoutSerials?: number;
+}): Promise<void> {
   const { dir } = options;
   const asOf = '2026-10-31';
   let started = performance.now();
@@ -137,13 +153,20 @@ export async function benchCommand(options: { scale: number; seed: number; dir: 
       ),
     ),
   );
-  const inputs = records.map((r) => toMatchInput(r, platforms));
+  // A serial-poor site: this share of the records loses its serial (as '0', '-' or nothing typed would),
+  // chosen by record id so that every run drops the same ones.
+  const dropped = options.withoutSerials ?? 0;
+  const inputs = records.map((r) => {
+    const input = toMatchInput(r, platforms);
+    return shareOf(r.id) < dropped ? { ...input, serialNumberNormalized: null } : input;
+  });
   started = performance.now();
   const report = reconcile(inputs);
   const elapsed = performance.now() - started;
   const quality = pairwiseQuality(report.clusters, readDemoTruth(dir).instrumentOf);
   const figures = {
     scale: options.scale,
+    withoutSerials: dropped,
     records: records.length,
     candidatePairs: report.stats.candidatePairs,
     pairsByRule: report.stats.pairsByRule,

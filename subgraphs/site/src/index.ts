@@ -5,6 +5,9 @@ export { type IndicatorContext, RegistryCache, RegistryReader, type SiteContext 
 export { type CorisSheet, corisWorkbookSheets, SnapshotStore, writeCorisWorkbook } from './coris';
 export { openSiteDatabase, parseSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from './database';
 export {
+  blockedPairs,
+  DEFAULT_REVIEW_FLOOR,
+  DEFAULT_THRESHOLD,
   EXPORT_HEADERS,
   exportInventory,
   type FeedPage,
@@ -14,6 +17,7 @@ export {
   InventoryReader,
   type MatchDecisions,
   type MatchInput,
+  type MatchOptions,
   type MatchReport,
   type PairwiseQuality,
   pairwiseQuality,

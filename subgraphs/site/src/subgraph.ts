@@ -9,6 +9,7 @@ import {
   InventoryReader,
   inventoryReferenceResolvers,
   inventoryResolvers,
+  type MatchOptions,
   recordReferences,
   SiteInventory,
   SubgraphInventoryFeed,
@@ -57,6 +58,8 @@ export interface SiteSubgraphOptions {
   instrumentGrouping?: InstrumentGrouping;
   /** How long a platform's cost base for a year is kept between requests, seconds; off when not set. */
   tariffCacheTtlSeconds?: number;
+  /** The matcher's threshold and review floor; the documented defaults where not set. */
+  match?: MatchOptions;
   port: number;
   host?: string;
 }
@@ -75,7 +78,7 @@ export async function startSiteSubgraph(options: SiteSubgraphOptions): Promise<
   const snapshots = new SnapshotStore(orm.em);
   const tutelles = new TutelleSubgraphs(options.tutelleSubgraphs ?? {});
   // Read before serving: a bad policy file stops the start with its problems, not the first tariff.
-  const inventory = new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles));
+  const inventory = new SiteInventory(orm.em, new SubgraphInventoryFeed(tutelles), {}, options.match);
   const tariffs = new TariffEngine(readTariffPolicy(options.tariffPolicy), tutelles, {
     grouping: options.instrumentGrouping ?? groupByReconciledEquipment(inventory),
     ...(options.tariffCacheTtlSeconds ? { costBaseTtlSeconds: options.tariffCacheTtlSeconds } : {}),

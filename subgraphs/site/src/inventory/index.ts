@@ -5,8 +5,12 @@ export { EXPORT_HEADERS, exportInventory } from './export';
 export { inventoryReferenceResolvers, inventoryResolvers, reviewQueue } from './graphql/resolvers';
 export { InventoryRecordReference, ReviewKind, recordReferences } from './graphql/types';
 export {
+  blockedPairs,
+  DEFAULT_REVIEW_FLOOR,
+  DEFAULT_THRESHOLD,
   type MatchDecisions,
   type MatchInput,
+  type MatchOptions,
   type MatchReport,
   type PairwiseQuality,
   pairwiseQuality,

@@ -6,6 +6,7 @@ import {
   type MatchedCluster,
   type MatchInput,
   type MatchLink,
+  type MatchOptions,
   type MatchReport,
   reconcile,
 } from './matching';
@@ -163,13 +164,14 @@ export async function insertRows(em: EntityManager, rows: ReturnType<typeof toRo
   await insertChunks(em, EquipmentLink, rows.links);
 }
 
-export async function reconcileIndex(em: EntityManager): Promise<ReconcileSummary> {
+export async function reconcileIndex(em: EntityManager, match: MatchOptions = {}): Promise<ReconcileSummary> {
   const read = em.fork();
   const records = await read.find(IndexedRecord, { removed: false }, { orderBy: { id: 'asc' } });
   const platforms = await platformsByCostCentre(read);
   const report = reconcile(
     records.map((r) => toMatchInput(r, platforms)),
     await decisionsOf(read),
+    match,
   );
   const rows = toRows(report, records, platforms);
   const { parameters, ...stats } = report.stats;

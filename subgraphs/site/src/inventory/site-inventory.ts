@@ -5,6 +5,7 @@ import { perSnapshotAsync } from '../snapshot-memo';
 import { versionRow } from '../version-row';
 import { confirmEquipment, mergeEquipment, splitEquipment } from './decisions';
 import { EquipmentLink, EquipmentRow, IndexedRecord, InventoryDecision } from './entities';
+import type { MatchOptions } from './matching';
 import { type ReconcileSummary, reconcileIndex } from './reconcile';
 import type { InventoryFeed } from './sync/feed';
 import { type SyncOptions, type SyncProgress, syncInventory } from './sync/sync';
@@ -41,6 +42,8 @@ export class SiteInventory {
     private readonly feed: InventoryFeed | null,
     /** The sync and reconciliation run once at a time across replicas: under the `inventory` job lease. */
     private readonly lease: JobLeaseOptions = {},
+    /** The matcher's threshold and review floor (HUB_MATCH_THRESHOLD, HUB_MATCH_REVIEW_FLOOR). */
+    private readonly match: MatchOptions = {},
   ) {}
 
   /** Sync every tutelle the site reaches, then reconcile. */
@@ -55,14 +58,19 @@ export class SiteInventory {
       async ({ signal, check }) => {
         const tutelles = await syncInventory(this.em, feed, { ...options, signal });
         check();
-        return { tutelles, reconciliation: await this.changing(reconcileIndex(this.em)) };
+        return { tutelles, reconciliation: await this.changing(reconcileIndex(this.em, this.match)) };
       },
       this.lease,
     );
   }
 
   reconcile(): Promise<ReconcileSummary> {
-    return withJobLease(this.em, INVENTORY_JOB, () => this.changing(reconcileIndex(this.em)), this.lease);
+    return withJobLease(
+      this.em,
+      INVENTORY_JOB,
+      () => this.changing(reconcileIndex(this.em, this.match)),
+      this.lease,
+    );
   }
 
   confirm(who: string, equipmentId: string) {

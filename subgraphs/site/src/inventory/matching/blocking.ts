@@ -9,17 +9,64 @@ import type { Features } from './features';
 
 export interface BlockingRule {
   name: string;
-  key(f: Features): string | null;
+  /** The keys a record is blocked under (a pair is a candidate when its records share one). */
+  keys(f: Features): readonly string[];
+  /**
+   * The compared fields the rule looks at: pairs it found do not train those fields' m (fellegi-sunter.ts);
+   * all of them for a rule kept for recall, whose pairs are mostly different instruments and would teach
+   * the EM that a match is "same platform, same kind".
+   */
+  fields: readonly string[];
 }
 
 const both = (a: string | null, b: string | null) => (a == null || b == null ? null : `${a}|${b}`);
+/** A rule kept for recall only: it trains no field. */
+const ALL = ['serialNumber', 'model', 'designation', 'location', 'commissioningDate', 'usefulLife'];
+const one = (key: string | null) => (key == null ? [] : [key]);
+const CODE_START = 5;
 
+/** The first rules find the most pairs without looking at place or dates: they train those fields. */
 export const BLOCKING_RULES: readonly BlockingRule[] = [
-  { name: 'serial number', key: (f) => f.serial },
-  { name: 'platform + model', key: (f) => both(f.platform, f.model) },
-  { name: 'unit + model', key: (f) => both(f.unit, f.model) },
-  { name: 'platform + kind', key: (f) => both(f.platform, f.head) },
-  { name: 'unit + manufacturer + kind', key: (f) => both(f.unit, both(f.maker, f.head)) },
+  { name: 'serial number', keys: (f) => one(f.serial), fields: ['serialNumber'] },
+  {
+    // Codes are found in the designation: a rule on them looks at both text fields.
+    name: 'model code',
+    keys: (f) => f.codes,
+    fields: ['model', 'designation'],
+  },
+  {
+    // A code cut at the length limit ('SVMF12' for 'SVMF120P') shares its first characters.
+    name: 'model code start',
+    keys: (f) => [
+      ...new Set(f.codes.filter((c) => c.length >= CODE_START).map((c) => c.slice(0, CODE_START))),
+    ],
+    fields: ALL,
+  },
+  {
+    name: 'rarest designation words',
+    keys: (f) => f.rareWords.map((w) => `w${w}`),
+    fields: ALL,
+  },
+  {
+    name: 'platform + model',
+    keys: (f) => one(both(f.platform, f.model)),
+    fields: ALL,
+  },
+  {
+    name: 'unit + model',
+    keys: (f) => one(both(f.unit, f.model)),
+    fields: ALL,
+  },
+  {
+    name: 'platform + kind',
+    keys: (f) => one(both(f.platform, f.head)),
+    fields: ALL,
+  },
+  {
+    name: 'unit + manufacturer + kind',
+    keys: (f) => one(both(f.unit, both(f.maker, f.head))),
+    fields: ALL,
+  },
 ];
 
 /** A block this big says its key is not selective (a placeholder serial nobody listed): it is skipped. */
@@ -29,6 +76,8 @@ export interface CandidatePairs {
   /** Pairs as indexes into the features, `left[k] < right[k]`. */
   left: Uint32Array;
   right: Uint32Array;
+  /** Per pair: the index of the first rule that found it. */
+  rule: Uint8Array;
   /** Pairs each rule found (before the union removed the ones an earlier rule had). */
   byRule: Record<string, number>;
   skippedBlocks: number;
@@ -41,17 +90,18 @@ export function candidatePairs(
   const seen = new Set<number>();
   const left: number[] = [];
   const right: number[] = [];
+  const ruleOf: number[] = [];
   const byRule: Record<string, number> = {};
   let skippedBlocks = 0;
   const n = features.length;
-  for (const rule of rules) {
+  rules.forEach((rule, r) => {
     const blocks = new Map<string, number[]>();
     features.forEach((f, i) => {
-      const key = rule.key(f);
-      if (key == null) return;
-      const block = blocks.get(key);
-      if (block) block.push(i);
-      else blocks.set(key, [i]);
+      for (const key of rule.keys(f)) {
+        const block = blocks.get(key);
+        if (block) block.push(i);
+        else blocks.set(key, [i]);
+      }
     });
     let found = 0;
     for (const block of blocks.values()) {
@@ -71,9 +121,16 @@ export function candidatePairs(
           seen.add(code);
           left.push(i);
           right.push(j);
+          ruleOf.push(r);
         }
     }
     byRule[rule.name] = found;
-  }
-  return { left: Uint32Array.from(left), right: Uint32Array.from(right), byRule, skippedBlocks };
+  });
+  return {
+    left: Uint32Array.from(left),
+    right: Uint32Array.from(right),
+    rule: Uint8Array.from(ruleOf),
+    byRule,
+    skippedBlocks,
+  };
 }

@@ -11,8 +11,86 @@ export interface Comparison {
   /** Level names, level 0 being 'missing'. */
   levels: readonly string[];
   compare(a: Features, b: Features): number;
-  /** For term-frequency adjustment of the exact level (level 1): the compared value. */
-  tfValue?: (f: Features) => string | null;
+  /** For term-frequency adjustment: the values a record has (their frequencies are counted)... */
+  tfValues?: (f: Features) => readonly string[];
+  /** ...and the value a pair agrees on at a level, null where that level is not adjusted. */
+  tfAgreed?: (a: Features, b: Features, level: number) => string | null;
+}
+
+const MODEL_LEVELS = [
+  'missing',
+  'same model',
+  'one model contains the other',
+  'same model code in the designations',
+  'one code starts the other (cut, or a variant suffix)',
+  'codes on both sides, none shared',
+  'different models',
+];
+
+const DESIGNATION_LEVELS = [
+  'missing',
+  'same words',
+  'alike (rarity-weighted overlap ≥ 0.8)',
+  'close (≥ 0.5)',
+  'some rare words shared (≥ 0.3)',
+  'different makers',
+  'different',
+];
+
+/** Makers alike: one's name, spaces left out, starts the other's ('TECH CRAFT', 'TECHCRAFT INC'), or a word is shared ('HPE ARUBA'). */
+function sameMaker(a: string, b: string): boolean {
+  const x = a.replace(/[^A-Z0-9]/g, '');
+  const y = b.replace(/[^A-Z0-9]/g, '');
+  const words = new Set(a.split(' '));
+  return x.startsWith(y) || y.startsWith(x) || b.split(' ').some((w) => w.length >= 3 && words.has(w));
+}
+
+/** The rarest code both records name (the longest where equally rare), null where none. */
+function sharedCode(a: Features, b: Features): string | null {
+  let best: string | null = null;
+  const other = new Set(b.codes);
+  for (const code of a.codes) if (other.has(code) && (best == null || code.length > best.length)) best = code;
+  return best;
+}
+
+const MIN_CODE_START = 5;
+/**
+ * One of a's codes starts one of b's: a code cut at the source's length limit ('SVMF12' for 'SVMF120P'),
+ * or a variant's suffix ('R1214' and 'R1214SS').
+ */
+function codeStarts(a: Features, b: Features): boolean {
+  return a.codes.some(
+    (cut) =>
+      cut.length >= MIN_CODE_START &&
+      /\d/.test(cut) &&
+      b.codes.some((c) => c.length > cut.length && c.startsWith(cut)),
+  );
+}
+
+/**
+ * Weighted overlap coefficient: the rarity-weight of the words both designations have, over the weight of
+ * the lighter designation, so a longer description of the same thing is not punished (as Jaccard does).
+ */
+function weightedOverlap(a: Features, b: Features): { lighter: number; heavier: number } {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  let totalA = 0;
+  let totalB = 0;
+  for (const w of a.weights) totalA += w;
+  for (const w of b.weights) totalB += w;
+  while (i < a.words.length && j < b.words.length) {
+    if (a.words[i] === b.words[j]) {
+      common += a.weights[i]!;
+      i++;
+      j++;
+    } else if (a.words[i]! < b.words[j]!) i++;
+    else j++;
+  }
+  const lighter = Math.min(totalA, totalB);
+  return lighter === 0
+    ? { lighter: 0, heavier: 0 }
+    : { lighter: common / lighter, heavier: common / Math.max(totalA, totalB) };
 }
 
 const MISSING = 'missing';
@@ -24,22 +102,6 @@ function withinOneEdit(a: string, b: string): boolean {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-function jaccard(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 && b.length === 0) return 1;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      common++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return common / (a.length + b.length - common);
 }
 
 const exactOrNot = (field: string, value: (f: Features) => string | number | null): Comparison => ({
@@ -63,35 +125,43 @@ export const COMPARISONS: readonly Comparison[] = [
       const [short, long] = a.length < b.length ? [a, b] : [b, a];
       return short.length >= 5 && (long.endsWith(short) || long.startsWith(short)) ? 3 : 4;
     },
-    tfValue: (f) => f.serial,
+    tfValues: (f) => (f.serial == null ? [] : [f.serial]),
+    tfAgreed: (a, _b, level) => (level === 1 ? a.serial : null),
   },
   {
-    // What the instrument is, in one comparison: a model names its maker and its kind, so counting the
-    // model, the maker and the designation apart would count one fact three times. The designation speaks
-    // only where a model is missing on one side.
-    field: 'instrument',
-    levels: [
-      MISSING,
-      'same model',
-      'one model contains the other',
-      'same designation, model unknown',
-      'most designation words (Jaccard ≥ 0.6), model unknown',
-      'some designation words (≥ 0.3), model unknown',
-      'different makers, model unknown',
-      'different',
-    ],
+    // A model, given or found in the designation, names its maker and its kind: the strongest evidence
+    // short of a serial, weighed by how rare the agreed code is.
+    field: 'model',
+    levels: MODEL_LEVELS,
     compare: (a, b) => {
       if (a.model != null && b.model != null) {
         if (a.model === b.model) return 1;
-        return a.model.includes(b.model) || b.model.includes(a.model) ? 2 : 7;
+        return a.model.includes(b.model) || b.model.includes(a.model) ? 2 : 6;
       }
-      // Makers are spelt many ways and renamed (GE Healthcare → Cytiva): weaker evidence than a model.
-      if (a.maker != null && b.maker != null && a.maker !== b.maker) return 6;
-      if (a.words.length === 0 || b.words.length === 0) return 0;
-      const j = jaccard(a.words, b.words);
-      return j >= 0.999 ? 3 : j >= 0.6 ? 4 : j >= 0.3 ? 5 : 7;
+      if (sharedCode(a, b) != null) return 3;
+      if (codeStarts(a, b) || codeStarts(b, a)) return 4;
+      // Codes on both sides, none shared: different models, or a code one side did not write.
+      return a.codes.length > 0 && b.codes.length > 0 ? 5 : 0;
     },
-    tfValue: (f) => f.model,
+    tfValues: (f) => f.codes,
+    tfAgreed: (a, b, level) => (level === 1 ? a.model : level === 3 ? sharedCode(a, b) : null),
+  },
+  {
+    // The designation's words, weighed by rarity, against the lighter side; makers apart.
+    field: 'designation',
+    levels: DESIGNATION_LEVELS,
+    compare: (a, b) => {
+      // Where both models are known, the model said what the instrument is: the words would count it twice.
+      if (a.model != null && b.model != null) return 0;
+      // Makers are spelt many ways and renamed (GE Healthcare → Cytiva): alike when a word is shared.
+      if (a.maker != null && b.maker != null && !sameMaker(a.maker, b.maker)) return 5;
+      if (a.words.length === 0 || b.words.length === 0) return 0;
+      const overlap = weightedOverlap(a, b);
+      // The same words both ways; one designation inside a longer one is 'alike' at most.
+      if (overlap.heavier >= 0.999) return 1;
+      const similarity = overlap.lighter;
+      return similarity >= 0.8 ? 2 : similarity >= 0.5 ? 3 : similarity >= 0.3 ? 4 : 6;
+    },
   },
   {
     // Platform and unit in one comparison: a platform belongs to its units.
@@ -111,6 +181,9 @@ export const COMPARISONS: readonly Comparison[] = [
       const d = Math.abs(a - b);
       return d === 0 ? 1 : d <= 62 ? 2 : d <= 366 ? 3 : 4;
     },
+    // A day many records share (the month's first, a batch of purchases) says less than a rare one.
+    tfValues: (f) => (f.day == null ? [] : [String(f.day)]),
+    tfAgreed: (a, _b, level) => (level === 1 ? String(a.day) : null),
   },
   exactOrNot('usefulLife', (f) => f.life),
 ];

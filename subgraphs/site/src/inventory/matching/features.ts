@@ -29,6 +29,14 @@ export interface Features {
   model: string | null;
   /** Designation words, maker and model words left out, as interned numbers, sorted. */
   words: Int32Array;
+  /** Each word's weight (its rarity, inverse document frequency), aligned with `words`; set by `weigh`. */
+  weights: Float64Array;
+  /** The designation's rarest words (ids), those few records have: what it is blocked on. */
+  rareWords: number[];
+  /** Model codes found in the free text ('PSLX350H'): words mixing letters and digits, and their joins. */
+  codes: string[];
+  /** The text's last code where the text may have been cut (SIFAC keeps 50 characters): a prefix of the real one. */
+  cutCode: string | null;
   /** The designation's first significant word: what kind of instrument it is ('DIFFRACTOMETRE'). */
   head: string | null;
   platform: string | null;
@@ -55,6 +63,37 @@ const STOP = new Set([
   'SUR',
   'AVEC',
   'PAR',
+  'THE',
+  'OF',
+  'AND',
+  'FOR',
+  'WITH',
+  'IN',
+  'TO',
+]);
+
+/** Units a number is glued to, so that '1 GB', '1-GB' and '1GB' are one word. */
+const UNITS = new Set([
+  'GB',
+  'MB',
+  'TB',
+  'KB',
+  'MM',
+  'CM',
+  'M',
+  'KG',
+  'G',
+  'W',
+  'V',
+  'HZ',
+  'KHZ',
+  'MHZ',
+  'GHZ',
+  'IN',
+  'INCH',
+  'L',
+  'ML',
+  'NM',
 ]);
 
 /** 'Spectromètre d’absorption' → ['SPECTROMETRE', 'ABSORPTION']. */
@@ -67,7 +106,38 @@ export function words(text: string | null | undefined): string[] {
     .replace(/[^A-Z0-9]+/g, ' ')
     .trim()
     .split(' ')
-    .filter((w) => w !== '' && !STOP.has(w));
+    .flatMap((w, i, all) => {
+      if (w === '' || (UNITS.has(w) && i > 0 && /^\d+$/.test(all[i - 1]!))) return [];
+      const next = all[i + 1];
+      if (/^\d+$/.test(w) && next && UNITS.has(next)) return [`${w}${next === 'INCH' ? 'IN' : next}`];
+      return STOP.has(w) ? [] : [w];
+    });
+}
+
+/** A designation is blocked on its RARE_WORDS rarest words, each held by at most RARE_WORD_RECORDS records. */
+const RARE_WORDS = 3;
+const RARE_WORD_RECORDS = 100;
+
+const isCode = (w: string) => /\d/.test(w) && (/[A-Z]/.test(w) ? w.length >= 3 : w.length >= 4);
+/** Texts this long may have been cut by a source that keeps 50 characters. */
+const CUT_LENGTH = 48;
+
+/**
+ * Model codes in free text: words mixing letters and digits ('LX350H'), long numbers ('27028'), and joins
+ * of 2–3 adjacent words holding a digit ('PS LX350H' → 'PSLX350H'), so that 'PS-LX350H', 'PS LX350H' and
+ * 'PSLX350H' all give 'PSLX350H'.
+ */
+export function codesIn(tokens: readonly string[]): string[] {
+  const codes = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (isCode(tokens[i]!)) codes.add(tokens[i]!);
+    let joined = tokens[i]!;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++) {
+      joined += tokens[j]!;
+      if (joined.length >= 5 && /\d/.test(joined) && /[A-Z]/.test(joined)) codes.add(joined);
+    }
+  }
+  return [...codes];
 }
 
 /** 'JSM-IT800' → 'JSMIT800': a model as a key, whatever its punctuation. */
@@ -109,8 +179,11 @@ export function makerVocabulary(inputs: readonly MatchInput[]): Map<string, stri
   const makers = new Map<string, string>();
   for (const input of inputs) {
     const maker = input.manufacturerNormalized;
-    const first = words(maker)[0];
+    const name = words(maker);
+    const first = name[0];
     if (maker && first && first.length >= 2 && !makers.has(first)) makers.set(first, maker);
+    // A maker of several words is recognised written as one ('TECHCRAFT' for 'TECH CRAFT') and vice versa.
+    if (maker && name.length > 1 && !makers.has(name.join(''))) makers.set(name.join(''), maker);
   }
   return makers;
 }
@@ -125,11 +198,28 @@ export class FeatureBuilder {
 
   /** A maker the record's free text starts a word run with ('Lenovo Global Technology' → LENOVO). */
   private findMaker(tokens: readonly string[]): string | null {
-    for (const token of tokens) {
-      const maker = this.makers.get(token);
+    for (let i = 0; i < tokens.length; i++) {
+      const maker = this.makers.get(`${tokens[i]}${tokens[i + 1] ?? ''}`) ?? this.makers.get(tokens[i]!);
       if (maker) return maker;
     }
     return null;
+  }
+
+  /** Per word id: how many records have it; and how many records were built. */
+  private readonly documents: number[] = [];
+  private records = 0;
+
+  /** Word weights by rarity (inverse document frequency), once every record is built. */
+  weigh(features: readonly Features[]): void {
+    for (const f of features) {
+      f.words.forEach((id, k) => {
+        f.weights[k] = Math.log((1 + this.records) / (1 + (this.documents[id] ?? 0)));
+      });
+      f.rareWords = Array.from(f.words)
+        .filter((id) => (this.documents[id] ?? 0) <= RARE_WORD_RECORDS)
+        .sort((x, y) => (this.documents[x] ?? 0) - (this.documents[y] ?? 0))
+        .slice(0, RARE_WORDS);
+    }
   }
 
   private intern(word: string): number {
@@ -155,6 +245,13 @@ export class FeatureBuilder {
     const modelWords = new Set(words(input.model));
     kept = kept.filter((w) => !makerWords.has(w) && !modelWords.has(w));
     const ids = Int32Array.from(new Set(kept.map((w) => this.intern(w)))).sort();
+    for (const id of ids) this.documents[id] = (this.documents[id] ?? 0) + 1;
+    this.records++;
+    const raw = words(input.designation.replace(/[-/.]/g, ''));
+    const codes = [...new Set([...codesIn(designation), ...codesIn(raw), ...codesIn(details)])].filter(
+      (c) => !makerWords.has(c),
+    );
+    const last = designation.at(-1);
     return {
       id: input.id,
       tutelle: input.tutelle,
@@ -162,6 +259,10 @@ export class FeatureBuilder {
       maker,
       model,
       words: ids,
+      weights: new Float64Array(ids.length),
+      rareWords: [],
+      codes: model ? [...new Set([model, ...codes])] : codes,
+      cutCode: input.designation.length >= CUT_LENGTH && last && isCode(last) ? last : null,
       head: kept.find((w) => w.length >= 4) ?? null,
       platform: input.platform,
       unit: input.unitCode,

@@ -1,4 +1,4 @@
-import type { CandidatePairs } from './blocking';
+import type { BlockingRule, CandidatePairs } from './blocking';
 import type { Comparison } from './comparisons';
 import type { Features } from './features';
 
@@ -7,12 +7,15 @@ import type { Features } from './features';
  * instrument) and u = P(level | different instruments); a pair's match weight is the prior log-odds plus,
  * per field, log2(m/u) of the level it reaches (its Bayes factor: the field's evidence).
  * - u from random pairs of records (almost all of them different instruments), shrunk towards priors;
- * - m from documented priors (M_PRIORS): EM over the blocked pairs was tried, Splink-style, and drifts to
- *   "same platform, same kind" as its match class, since within a platform the fields are not
- *   independent; the priors say what people typing one instrument twice do, and the evidence is readable;
- * - the prior odds as Splink's `estimate_probability_two_random_records_match`, from a deterministic rule;
- * - term frequencies: agreeing on a rare serial or model says more than on a common one, so the exact
- *   level's u is the value's frequency among the records (Splink's term-frequency adjustment).
+ * - m by expectation-maximisation over the blocked pairs, starting from documented priors (M_PRIORS): a
+ *   field's m is learnt only from pairs found by blocking rules that do not look at it (a rule on model
+ *   codes says nothing of how often one instrument's records agree on codes, but it does on dates);
+ * - the prior (lambda) from the matches the model finds one-to-one (oneToOneLambda), so it does not rest
+ *   on one field (serials, absent from many sites); the EM's own share of matches among the training
+ *   pairs is that sample's, not the site's;
+ * - term frequencies: agreeing on a rare serial or model code says more than on a common one, so the
+ *   agreeing level's u is the value's frequency among the records (Splink's term-frequency adjustment).
+ * Probabilities are clamped to [CLAMP, 1 - CLAMP] so that no level is proof on its own.
  */
 
 export interface FieldEvidence {
@@ -22,16 +25,30 @@ export interface FieldEvidence {
   bayesFactorLog2: number;
 }
 
-export interface ModelParameters {
-  /**
-   * Prior probability that two random records match, not estimated by EM: the pairs a deterministic rule
-   * (same serial) finds, over its recall, over every cross-tutelle pair (probabilityTwoRandomRecordsMatch).
-   */
-  lambda: number;
-  /** Per comparison, per level: m and u (level 0, missing, is unused). */
-  m: number[][];
-  u: number[][];
+/** One level of a comparison, as Splink keeps it: what it says, its m and u, what its u is adjusted by. */
+export interface ComparisonLevel {
+  label: string;
+  m: number;
+  u: number;
+  /** The value whose frequency replaces u at this level (term-frequency adjustment), null where none. */
+  tfColumn: string | null;
 }
+
+export interface ModelParameters {
+  /** Prior probability that two random cross-tutelle records match, from the EM (see above). */
+  lambda: number;
+  /** Per comparison (in COMPARISONS' order): its levels, level 0 ('missing') carrying no evidence. */
+  comparisons: Array<{ field: string; levels: ComparisonLevel[] }>;
+  emIterations: number;
+}
+
+const CLAMP = 1e-4;
+const clamp = (p: number) => Math.min(1 - CLAMP, Math.max(CLAMP, p));
+const EM_ITERATIONS = 15;
+/** Pseudo-pairs of the prior m each EM estimate is shrunk towards: few pairs do not swing a level. */
+const M_PRIOR_PAIRS = 200;
+const MIN_TRAINING_PAIRS = 30;
+const LAMBDA_ROUNDS = 20;
 
 /**
  * Documented priors for m: where records of one instrument land, by field and level (level 0 first,
@@ -40,14 +57,13 @@ export interface ModelParameters {
  */
 const M_PRIORS: Record<string, number[]> = {
   serialNumber: [0, 0.9, 0.05, 0.047, 0.003],
-  instrument: [0, 0.7, 0.08, 0.1, 0.05, 0.02, 0.04, 0.01],
+  model: [0, 0.4, 0.05, 0.35, 0.05, 0.13, 0.02],
+  designation: [0, 0.2, 0.4, 0.2, 0.1, 0.05, 0.05],
   location: [0, 0.95, 0.03, 0.02],
   commissioningDate: [0, 0.5, 0.48, 0.015, 0.005],
   usefulLife: [0, 0.9, 0.1],
 };
 
-/** Share of true matches whose records share a normalised serial: both typed (~0.8 × 0.8), legibly. */
-const SERIAL_RULE_RECALL = 0.6;
 /**
  * u before any data, per field and level (level 0 first, unused): as measured on random pairs of the demo
  * site at scale 1. Estimates are shrunk towards them with U_PRIOR_PAIRS pseudo-pairs, so a site of a few
@@ -56,7 +72,7 @@ const SERIAL_RULE_RECALL = 0.6;
  */
 const U_PRIORS: Record<string, number[]> = {
   serialNumber: [0, 0.0003, 0.0001, 0.0001, 0.9995],
-  instrument: [0, 0.006, 0.0004, 0.01, 0.003, 0.003, 0.1, 0.8776],
+  instrument: [0, 0.006, 0.0004, 0.001, 0.0002, 0.002, 0.003, 0.01, 0.1, 0.8774],
   location: [0, 0.006, 0.004, 0.99],
   commissioningDate: [0, 0.0002, 0.02, 0.095, 0.8848],
   usefulLife: [0, 0.23, 0.77],
@@ -107,40 +123,41 @@ export function estimateU(
 }
 
 /**
- * Per record, per term-frequency comparison: how often a record of another instrument has its value. A
- * tutelle records an asset once, so the instruments sharing a value are at least as many as the records
- * of one tutelle that have it: a serial on three tutelles' records of one instrument counts once, a
- * placeholder nobody listed ('SANS', typed 40 times by one tutelle) counts 40 times and weighs little.
+ * Per term-frequency comparison: how often a record of another instrument has each value. A tutelle
+ * records an asset once, so the instruments sharing a value are at least as many as the records of one
+ * tutelle that have it: a serial on three tutelles' records of one instrument counts once, a placeholder
+ * nobody listed ('SANS', typed 40 times by one tutelle) counts 40 times and weighs little.
  */
 export function termFrequencies(
   features: readonly Features[],
   comparisons: readonly Comparison[],
-): (Float64Array | null)[] {
+): (Map<string, number> | null)[] {
   return comparisons.map((c) => {
-    const value = c.tfValue;
-    if (!value) return null;
-    const perTutelle = new Map<string, Map<string, number>>();
+    const values = c.tfValues;
+    if (!values) return null;
+    const perValue = new Map<string, Map<string, number>>();
     let total = 0;
     for (const f of features) {
-      const v = value(f);
-      if (v == null) continue;
-      total++;
-      const counts = perTutelle.get(v) ?? new Map<string, number>();
-      counts.set(f.tutelle, (counts.get(f.tutelle) ?? 0) + 1);
-      perTutelle.set(v, counts);
+      const list = values(f);
+      if (list.length > 0) total++;
+      for (const v of list) {
+        const counts = perValue.get(v) ?? new Map<string, number>();
+        counts.set(f.tutelle, (counts.get(f.tutelle) ?? 0) + 1);
+        perValue.set(v, counts);
+      }
     }
-    const instruments = new Map([...perTutelle].map(([v, counts]) => [v, Math.max(...counts.values())]));
-    const prior = U_PRIORS[c.field]?.[1] ?? 0;
-    return Float64Array.from(features, (f) => {
-      const v = value(f);
-      return v == null ? 1 : (instruments.get(v)! + TF_PRIOR_RECORDS * prior) / (total + TF_PRIOR_RECORDS);
-    });
+    // Shrunk towards a value met once per instrument: TF_PRIOR_RECORDS pseudo-records with other values.
+    return new Map(
+      [...perValue].map(([v, counts]) => [v, Math.max(...counts.values()) / (total + TF_PRIOR_RECORDS)]),
+    );
   });
 }
 
 export interface ScoredPairs extends CandidatePairs {
   /** Per pair, per comparison: the level reached (pairs × comparisons). */
   levels: Uint8Array;
+  /** Per pair, per comparison: the term-frequency u of the value agreed on, NaN where not adjusted. */
+  tfU: Float64Array;
   /** Match weight (log2 odds) and probability per pair. */
   weight: Float64Array;
   probability: Float64Array;
@@ -148,92 +165,205 @@ export interface ScoredPairs extends CandidatePairs {
 }
 
 export class FellegiSunter {
-  private readonly tf: (Float64Array | null)[];
+  private readonly tf: (Map<string, number> | null)[];
 
   constructor(
     private readonly features: readonly Features[],
     private readonly comparisons: readonly Comparison[],
+    private readonly rules: readonly BlockingRule[],
   ) {
     this.tf = termFrequencies(features, comparisons);
   }
 
-  /** Levels of every candidate pair, then every pair's weight and probability. */
+  /** Levels of every candidate pair, m and lambda by EM, then every pair's weight and probability. */
   score(pairs: CandidatePairs): ScoredPairs {
     const { features, comparisons } = this;
     const count = pairs.left.length;
     const fields = comparisons.length;
     const levels = new Uint8Array(count * fields);
+    const tfU = new Float64Array(count * fields).fill(Number.NaN);
     for (let k = 0; k < count; k++) {
       const a = features[pairs.left[k]!]!;
       const b = features[pairs.right[k]!]!;
-      for (let f = 0; f < fields; f++) levels[k * fields + f] = comparisons[f]!.compare(a, b);
+      for (let f = 0; f < fields; f++) {
+        const level = comparisons[f]!.compare(a, b);
+        levels[k * fields + f] = level;
+        const value = comparisons[f]!.tfAgreed?.(a, b, level);
+        const u = value == null ? undefined : this.tf[f]?.get(value);
+        if (u !== undefined) tfU[k * fields + f] = Math.max(u, CLAMP);
+      }
     }
+    const u = estimateU(features, comparisons).map((l) => l.map(clamp));
+    const { m, iterations } = this.expectationMaximisation(pairs, levels, tfU, u);
+    const evidence = new Float64Array(count);
+    for (let k = 0; k < count; k++)
+      for (let f = 0; f < fields; f++) evidence[k]! += this.bayesFactorLog2(m, u, tfU, levels, k, f);
+    const lambda = this.oneToOneLambda(pairs, evidence);
     const parameters: ModelParameters = {
-      lambda: this.probabilityTwoRandomRecordsMatch(pairs),
-      m: comparisons.map((c) => M_PRIORS[c.field]!),
-      u: estimateU(features, comparisons),
+      lambda,
+      comparisons: comparisons.map((c, f) => ({
+        field: c.field,
+        levels: c.levels.map((label, l) => ({
+          label,
+          m: m[f]![l]!,
+          u: u[f]![l]!,
+          tfColumn: c.tfAgreed && (l === 1 || (c.field === 'model' && l === 3)) ? c.field : null,
+        })),
+      })),
+      emIterations: iterations,
     };
     const weight = new Float64Array(count);
     const probability = new Float64Array(count);
-    const fieldWeights = parameters.m.map((levelsOfField, f) =>
-      levelsOfField.map((m, l) => (l === 0 ? 0 : Math.log2(m / parameters.u[f]![l]!))),
-    );
-    const prior = Math.log2(parameters.lambda / (1 - parameters.lambda));
+    const prior = Math.log2(lambda / (1 - lambda));
     for (let k = 0; k < count; k++) {
-      let w = prior;
-      for (let f = 0; f < fields; f++) {
-        const level = levels[k * fields + f]!;
-        w +=
-          level === 1 && this.tf[f]
-            ? this.fieldWeight(parameters, f, level, pairs.left[k]!)
-            : fieldWeights[f]![level]!;
-      }
+      const w = prior + evidence[k]!;
       weight[k] = w;
       probability[k] = 1 / (1 + 2 ** -w);
     }
-    return { ...pairs, levels, weight, probability, parameters };
+    return { ...pairs, levels, tfU, weight, probability, parameters };
+  }
+
+  private bayesFactorLog2(
+    m: number[][],
+    u: number[][],
+    tfU: Float64Array,
+    levels: Uint8Array,
+    k: number,
+    f: number,
+  ): number {
+    const fields = this.comparisons.length;
+    const level = levels[k * fields + f]!;
+    if (level === 0) return 0;
+    const adjusted = tfU[k * fields + f]!;
+    return Math.log2(m[f]![level]! / (Number.isNaN(adjusted) ? u[f]![level]! : adjusted));
   }
 
   /**
-   * The prior, over random pairs (u's population), as Splink's `estimate_probability_two_random_records_match`:
-   * the pairs a deterministic rule (same serial) finds, over its recall, over every cross-tutelle pair.
+   * EM over the blocked pairs: E, each pair's match probability under the current m and lambda; M, each
+   * field's m from the pairs found by rules that do not look at that field, weighed by those probabilities
+   * (shrunk towards the prior with M_PRIOR_PAIRS), and lambda as the mean probability.
    */
-  private probabilityTwoRandomRecordsMatch(pairs: CandidatePairs): number {
-    let bySerial = 0;
-    for (let k = 0; k < pairs.left.length; k++) {
-      const a = this.features[pairs.left[k]!]!.serial;
-      if (a != null && a === this.features[pairs.right[k]!]!.serial) bySerial++;
+  private expectationMaximisation(
+    pairs: CandidatePairs,
+    levels: Uint8Array,
+    tfU: Float64Array,
+    u: number[][],
+  ) {
+    const { comparisons } = this;
+    const fields = comparisons.length;
+    const count = pairs.left.length;
+    const priors = comparisons.map((c) => M_PRIORS[c.field] ?? c.levels.map(() => 1 / (c.levels.length - 1)));
+    let m = priors.map((l) => l.map(clamp));
+    let lambdaBlocked = 0.02;
+    const trainer = this.trainingRule(pairs);
+    const trains = comparisons.map((c) =>
+      this.rules.map((r, i) => i === trainer && !r.fields.includes(c.field)),
+    );
+    const posterior = new Float64Array(count);
+    let iterations = 0;
+    for (; iterations < EM_ITERATIONS && count > 0; iterations++) {
+      const prior = Math.log2(lambdaBlocked / (1 - lambdaBlocked));
+      let sum = 0;
+      for (let k = 0; k < count; k++) {
+        let w = prior;
+        for (let f = 0; f < fields; f++) w += this.bayesFactorLog2(m, u, tfU, levels, k, f);
+        posterior[k] = 1 / (1 + 2 ** -w);
+        sum += posterior[k]!;
+      }
+      const next = clamp(sum / count);
+      const counts = comparisons.map((c) => new Float64Array(c.levels.length));
+      for (let k = 0; k < count; k++)
+        for (let f = 0; f < fields; f++)
+          if (trains[f]![pairs.rule[k]!]) counts[f]![levels[k * fields + f]!]! += posterior[k]!;
+      m = counts.map((levelCounts, f) => {
+        const seen = levelCounts.reduce((s, x, l) => (l === 0 ? s : s + x), 0);
+        return Array.from(levelCounts, (x, l) =>
+          l === 0 ? 1 : clamp((x + M_PRIOR_PAIRS * priors[f]![l]!) / (seen + M_PRIOR_PAIRS)),
+        );
+      });
+      const converged = Math.abs(next - lambdaBlocked) < 1e-5;
+      lambdaBlocked = next;
+      if (converged) break;
     }
-    const perTutelle = new Map<string, number>();
-    for (const f of this.features) perTutelle.set(f.tutelle, (perTutelle.get(f.tutelle) ?? 0) + 1);
-    const n = this.features.length;
-    let crossPairs = (n * n) / 2;
-    for (const c of perTutelle.values()) crossPairs -= (c * c) / 2;
-    return Math.min(
-      0.5,
-      Math.max(1 / Math.max(1, crossPairs), bySerial / SERIAL_RULE_RECALL / Math.max(1, crossPairs)),
+    return { m, iterations };
+  }
+
+  /**
+   * The one rule whose pairs train m: the first (most decisive) that found MIN_TRAINING_PAIRS, and that
+   * leaves some field apart. A shared serial where the site has serials; a shared model code where it has
+   * none (a site holds several instruments of one model, so code pairs teach "same model" where serials
+   * could teach better).
+   */
+  private trainingRule(pairs: CandidatePairs): number {
+    const found = new Array<number>(this.rules.length).fill(0);
+    for (const r of pairs.rule) found[r]!++;
+    return this.rules.findIndex(
+      (rule, i) => found[i]! >= MIN_TRAINING_PAIRS && rule.fields.length < this.comparisons.length,
     );
   }
 
-  /** The Bayes factor (log2) of one field for one pair: the exact level's u from the value's frequency. */
-  private fieldWeight(params: ModelParameters, f: number, level: number, leftIndex: number): number {
-    if (level === 0) return 0;
-    const tf = this.tf[f];
-    const u = level === 1 && tf ? Math.max(tf[leftIndex]!, 1e-6) : params.u[f]![level]!;
-    return Math.log2(params.m[f]![level]! / u);
+  /**
+   * The prior, from the matches the model finds rather than from one field: a record has at most one
+   * partner per other tutelle, so the pairs above even odds, taken best first one-to-one, are the matches;
+   * their share of the cross pairs is lambda, and lambda sets the odds again, until it settles. It starts
+   * from the most matches there can be (each record of the smaller tutelle of each couple matched).
+   */
+  private oneToOneLambda(pairs: CandidatePairs, evidence: Float64Array): number {
+    const cross = this.crossPairs();
+    const tutelles = this.features.map((f) => f.tutelle);
+    const order = Array.from(evidence.keys()).sort((x, y) => evidence[y]! - evidence[x]!);
+    let lambda = Math.min(0.5, this.mostMatches() / cross);
+    for (let round = 0; round < LAMBDA_ROUNDS; round++) {
+      const needed = -Math.log2(lambda / (1 - lambda));
+      const taken = new Set<string>();
+      let matches = 0;
+      for (const k of order) {
+        if (evidence[k]! < needed) break;
+        const a = pairs.left[k]!;
+        const b = pairs.right[k]!;
+        const ka = `${a}|${tutelles[b]}`;
+        const kb = `${b}|${tutelles[a]}`;
+        if (taken.has(ka) || taken.has(kb)) continue;
+        taken.add(ka);
+        taken.add(kb);
+        matches++;
+      }
+      const next = Math.min(0.5, Math.max(1, matches) / cross);
+      if (Math.abs(next - lambda) <= lambda * 0.01) return next;
+      lambda = next;
+    }
+    return lambda;
+  }
+
+  /** Per couple of tutelles, the records of the smaller: the most one-to-one matches there can be. */
+  private mostMatches(): number {
+    const counts = new Map<string, number>();
+    for (const f of this.features) counts.set(f.tutelle, (counts.get(f.tutelle) ?? 0) + 1);
+    const sizes = [...counts.values()];
+    let most = 0;
+    for (let i = 0; i < sizes.length; i++)
+      for (let j = i + 1; j < sizes.length; j++) most += Math.min(sizes[i]!, sizes[j]!);
+    return most;
+  }
+
+  private crossPairs(): number {
+    const perTutelle = new Map<string, number>();
+    for (const f of this.features) perTutelle.set(f.tutelle, (perTutelle.get(f.tutelle) ?? 0) + 1);
+    const n = this.features.length;
+    let cross = (n * n) / 2;
+    for (const c of perTutelle.values()) cross -= (c * c) / 2;
+    return Math.max(1, cross);
   }
 
   /** Why a pair scored what it did: per field, the level reached and its Bayes factor. */
   evidence(scored: ScoredPairs, k: number): FieldEvidence[] {
-    const fields = this.comparisons.length;
-    return this.comparisons.map((c, f) => {
-      const level = scored.levels[k * fields + f]!;
-      return {
-        field: c.field,
-        level: c.levels[level]!,
-        bayesFactorLog2:
-          Math.round(this.fieldWeight(scored.parameters, f, level, scored.left[k]!) * 100) / 100,
-      };
-    });
+    const { tfU, levels, parameters } = scored;
+    const m = parameters.comparisons.map((c) => c.levels.map((l) => l.m));
+    const u = parameters.comparisons.map((c) => c.levels.map((l) => l.u));
+    return this.comparisons.map((c, f) => ({
+      field: c.field,
+      level: c.levels[levels[k * this.comparisons.length + f]!]!,
+      bayesFactorLog2: Math.round(this.bayesFactorLog2(m, u, tfU, levels, k, f) * 100) / 100,
+    }));
   }
 }

@@ -4,6 +4,7 @@ export { COMPARISONS, type Comparison } from './comparisons';
 export { type MatchInput, modelVocabulary } from './features';
 export type { FieldEvidence, ModelParameters } from './fellegi-sunter';
 export {
+  blockedPairs,
   DEFAULT_REVIEW_FLOOR,
   DEFAULT_THRESHOLD,
   equipmentIdOf,

@@ -48,7 +48,7 @@ describe('the matcher', () => {
     ]);
     expect(clusterOf(report, 'UL:1')).toEqual(['CNRS:1', 'UL:1']);
     const link = report.clusters.find((c) => c.id === 'EQ-CNRS:1')!.links[0]!;
-    expect(link.evidence.find((e) => e.field === 'instrument')).toMatchObject({ level: 'same model' });
+    expect(link.evidence.find((e) => e.field === 'model')).toMatchObject({ level: 'same model' });
     expect(link.evidence.find((e) => e.field === 'serialNumber')).toEqual({
       field: 'serialNumber',
       level: 'missing',

@@ -264,8 +264,8 @@ inventory
   )
   .option(
     '--dir <dir>',
-    'the benchmark folder (README.md, ul.sql, cnrs.sql, truth.csv)',
-    '../shared/benchmarks/abt-buy',
+    'the benchmark folder (README.md, ul.sql, cnrs.sql, truth.csv); a copy is in the repository',
+    'test/fixtures/abt-buy',
   )
   .option(
     '--postgres <url>',

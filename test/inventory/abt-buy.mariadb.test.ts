@@ -5,13 +5,11 @@ import { createMariadbDatabase } from '../src/mariadb';
 import { createPostgresDatabase } from '../src/postgres';
 
 /*
- * The Abt-Buy benchmark (../shared/benchmarks/abt-buy, or HUB_ABT_BUY_DIR) through the hub: UL's rows in
+ * The Abt-Buy benchmark (test/fixtures/abt-buy, a copy of the public benchmark, or HUB_ABT_BUY_DIR) through the hub: UL's rows in
  * PostgreSQL, CNRS's in MariaDB, the connectors configured on them, the matcher with its defaults. Floors a
  * little under what it reaches (docs/INVENTORY.md): no serial, no model column, and still instruments found.
  */
-const dir = path.resolve(
-  process.env.HUB_ABT_BUY_DIR ?? path.join(__dirname, '../../../shared/benchmarks/abt-buy'),
-);
+const dir = path.resolve(process.env.HUB_ABT_BUY_DIR ?? path.join(__dirname, '../fixtures/abt-buy'));
 
 describe('the Abt-Buy benchmark through the hub', () => {
   it('finds co-owned instruments from their designations alone, precisely', async () => {

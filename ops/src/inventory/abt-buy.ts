@@ -8,7 +8,7 @@ import { type InventoryRecordData, Settings, type TutelleDescriptor } from '@hub
 import { blockedPairs, type MatchOptions, reconcile, toMatchInput } from '@hub/subgraph-site';
 
 /*
- * `hub inventory abt-buy`: the Leipzig Abt-Buy benchmark (../shared/benchmarks/abt-buy) through the hub.
+ * `hub inventory abt-buy`: the Leipzig Abt-Buy benchmark (test/fixtures/abt-buy) through the hub.
  * UL's rows go into a PostgreSQL database and CNRS's into a MariaDB one, each of its own; the connectors
  * are configured on them as a site configures them (HUB_UL_DATABASE_URL, HUB_CNRS_DATABASE_URL), read
  * page by page, and the matcher reconciles what they read. Scored over (UL record, CNRS record) pairs.

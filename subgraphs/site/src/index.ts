@@ -25,6 +25,7 @@ export {
   type ReconcileSummary,
   ReviewKind,
   reconcile,
+  reconcileIndex,
   reviewQueue,
   SiteInventory,
   SubgraphInventoryFeed,

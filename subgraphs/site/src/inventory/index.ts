@@ -17,7 +17,7 @@ export {
   reconcile,
 } from './matching';
 export { INVENTORY_MIGRATIONS } from './migration';
-export { platformsByCostCentre, type ReconcileSummary, toMatchInput } from './reconcile';
+export { platformsByCostCentre, type ReconcileSummary, reconcileIndex, toMatchInput } from './reconcile';
 export { INVENTORY_JOB, InventoryReader, SiteInventory } from './site-inventory';
 export {
   type FeedPage,

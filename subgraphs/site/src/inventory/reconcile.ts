@@ -164,24 +164,44 @@ export async function insertRows(em: EntityManager, rows: ReturnType<typeof toRo
   await insertChunks(em, EquipmentLink, rows.links);
 }
 
-export async function reconcileIndex(em: EntityManager, match: MatchOptions = {}): Promise<ReconcileSummary> {
-  const read = em.fork();
-  const records = await read.find(IndexedRecord, { removed: false }, { orderBy: { id: 'asc' } });
-  const platforms = await platformsByCostCentre(read);
+/** The inventory's version: every decision and reconciliation bumps it in its own commit. */
+async function versionOf(em: EntityManager): Promise<number> {
+  return (await em.findOneOrFail(InventoryVersion, { id: 1 }, { refresh: true })).version;
+}
+
+/** The whole regrouping, read through `em`: what the matcher makes of the index and the decisions. */
+async function plan(em: EntityManager, match: MatchOptions) {
+  const records = await em.find(IndexedRecord, { removed: false }, { orderBy: { id: 'asc' } });
+  const platforms = await platformsByCostCentre(em);
   const report = reconcile(
     records.map((r) => toMatchInput(r, platforms)),
-    await decisionsOf(read),
+    await decisionsOf(em),
     match,
   );
-  const rows = toRows(report, records, platforms);
-  const { parameters, ...stats } = report.stats;
-  await em.fork().transactional(async (tx) => {
+  return { report, rows: toRows(report, records, platforms) };
+}
+
+/*
+ * The matcher runs outside the decisions' lock (12 s at x100: decisions would wait that long) on the version
+ * it read. The write takes the lock first (the version bump, as a decision does); if a decision committed
+ * since the read, the plan would undo it, so it is made again under the lock with that decision among the
+ * constraints (decisions wait meanwhile, once).
+ */
+export async function reconcileIndex(em: EntityManager, match: MatchOptions = {}): Promise<ReconcileSummary> {
+  const read = em.fork();
+  const seen = await versionOf(read);
+  const planned = await plan(read, match);
+  return em.fork().transactional(async (tx) => {
+    await bumpVersion(tx);
+    const stale = (await versionOf(tx)) !== seen + 1;
+    const { report, rows } = stale ? await plan(tx, match) : planned;
+    const { parameters, ...stats } = report.stats;
     await tx.nativeDelete(EquipmentLink, {});
     await tx.nativeDelete(EquipmentRow, {});
     await insertRows(tx, rows);
     await bumpVersion(tx, { ...stats, parameters });
+    return { ...stats, equipment: rows.equipment.length, possibleMatches: report.possibleMatches.length };
   });
-  return { ...stats, equipment: rows.equipment.length, possibleMatches: report.possibleMatches.length };
 }
 
 /** People's decisions as the matcher takes them, optionally only those among some records. */

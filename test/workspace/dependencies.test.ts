@@ -11,12 +11,6 @@ import { importsOf, packageOf, ROOT, workspacePackages } from './workspace';
 /** Dependencies no import names, each with the reason it stays: a tool loads it by name, or it waits. */
 const NOT_IMPORTED: Record<string, Record<string, string>> = {
   ops: { 'kubernetes-models': 'ops/src/kubernetes/validate.ts imports it by a computed path (ESM only)' },
-  test: Object.fromEntries(
-    ['@apollo/composition', '@apollo/gateway', '@apollo/server', '@apollo/subgraph'].map((d) => [
-      d,
-      'declared for the stock-gateway differential (30e4ee9) whose test is not in main yet: remove if it never is',
-    ]),
-  ),
   'gateway/web': {
     '@graphql-codegen/client-preset': "build.ts asks GraphQL Code Generator for its `preset: 'client'`",
     typescript:

@@ -10,8 +10,8 @@ import { type GenerateOptions, generateSite } from './generate';
 import type { DemoSite } from './types';
 
 /*
- * Writes a demo site where the hub reads it: each tutelle's sources in their embedded form (write-ul.ts,
- * write-cnrs.ts, write-inrae.ts, write-chru.ts), the registry as YAML, the ground truth as JSON.
+ * Writes a demo site where the hub reads it: each tutelle's sources in their embedded form (the writers of
+ * each `@hub/connector-<t>/testing`), the registry as YAML, the ground truth as JSON.
  */
 
 /**
@@ -38,7 +38,7 @@ function truthJson(site: DemoSite): string {
   return `{\n"totals": ${JSON.stringify(site.truth.totals)},\n"instruments": [\n${instruments}\n]}\n`;
 }
 
-/** Generates a site and writes it into `dir`: registry.yaml, ul/*.sqlite, truth.json, manifest.json. */
+/** Generates a site and writes it into `dir`: registry.yaml, ul/, cnrs/, inrae/, chru/, truth.json, manifest.json. */
 export async function writeDemo(dir: string, options: GenerateOptions = {}): Promise<DemoCounts> {
   const site = generateSite(options);
   mkdirSync(dir, { recursive: true });

@@ -69,6 +69,19 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   },
 ];
 
+/**
+ * The rules whose pairs train m (fellegi-sunter.ts), each apart from the others: a shared serial, a shared
+ * model code, and a shared maker, which looks at no compared field, so that where a site has no serials
+ * the model's and the designation's m are still learnt from pairs that were not chosen for agreeing on them.
+ */
+export const TRAINING_RULES: readonly BlockingRule[] = [
+  BLOCKING_RULES[0]!,
+  { ...BLOCKING_RULES[1]!, fields: ['serialNumber', 'model', 'designation'] },
+  // Serials keep their documented prior: learnt from code or maker pairs (several instruments of one
+  // model, whose serials differ), they cost the demo's recall.
+  { name: 'manufacturer', keys: (f) => one(f.maker), fields: ['serialNumber'] },
+];
+
 /** A block this big says its key is not selective (a placeholder serial nobody listed): it is skipped. */
 export const MAX_BLOCK_SIZE = 500;
 

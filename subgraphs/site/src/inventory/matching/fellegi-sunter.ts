@@ -1,4 +1,4 @@
-import type { BlockingRule, CandidatePairs } from './blocking';
+import { type BlockingRule, type CandidatePairs, candidatePairs } from './blocking';
 import type { Comparison } from './comparisons';
 import type { Features } from './features';
 
@@ -7,9 +7,10 @@ import type { Features } from './features';
  * instrument) and u = P(level | different instruments); a pair's match weight is the prior log-odds plus,
  * per field, log2(m/u) of the level it reaches (its Bayes factor: the field's evidence).
  * - u from random pairs of records (almost all of them different instruments), shrunk towards priors;
- * - m by expectation-maximisation over the blocked pairs, starting from documented priors (M_PRIORS): a
- *   field's m is learnt only from pairs found by blocking rules that do not look at it (a rule on model
- *   codes says nothing of how often one instrument's records agree on codes, but it does on dates);
+ * - m by expectation-maximisation, starting from documented priors (M_PRIORS), run apart on each training
+ *   rule's own pairs (Splink's training rules): a field's m is learnt from the first rule that found
+ *   MIN_TRAINING_PAIRS and does not look at it (a rule on model codes says nothing of how often one
+ *   instrument's records agree on codes, but pairs sharing a maker do);
  * - the prior (lambda) from the matches the model finds one-to-one (oneToOneLambda), so it does not rest
  *   on one field (serials, absent from many sites); the EM's own share of matches among the training
  *   pairs is that sample's, not the site's;
@@ -170,31 +171,20 @@ export class FellegiSunter {
   constructor(
     private readonly features: readonly Features[],
     private readonly comparisons: readonly Comparison[],
-    private readonly rules: readonly BlockingRule[],
+    /** The rules whose pairs train m, in order of preference. */
+    private readonly trainingRules: readonly BlockingRule[],
   ) {
     this.tf = termFrequencies(features, comparisons);
   }
 
-  /** Levels of every candidate pair, m and lambda by EM, then every pair's weight and probability. */
+  /** Levels of every candidate pair, m by EM on the training rules' pairs, lambda, then weights. */
   score(pairs: CandidatePairs): ScoredPairs {
-    const { features, comparisons } = this;
+    const { comparisons } = this;
     const count = pairs.left.length;
     const fields = comparisons.length;
-    const levels = new Uint8Array(count * fields);
-    const tfU = new Float64Array(count * fields).fill(Number.NaN);
-    for (let k = 0; k < count; k++) {
-      const a = features[pairs.left[k]!]!;
-      const b = features[pairs.right[k]!]!;
-      for (let f = 0; f < fields; f++) {
-        const level = comparisons[f]!.compare(a, b);
-        levels[k * fields + f] = level;
-        const value = comparisons[f]!.tfAgreed?.(a, b, level);
-        const u = value == null ? undefined : this.tf[f]?.get(value);
-        if (u !== undefined) tfU[k * fields + f] = Math.max(u, CLAMP);
-      }
-    }
-    const u = estimateU(features, comparisons).map((l) => l.map(clamp));
-    const { m, iterations } = this.expectationMaximisation(pairs, levels, tfU, u);
+    const { levels, tfU } = this.levelsOf(pairs);
+    const u = estimateU(this.features, comparisons).map((l) => l.map(clamp));
+    const { m, iterations } = this.train(u);
     const evidence = new Float64Array(count);
     for (let k = 0; k < count; k++)
       for (let f = 0; f < fields; f++) evidence[k]! += this.bayesFactorLog2(m, u, tfU, levels, k, f);
@@ -223,6 +213,63 @@ export class FellegiSunter {
     return { ...pairs, levels, tfU, weight, probability, parameters };
   }
 
+  /** Per pair and comparison: the level reached, and the term-frequency u of the value agreed on. */
+  private levelsOf(pairs: CandidatePairs): { levels: Uint8Array; tfU: Float64Array } {
+    const { features, comparisons } = this;
+    const count = pairs.left.length;
+    const fields = comparisons.length;
+    const levels = new Uint8Array(count * fields);
+    const tfU = new Float64Array(count * fields).fill(Number.NaN);
+    for (let k = 0; k < count; k++) {
+      const a = features[pairs.left[k]!]!;
+      const b = features[pairs.right[k]!]!;
+      for (let f = 0; f < fields; f++) {
+        const level = comparisons[f]!.compare(a, b);
+        levels[k * fields + f] = level;
+        const value = comparisons[f]!.tfAgreed?.(a, b, level);
+        const u = value == null ? undefined : this.tf[f]?.get(value);
+        if (u !== undefined) tfU[k * fields + f] = Math.max(u, CLAMP);
+      }
+    }
+    return { levels, tfU };
+  }
+
+  /**
+   * m per field: EM on each training rule's own pairs (all of them, not only those no earlier rule found,
+   * which would be the leftovers), each field's m from the first rule that found enough pairs and does
+   * not look at it; a field no rule can train keeps its prior.
+   */
+  private train(u: number[][]): { m: number[][]; iterations: number } {
+    const { comparisons } = this;
+    const priors = comparisons.map((c) => M_PRIORS[c.field] ?? c.levels.map(() => 1 / (c.levels.length - 1)));
+    const m = priors.map((l) => l.map(clamp));
+    const trained = comparisons.map(() => false);
+    let iterations = 0;
+    for (const rule of this.trainingRules) {
+      const fields = comparisons.map((c, f) => !trained[f] && !rule.fields.includes(c.field));
+      if (!fields.some(Boolean)) continue;
+      const pairs = candidatePairs(this.features, [rule]);
+      if (pairs.left.length < MIN_TRAINING_PAIRS) continue;
+      const { levels, tfU } = this.levelsOf(pairs);
+      const learnt = this.expectationMaximisation(
+        pairs.left.length,
+        levels,
+        tfU,
+        u,
+        m,
+        fields,
+        this.mostMatchesIn(pairs),
+      );
+      iterations += learnt.iterations;
+      fields.forEach((trains, f) => {
+        if (!trains) return;
+        m[f] = learnt.m[f]!;
+        trained[f] = true;
+      });
+    }
+    return { m, iterations };
+  }
+
   private bayesFactorLog2(
     m: number[][],
     u: number[][],
@@ -239,29 +286,30 @@ export class FellegiSunter {
   }
 
   /**
-   * EM over the blocked pairs: E, each pair's match probability under the current m and lambda; M, each
-   * field's m from the pairs found by rules that do not look at that field, weighed by those probabilities
-   * (shrunk towards the prior with M_PRIOR_PAIRS), and lambda as the mean probability.
+   * EM over one training rule's pairs: E, each pair's match probability under the current m and lambda;
+   * M, the trained fields' m weighed by those probabilities (shrunk towards the prior with M_PRIOR_PAIRS),
+   * and lambda as the mean probability (that sample's, not the site's).
    */
   private expectationMaximisation(
-    pairs: CandidatePairs,
+    count: number,
     levels: Uint8Array,
     tfU: Float64Array,
     u: number[][],
+    start: number[][],
+    trains: readonly boolean[],
+    mostMatches: number,
   ) {
     const { comparisons } = this;
     const fields = comparisons.length;
-    const count = pairs.left.length;
     const priors = comparisons.map((c) => M_PRIORS[c.field] ?? c.levels.map(() => 1 / (c.levels.length - 1)));
-    let m = priors.map((l) => l.map(clamp));
-    let lambdaBlocked = 0.02;
-    const trainer = this.trainingRule(pairs);
-    const trains = comparisons.map((c) =>
-      this.rules.map((r, i) => i === trainer && !r.fields.includes(c.field)),
-    );
+    let m = start.map((l) => [...l]);
+    // A record has one partner per other tutelle: a sample holds no more matches than that, else the EM's
+    // "match" class drifts to the bulk of a sample of mostly different instruments (pairs sharing a maker).
+    const most = Math.min(0.5, mostMatches / count);
+    let lambdaBlocked = Math.min(0.02, most);
     const posterior = new Float64Array(count);
     let iterations = 0;
-    for (; iterations < EM_ITERATIONS && count > 0; iterations++) {
+    for (; iterations < EM_ITERATIONS; iterations++) {
       const prior = Math.log2(lambdaBlocked / (1 - lambdaBlocked));
       let sum = 0;
       for (let k = 0; k < count; k++) {
@@ -270,12 +318,12 @@ export class FellegiSunter {
         posterior[k] = 1 / (1 + 2 ** -w);
         sum += posterior[k]!;
       }
-      const next = clamp(sum / count);
+      const next = clamp(Math.min(most, sum / count));
       const counts = comparisons.map((c) => new Float64Array(c.levels.length));
       for (let k = 0; k < count; k++)
-        for (let f = 0; f < fields; f++)
-          if (trains[f]![pairs.rule[k]!]) counts[f]![levels[k * fields + f]!]! += posterior[k]!;
+        for (let f = 0; f < fields; f++) if (trains[f]) counts[f]![levels[k * fields + f]!]! += posterior[k]!;
       m = counts.map((levelCounts, f) => {
+        if (!trains[f]) return m[f]!;
         const seen = levelCounts.reduce((s, x, l) => (l === 0 ? s : s + x), 0);
         return Array.from(levelCounts, (x, l) =>
           l === 0 ? 1 : clamp((x + M_PRIOR_PAIRS * priors[f]![l]!) / (seen + M_PRIOR_PAIRS)),
@@ -286,20 +334,6 @@ export class FellegiSunter {
       if (converged) break;
     }
     return { m, iterations };
-  }
-
-  /**
-   * The one rule whose pairs train m: the first (most decisive) that found MIN_TRAINING_PAIRS, and that
-   * leaves some field apart. A shared serial where the site has serials; a shared model code where it has
-   * none (a site holds several instruments of one model, so code pairs teach "same model" where serials
-   * could teach better).
-   */
-  private trainingRule(pairs: CandidatePairs): number {
-    const found = new Array<number>(this.rules.length).fill(0);
-    for (const r of pairs.rule) found[r]!++;
-    return this.rules.findIndex(
-      (rule, i) => found[i]! >= MIN_TRAINING_PAIRS && rule.fields.length < this.comparisons.length,
-    );
   }
 
   /**
@@ -333,6 +367,15 @@ export class FellegiSunter {
       lambda = next;
     }
     return lambda;
+  }
+
+  /** The records of a sample's pairs, bar those of its largest tutelle: the most matches it can hold. */
+  private mostMatchesIn(pairs: CandidatePairs): number {
+    const records = new Set([...pairs.left, ...pairs.right]);
+    const counts = new Map<string, number>();
+    for (const r of records)
+      counts.set(this.features[r]!.tutelle, (counts.get(this.features[r]!.tutelle) ?? 0) + 1);
+    return records.size - Math.max(0, ...counts.values());
   }
 
   /** Per couple of tutelles, the records of the smaller: the most one-to-one matches there can be. */

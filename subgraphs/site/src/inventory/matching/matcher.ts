@@ -1,4 +1,4 @@
-import { BLOCKING_RULES, candidatePairs } from './blocking';
+import { BLOCKING_RULES, candidatePairs, TRAINING_RULES } from './blocking';
 import { ConstrainedClusters } from './clustering';
 import { COMPARISONS } from './comparisons';
 import { FeatureBuilder, type MatchInput, makerVocabulary, modelVocabulary } from './features';
@@ -85,7 +85,7 @@ export function reconcile(
   const features = inputs.map((input) => builder.build(input));
   builder.weigh(features);
   const pairs = candidatePairs(features, BLOCKING_RULES);
-  const model = new FellegiSunter(features, COMPARISONS, BLOCKING_RULES);
+  const model = new FellegiSunter(features, COMPARISONS, TRAINING_RULES);
   const scored = model.score(pairs);
 
   const grouped = groupRecords(

@@ -1,17 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ErrorCode } from '@hub/schema';
-import type { TutelleConnector } from '@hub/source-kit';
-import {
-  loadRegistry,
-  openSiteDatabase,
-  parseRegistryFile,
-  type SiteDatabaseConfig,
-  SiteInventory,
-  type SiteOrm,
-} from '@hub/subgraph-site';
-import { connectorFeed, fixtureConnectors } from '../src/inventory-feed';
+import { type SiteDatabaseConfig, type SiteInventory, type SiteOrm } from '@hub/subgraph-site';
+import { fixtureInventory } from '../src/inventory-feed';
 
 /**
  * People's decisions sent at once, as three central-service agents clicking together would: whatever the
@@ -26,22 +18,17 @@ export function concurrentDecisionsScenario(
   let dropDatabase: () => Promise<void>;
   let orm: SiteOrm;
   let inventory: SiteInventory;
-  const connectors: TutelleConnector[] = [];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-decisions-'));
-    connectors.push(...(await fixtureConnectors(dir)));
     const { config, drop } = await database();
     dropDatabase = drop;
-    orm = await openSiteDatabase(config);
-    const registry = readFileSync(path.join(__dirname, '../fixtures/registry.yaml'), 'utf8');
-    await loadRegistry(orm.em.fork(), parseRegistryFile(registry));
-    inventory = new SiteInventory(orm.em, connectorFeed(connectors));
+    ({ orm, inventory, close } = await fixtureInventory(dir, config));
     await inventory.sync();
   });
   afterAll(async () => {
-    for (const connector of connectors) await connector.close();
-    await orm?.close(true);
+    await close?.();
     await dropDatabase?.();
     rmSync(dir, { recursive: true, force: true });
   });

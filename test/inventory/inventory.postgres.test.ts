@@ -2,39 +2,25 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ReadReport, readSheet } from '@hub/connector-files';
-import type { TutelleConnector } from '@hub/source-kit';
-import {
-  exportInventory,
-  loadRegistry,
-  openSiteDatabase,
-  parseRegistryFile,
-  SiteInventory,
-  type SiteOrm,
-} from '@hub/subgraph-site';
+import { exportInventory, type SiteInventory } from '@hub/subgraph-site';
 import Database from 'better-sqlite3';
-import { connectorFeed, fixtureConnectors } from '../src/inventory-feed';
+import { fixtureInventory } from '../src/inventory-feed';
 import { createPostgresDatabase } from '../src/postgres';
 
 /** The inventory's index in PostgreSQL, as a deployment configures it (HUB_SITE_DB=postgresql://…). */
 describe('the site-wide inventory indexed in PostgreSQL', () => {
   let dir: string;
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
-  let orm: SiteOrm;
   let inventory: SiteInventory;
-  const connectors: TutelleConnector[] = [];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-inventory-pg-'));
-    connectors.push(...(await fixtureConnectors(dir)));
     database = await createPostgresDatabase();
-    orm = await openSiteDatabase({ kind: 'postgresql', url: database.url });
-    const registry = readFileSync(path.join(__dirname, '../fixtures/registry.yaml'), 'utf8');
-    await loadRegistry(orm.em.fork(), parseRegistryFile(registry));
-    inventory = new SiteInventory(orm.em, connectorFeed(connectors));
+    ({ inventory, close } = await fixtureInventory(dir, { kind: 'postgresql', url: database.url }));
   });
   afterAll(async () => {
-    for (const connector of connectors) await connector.close();
-    await orm?.close(true);
+    await close?.();
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });

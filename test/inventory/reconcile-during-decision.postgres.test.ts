@@ -1,17 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TutelleConnector } from '@hub/source-kit';
-import {
-  loadRegistry,
-  openSiteDatabase,
-  parseRegistryFile,
-  reconcileIndex,
-  SiteInventory,
-  type SiteOrm,
-} from '@hub/subgraph-site';
+import { reconcileIndex, type SiteInventory, type SiteOrm } from '@hub/subgraph-site';
 import pg from 'pg';
-import { connectorFeed, fixtureConnectors } from '../src/inventory-feed';
+import { fixtureInventory } from '../src/inventory-feed';
 import { createPostgresDatabase } from '../src/postgres';
 
 /**
@@ -26,21 +18,16 @@ describe('a reconciliation running while a decision commits, on PostgreSQL', () 
   let database: { url: string; drop(): Promise<void> };
   let orm: SiteOrm;
   let inventory: SiteInventory;
-  const connectors: TutelleConnector[] = [];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-reconcile-'));
-    connectors.push(...(await fixtureConnectors(dir)));
     database = await createPostgresDatabase();
-    orm = await openSiteDatabase({ kind: 'postgresql', url: database.url });
-    const registry = readFileSync(path.join(__dirname, '../fixtures/registry.yaml'), 'utf8');
-    await loadRegistry(orm.em.fork(), parseRegistryFile(registry));
-    inventory = new SiteInventory(orm.em, connectorFeed(connectors));
+    ({ orm, inventory, close } = await fixtureInventory(dir, { kind: 'postgresql', url: database.url }));
     await inventory.sync();
   });
   afterAll(async () => {
-    for (const connector of connectors) await connector.close();
-    await orm?.close(true);
+    await close?.();
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });

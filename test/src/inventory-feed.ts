@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CnrsConnector, cnrsSqliteDatabase } from '@hub/connector-cnrs';
 import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
@@ -6,7 +7,16 @@ import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { writeCnrsSqlite, writeUlSqlite } from '@hub/ops';
 import type { Tutelle } from '@hub/schema';
 import type { TutelleConnector } from '@hub/source-kit';
-import type { FeedPage, InventoryFeed } from '@hub/subgraph-site';
+import {
+  type FeedPage,
+  type InventoryFeed,
+  loadRegistry,
+  openSiteDatabase,
+  parseRegistryFile,
+  type SiteDatabaseConfig,
+  SiteInventory,
+  type SiteOrm,
+} from '@hub/subgraph-site';
 
 /** UL's and CNRS's fixture replicas written as SQLite under `dir`, and their connectors (UL read as of 2026). */
 export async function fixtureConnectors(dir: string): Promise<TutelleConnector[]> {
@@ -37,6 +47,28 @@ export function connectorFeed(connectors: readonly TutelleConnector[]): Inventor
         hasMore: false,
         incremental: connector.incremental,
       };
+    },
+  };
+}
+
+/**
+ * A site database holding the fixtures' registry, and its inventory fed by UL's and CNRS's fixture connectors
+ * (written under `dir`); `close()` closes the connectors and the database, not the database's server.
+ */
+export async function fixtureInventory(
+  dir: string,
+  site: SiteDatabaseConfig,
+): Promise<{ orm: SiteOrm; inventory: SiteInventory; close(): Promise<void> }> {
+  const connectors = await fixtureConnectors(dir);
+  const orm = await openSiteDatabase(site);
+  const registry = readFileSync(path.join(__dirname, '../fixtures/registry.yaml'), 'utf8');
+  await loadRegistry(orm.em.fork(), parseRegistryFile(registry));
+  return {
+    orm,
+    inventory: new SiteInventory(orm.em, connectorFeed(connectors)),
+    close: async () => {
+      for (const connector of connectors) await connector.close();
+      await orm.close(true);
     },
   };
 }

@@ -81,7 +81,7 @@ function keyOf(request: GraphQLRequestContext<object>): string | null {
 export function useAnswerBudget(options: AnswerBudgetOptions): GatewayPlugin {
   const gate = new WeightedGate(options.maxValuesInFlight);
   const weights = new LRUCache<string, number>({ max: options.remembered ?? 5_000 });
-  const held = new WeakMap<object, number>();
+  const held = new WeakMap<object, { weight: number; key: string | null }>();
   if (options.metrics) {
     new Gauge({
       name: 'hub_gateway_answer_values_in_flight',
@@ -108,14 +108,14 @@ export function useAnswerBudget(options: AnswerBudgetOptions): GatewayPlugin {
           // After the response cache's lookup: a hit never gets here.
           async executionDidStart(request) {
             const key = keyOf(request);
-            held.set(request, await gate.acquire((key && weights.get(key)) || 1));
+            held.set(request, { weight: await gate.acquire((key && weights.get(key)) || 1), key });
           },
           async willSendResponse(request) {
-            const weight = held.get(request);
-            if (weight === undefined) return;
+            const running = held.get(request);
+            if (running === undefined) return;
             held.delete(request);
-            gate.release(weight);
-            const key = keyOf(request);
+            gate.release(running.weight);
+            const { key } = running;
             const body = request.response.body;
             if (key && body.kind === 'single') weights.set(key, countValues(body.singleResult.data));
           },

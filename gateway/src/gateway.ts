@@ -15,6 +15,7 @@ import type { SourceHealth } from '@hub/source-kit';
 import { Registry } from 'prom-client';
 import { type AnswerBudgetOptions, DEFAULT_ANSWER_BUDGET, useAnswerBudget } from './answer-budget';
 import { useCompiledShaping } from './compiled-shaping-install';
+import { useEntityErrorPaths } from './entity-error-paths';
 import { type GatewayContext, HubDataSource } from './data-source';
 import { useFetchDeduplication } from './deduplicate';
 import type { GatewayPlugin } from './plugin';
@@ -71,6 +72,11 @@ export interface GatewayOptions {
    * start-up self-test passed (/health says). Process-wide: the last gateway started decides.
    */
   compiledShaping?: boolean;
+  /**
+   * Place each error of an `_entities` fetch on the entity it belongs to (`entity-error-paths.ts`, through
+   * the hub's patch of @apollo/gateway); on by default, /health says whether it is live. Process-wide.
+   */
+  entityErrorPaths?: boolean;
   /**
    * The values of the answers that may be in the making at once (`answer-budget.ts`): executions wait beyond
    * it. `DEFAULT_ANSWER_BUDGET` when not given; false: no bound.
@@ -199,6 +205,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ...(options.deduplicateSubgraphFetches === false ? [] : [useFetchDeduplication()]),
     // Answers shaped by compiled steps rather than @apollo/gateway's generic walk (compiled-shaping.ts).
     useCompiledShaping(options.compiledShaping !== false),
+    // Errors of `_entities` fetches on the entities they belong to (a patch of @apollo/gateway).
+    useEntityErrorPaths(options.entityErrorPaths !== false),
     // Big answers built a few at a time, so that many at once cannot exhaust the heap.
     ...(options.answerBudget === false
       ? []

@@ -34,11 +34,10 @@ describe('UL source down', () => {
     }
   });
 
-  // Known, not fixed (issue 14, 10): @apollo/gateway 2.14.4 maps an `_entities` error by the index of the
-  // representation sent (`makeLazyErrorPathGenerator` in executeQueryPlan.js: hydratedPaths[errorPath[1]]),
-  // while its paths count every entity at the fetch's path, UL's or not: the error lands on a neighbour that
-  // has its data. Fixing it means patching @apollo/gateway; this fails the day that is done, or upstream is.
-  it.failing('points each error at a field left without data (fails today: @apollo/gateway’s _entities error paths)', async () => {
+  // @apollo/gateway 2.14.4 places an `_entities` error by the index of the representation sent, while its
+  // paths count every entity at the fetch's path, UL's or not: without the hub's patch
+  // (gateway/src/entity-error-paths.ts) the error lands on a neighbour that has its data.
+  it('points each error at a field left without data', async () => {
     const { data, errors } = await hub.query(
       '{ platforms { nodes { code costCentres { code tutelle equipment { totalCount } } } } }',
     );
@@ -72,6 +71,7 @@ describe('UL source down', () => {
       expect.arrayContaining([
         expect.objectContaining({ source: 'gateway/supergraph', up: true }),
         expect.objectContaining({ source: 'gateway/compiled-shaping', up: true }),
+        expect.objectContaining({ source: 'gateway/entity-error-paths', up: true }),
         expect.objectContaining({ source: 'subgraph/chru', up: true }),
         // The CHRU's three sources, each on its own: the item without a price, the two bad expense rows.
         expect.objectContaining({

@@ -8,6 +8,7 @@ import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
 import { TutelleSubgraphs } from '@hub/subgraph-site';
 import { Workbook } from 'exceljs';
+import { englishCells } from '../src/french-sheets';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /*
@@ -117,6 +118,8 @@ describe(`the CORIS indicators on the demo site ×${scale}`, () => {
     expect(siteRow[3]).toBeCloseTo(site.meanAbsoluteGapPercent, 2);
     expect(siteRow[5]).toBeCloseTo(site.yearlyGap.amount, 2);
     expect(readFileSync(run.files[0]!).subarray(0, 2).toString()).toBe('PK');
+    // French throughout: no code or English word in any sheet (the XLSX of the steering committee).
+    expect(englishCells(workbook)).toEqual([]);
     // The three staff sheets share one read per tutelle.
     expect(run.staffReads).toEqual({ UL: 1, CNRS: 1, INRAE: 1, CHRU: 1 });
     const ul = hub.ul.connector.source.statementCount - statements[0]!;

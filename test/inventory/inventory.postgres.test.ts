@@ -4,6 +4,8 @@ import path from 'node:path';
 import { ReadReport, readSheet } from '@hub/connector-files';
 import { exportInventory, type SiteInventory } from '@hub/subgraph-site';
 import Database from 'better-sqlite3';
+import { Workbook } from 'exceljs';
+import { englishCells } from '../src/french-sheets';
 import { fixtureInventory } from '../src/inventory-feed';
 import { createPostgresDatabase } from '../src/postgres';
 
@@ -81,5 +83,7 @@ describe('the site-wide inventory indexed in PostgreSQL', () => {
       'Mise en service': new Date('2019-03-14T00:00:00Z'),
       'Âge (ans)': 7.7,
     });
+    // French throughout: no code or English word (states, yes/no) in the sheet.
+    expect(englishCells(await new Workbook().xlsx.readFile(workbook))).toEqual([]);
   });
 });

@@ -1,4 +1,10 @@
-import { type CellValue, formatFrenchNumber, writeCsv, writeXlsx } from '@hub/connector-files';
+import {
+  type CellValue,
+  formatFrenchDate,
+  formatFrenchNumber,
+  writeCsv,
+  writeXlsx,
+} from '@hub/connector-files';
 import { Role } from '@hub/schema';
 import type { IndicatorContext } from '../context';
 import type { Sheet } from '../tariffs';
@@ -6,6 +12,7 @@ import type { Sheet } from '../tariffs';
 export type CorisSheet = Sheet;
 
 import { equipmentIndicator, renewalForecast } from './equipment';
+import { equipmentHeading, frenchKey, LABEL_DUE, labelHeading, renewalHeading, staffHeading } from './french';
 import {
   EquipmentGrouping,
   type EquipmentIndicator,
@@ -21,48 +28,49 @@ import type { SourceReads } from './staff-source';
 
 /*
  * The steering committee's yearly workbook: one sheet per indicator, each opening with its dated title and
- * its definitions, then its table. The same figures the graph gives. CSV: UTF-8 with BOM, French decimals.
+ * its definitions, then its table. The same figures the graph gives, in French (french.ts). CSV: UTF-8
+ * with BOM, French decimals.
  */
 
 /** A table under its heading: the title, the definitions, an empty line, then the table's header and rows. */
-export function headedSheet(heading: IndicatorHeading, headers: string[], rows: CellValue[][]): Sheet {
+function headedSheet(heading: IndicatorHeading, headers: string[], rows: CellValue[][]): Sheet {
   return {
     headers: [heading.title],
     rows: [...heading.definitions.map((d) => [d]), [], headers, ...rows],
   };
 }
 
-export function staffSheet(s: StaffIndicator): Sheet {
+function staffSheet(s: StaffIndicator): Sheet {
   const row = (r: StaffIndicator['total']): CellValue[] => [
-    r.key,
+    frenchKey(r.key),
     r.suppressed ? 'secret' : r.headcount,
     r.fte,
     r.payroll?.amount ?? null,
   ];
   return headedSheet(
-    s.heading,
+    staffHeading(s.year, s.groupBy),
     ['Clé', 'Effectif', 'ETP', 'Masse salariale chargée (€)'],
     [...s.rows.map(row), row(s.total)],
   );
 }
 
-export function equipmentSheet(e: EquipmentIndicator): Sheet {
+function equipmentSheet(e: EquipmentIndicator): Sheet {
   const row = (r: EquipmentIndicator['total']): CellValue[] => [
-    r.key,
+    frenchKey(r.key),
     r.count,
     r.valueHT.amount,
     r.netBookValueHT.amount,
   ];
   return headedSheet(
-    e.heading,
+    equipmentHeading(e.asOf, e.groupBy),
     ['Clé', 'Équipements', 'Valeur HT (€)', 'Valeur nette comptable HT (€)'],
     [...e.rows.map(row), row(e.total)],
   );
 }
 
-export function renewalSheet(r: RenewalForecast): Sheet {
+function renewalSheet(r: RenewalForecast, today: string): Sheet {
   return headedSheet(
-    r.heading,
+    renewalHeading(r.fromYear, today),
     ['Année', 'Équipements', 'Valeur à renouveler HT (€)'],
     [
       ['déjà échus', r.overdue.count, r.overdue.valueHT.amount],
@@ -72,9 +80,12 @@ export function renewalSheet(r: RenewalForecast): Sheet {
   );
 }
 
-export function labelSheet(l: LabelIndicator): Sheet {
+/** A date cell (dd/mm/yyyy in the sheet), not ISO text. */
+const day = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+function labelSheet(l: LabelIndicator): Sheet {
   return headedSheet(
-    l.heading,
+    labelHeading(l.asOf, l.withinMonths),
     [
       'Plateforme',
       'Nom',
@@ -84,7 +95,12 @@ export function labelSheet(l: LabelIndicator): Sheet {
       'Évaluation due',
       'Fin du label',
     ],
-    l.rows.map((r) => [r.platformCode, r.name, r.due, r.granted, r.lastReview, r.reviewDue, r.expires]),
+    l.rows.map((r) => [
+      r.platformCode,
+      r.name,
+      LABEL_DUE[r.due],
+      ...[r.granted, r.lastReview, r.reviewDue, r.expires].map(day),
+    ]),
   );
 }
 
@@ -126,7 +142,7 @@ export async function corisWorkbookSheets(
     ['Équipements par âge', EquipmentGrouping.AGE_BAND],
   ] as const)
     await step(name, async () => equipmentSheet(await equipmentIndicator(ctx, asOf, groupBy)));
-  await step('Renouvellement', async () => renewalSheet(await renewalForecast(ctx, year + 1)));
+  await step('Renouvellement', async () => renewalSheet(await renewalForecast(ctx, year + 1), today));
   await step('Labels', async () => labelSheet(await labelIndicator(ctx, asOf, 6)));
   return sheets;
 }
@@ -134,9 +150,11 @@ export async function corisWorkbookSheets(
 const csvCell = (value: CellValue): string | null =>
   value == null
     ? null
-    : typeof value === 'number'
-      ? formatFrenchNumber(value, Number.isInteger(value) ? 0 : 2)
-      : String(value);
+    : value instanceof Date
+      ? formatFrenchDate(value.toISOString().slice(0, 10))
+      : typeof value === 'number'
+        ? formatFrenchNumber(value, Number.isInteger(value) ? 0 : 2)
+        : String(value);
 
 /** One workbook (XLSX), or one CSV file per sheet (`<out>-<n>.csv`). Returns the files written. */
 export async function writeCorisWorkbook(

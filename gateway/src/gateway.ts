@@ -15,15 +15,15 @@ import type { SourceHealth } from '@hub/source-kit';
 import { Registry } from 'prom-client';
 import { type AnswerBudgetOptions, DEFAULT_ANSWER_BUDGET, useAnswerBudget } from './answer-budget';
 import { useCompiledShaping } from './compiled-shaping-install';
-import { useEntityErrorPaths } from './entity-error-paths';
 import { type GatewayContext, HubDataSource } from './data-source';
 import { useFetchDeduplication } from './deduplicate';
+import { useEntityErrorPaths } from './entity-error-paths';
 import type { GatewayPlugin } from './plugin';
 import { pooledFetcher } from './pooled-fetcher';
 import { useResponseCache } from './response-cache';
 import { SingleFetchGateway } from './single-fetch';
 import { DEFAULT_SUBGRAPH_FETCH, subgraphFetcher, subgraphFetchMetrics } from './subgraph-fetch';
-import { type WebAppOptions, webAppRoutes } from './web-app';
+import { type WebAppOptions, webApp } from './web-app';
 
 export interface GatewayOptions {
   /** The composed supergraph (`pnpm supergraph` writes it). Static: no introspection of subgraphs at run time. */
@@ -236,6 +236,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         share: options.deduplicateSubgraphFetches !== false,
       }),
   });
+  const web = options.web ? webApp(options.web) : null;
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
     port: options.port,
@@ -246,7 +247,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     metrics,
     plugins: plugins.flatMap((plugin) => (plugin.apollo ? [plugin.apollo] : [])),
-    ...(options.web ? { routes: webAppRoutes(options.web) } : {}),
+    ...(web ? { routes: web.routes, knownOperations: web.knownOperations } : {}),
     context: (caller, req) => ({ caller, authorization: req.headers.authorization }),
     health: async () => [
       supergraph.health(),

@@ -9,4 +9,4 @@ export {
   useResponseCache,
 } from './response-cache';
 export { DEFAULT_SUBGRAPH_FETCH, type SubgraphFetchOptions } from './subgraph-fetch';
-export { type SignIn, type WebAppOptions, webAppRoutes } from './web-app';
+export { type SignIn, type WebApp, type WebAppOptions, webApp } from './web-app';

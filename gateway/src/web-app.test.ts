@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { callerFromHeader, tokenVerifier } from '@hub/service-kit';
 import express from 'express';
-import { type SignIn, webAppRoutes } from './web-app';
+import { type SignIn, webApp } from './web-app';
 
 /*
  * The interface's routes on a real HTTP server, in front of a stand-in for POST /graphql that answers what
@@ -23,13 +23,22 @@ describe('the web application routes', () => {
   writeFileSync(path.join(dir, 'persisted-documents.json'), JSON.stringify({ [`sha256:${hash}`]: query }));
   const servers: Server[] = [];
 
+  it('knows the operations of its persisted documents by name (the metrics label them)', () => {
+    const app = webApp({
+      root: path.join(dir, 'app'),
+      persistedDocuments: path.join(dir, 'persisted-documents.json'),
+      signIn: { kind: 'none' },
+    });
+    expect([...app.knownOperations()]).toEqual(['Catalogue']);
+  });
+
   async function start(signIn: SignIn): Promise<string> {
     const app = express();
-    webAppRoutes({
+    webApp({
       root: path.join(dir, 'app'),
       persistedDocuments: path.join(dir, 'persisted-documents.json'),
       signIn,
-    })(app);
+    }).routes(app);
     app.post('/graphql', (req, res) => res.json({ received: req.body }));
     app.get('/graphql', (_req, res) => res.send('sandbox'));
     const server = app.listen(0, '127.0.0.1');

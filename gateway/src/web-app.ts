@@ -35,8 +35,13 @@ const JSON_LIMIT = '1mb';
  * The documents by hash, read again when the file changes (the interface rebuilt while the gateway runs):
  * a hash not known makes the file be looked at, at most once a second.
  */
-function persistedDocuments(file: string): (hash: string) => string | undefined {
+function persistedDocuments(file: string): {
+  documentOf: (hash: string) => string | undefined;
+  /** The documents' operation names: the metrics label them by name, whatever other clients send. */
+  operationNames: () => ReadonlySet<string>;
+} {
   let documents = new Map<string, string>();
+  let names: ReadonlySet<string> = new Set();
   let readAt = '';
   let checkedAt = 0;
   const refresh = () => {
@@ -47,11 +52,19 @@ function persistedDocuments(file: string): (hash: string) => string | undefined 
     const texts = version ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
     // Codegen names them `sha256:<hex>`; Apollo's persisted-query extension carries the hex alone.
     documents = new Map(Object.entries(texts).map(([hash, text]) => [hash.replace(/^sha256:/, ''), text]));
+    names = new Set(
+      [...documents.values()].flatMap((text) =>
+        [...text.matchAll(/\b(?:query|mutation)\s+(\w+)/g)].map((m) => m[1]!),
+      ),
+    );
   };
   refresh();
-  return (hash) => {
-    if (!documents.has(hash) && Date.now() - checkedAt > 1000) refresh();
-    return documents.get(hash);
+  return {
+    documentOf: (hash) => {
+      if (!documents.has(hash) && Date.now() - checkedAt > 1000) refresh();
+      return documents.get(hash);
+    },
+    operationNames: () => names,
   };
 }
 
@@ -103,15 +116,21 @@ function demoTokens(): express.RequestHandler {
   };
 }
 
-/** Express routes of the web application, mounted by the gateway's server before POST /graphql. */
-export function webAppRoutes(options: WebAppOptions): (app: express.Express) => void {
-  const documents = persistedDocuments(options.persistedDocuments);
+export interface WebApp {
+  /** Express routes of the web application, mounted by the gateway's server before POST /graphql. */
+  routes: (app: express.Express) => void;
+  /** The application's operation names, as its persisted documents stand. */
+  knownOperations: () => ReadonlySet<string>;
+}
+
+export function webApp(options: WebAppOptions): WebApp {
+  const { documentOf, operationNames } = persistedDocuments(options.persistedDocuments);
   const index = path.join(options.root, 'index.html');
   // The demo's token endpoint exists only where tokens are checked against the development key.
   const demo = options.signIn.kind === 'demo' && usesDevelopmentSecret();
   const signIn: SignIn = options.signIn.kind === 'demo' && !demo ? { kind: 'none' } : options.signIn;
-  return (app) => {
-    app.use('/graphql', express.json({ limit: JSON_LIMIT }), usePersistedDocuments(documents));
+  const routes = (app: express.Express) => {
+    app.use('/graphql', express.json({ limit: JSON_LIMIT }), usePersistedDocuments(documentOf));
     app.get('/app-config.json', (_req, res) => {
       res.set('cache-control', 'no-cache').json({ signIn });
     });
@@ -145,4 +164,5 @@ export function webAppRoutes(options: WebAppOptions): (app: express.Express) => 
       res.set('cache-control', 'no-cache').sendFile(index);
     });
   };
+  return { routes, knownOperations: operationNames };
 }

@@ -25,21 +25,25 @@ export function useRequestId(): express.RequestHandler {
 
 /**
  * Distinct operation names a service labels its metrics with: each name is a series in every metric, and
- * names are the client's to choose (8,000 of them once took the gateway's heap). The first operations that
- * ran keep their names; later names, and any operation that did not run (invalid), are `other`.
+ * names are the client's to choose (8,000 of them once took the gateway's heap). Known operations (the
+ * site's interface's, `knownOperations`) always keep their names, so that a client sending names first
+ * cannot push them into `other`; of the rest, the first that ran keep theirs; later names, and any
+ * operation that did not run (invalid), are `other`.
  */
 const MAX_OPERATION_LABELS = 100;
 
-function operationLabels() {
-  const known = new Set<string>();
+function operationLabels(knownOperations: () => ReadonlySet<string>) {
+  const seen = new Set<string>();
   return (name: string | null | undefined, ran: boolean): string => {
     if (!name) return 'anonymous';
-    if (known.has(name)) return name;
-    if (!ran || known.size >= MAX_OPERATION_LABELS || name.length > 64) return 'other';
-    known.add(name);
+    if (seen.has(name) || (ran && knownOperations().has(name))) return name;
+    if (!ran || seen.size >= MAX_OPERATION_LABELS || name.length > 64) return 'other';
+    seen.add(name);
     return name;
   };
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 export interface ServiceMetrics {
   registry: Registry;
@@ -50,7 +54,11 @@ export interface ServiceMetrics {
  * A registry of its own per service (several run in one process in the demo and the tests); the service
  * may bring it, with metrics of its own registered (caches, source reads).
  */
-export function useMetrics(service: string, registry = new Registry()): ServiceMetrics {
+export function useMetrics(
+  service: string,
+  registry = new Registry(),
+  knownOperations: () => ReadonlySet<string> = () => NONE,
+): ServiceMetrics {
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -72,7 +80,7 @@ export function useMetrics(service: string, registry = new Registry()): ServiceM
     labelNames: ['operation', 'code'],
     registers: [registry],
   });
-  const label = operationLabels();
+  const label = operationLabels(knownOperations);
   const plugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
       const stop = duration.startTimer();

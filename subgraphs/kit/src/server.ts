@@ -57,6 +57,8 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   plugins?: ApolloServerPlugin<Context & RequestContext>[];
   /** A metrics registry with the service's own metrics registered; /metrics serves it. */
   metrics?: Registry;
+  /** Operation names its metrics always label by name (the site's interface's); others are bounded. */
+  knownOperations?: () => ReadonlySet<string>;
   /** Origins whose browser applications may call /graphql (`HUB_CORS_ORIGINS`, the gateway); none by default. */
   corsOrigins?: readonly string[];
   /**
@@ -147,7 +149,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   // Subgraphs are reached through the gateway only: no sandbox of their own.
   const landingPage = options.landingPage ?? (!production && !options.requireGatewaySignature);
   const armor = options.limits ? useQueryLimits(options.limits, { production }) : null;
-  const metrics = useMetrics(options.name, options.metrics);
+  const metrics = useMetrics(options.name, options.metrics, options.knownOperations);
   const cache = createCache({ redisUrl: options.redisUrl, prefix: `hub:${options.name}:` });
   const apollo = new ApolloServer<Context & RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),

@@ -5,6 +5,7 @@ import { reconcileIndex, type SiteInventory, type SiteOrm } from '@hub/subgraph-
 import pg from 'pg';
 import { fixtureInventory } from '../src/inventory-feed';
 import { createPostgresDatabase } from '../src/postgres';
+import { expectDecisionKept, twoSingleRecords } from './reconcile-during-decision';
 
 /**
  * A decision that commits while a reconciliation is already matching must survive it: the reconciliation
@@ -34,9 +35,7 @@ describe('a reconciliation running while a decision commits, on PostgreSQL', () 
 
   it('keeps the decision: the records it joined end in one instrument', async () => {
     const snapshot = await inventory.snapshot();
-    const single = (tutelle: string) =>
-      snapshot.equipment.find((e) => e.recordIds.length === 1 && e.tutelles[0] === tutelle)!.recordIds[0]!;
-    const [ul, cnrs] = [single('UL'), single('CNRS')].sort() as [string, string];
+    const [ul, cnrs] = twoSingleRecords(snapshot);
 
     const decision = new pg.Client({ connectionString: database.url });
     await decision.connect();
@@ -73,15 +72,6 @@ describe('a reconciliation running while a decision commits, on PostgreSQL', () 
       await watcher.end();
     }
 
-    const after = await inventory.snapshot();
-    // Every record in exactly one instrument, none lost or counted twice.
-    const held = after.equipment.flatMap((e) => e.recordIds);
-    expect(new Set(held).size).toBe(held.length);
-    expect(held.sort()).toEqual(snapshot.equipment.flatMap((e) => e.recordIds).sort());
-    const holder = after.equipment.find((e) => e.recordIds.includes(ul))!;
-    expect(holder.recordIds).toContain(cnrs);
-    expect(after.equipment.flatMap((e) => e.recordIds).filter((id) => id === ul || id === cnrs)).toHaveLength(
-      2,
-    );
+    expectDecisionKept(snapshot, await inventory.snapshot(), [ul, cnrs]);
   });
 });

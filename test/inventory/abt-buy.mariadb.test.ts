@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { createMariadbDatabase, createPostgresDatabase } from '@hub/connector-sql/testing';
 import { abtBuy } from '@hub/ops';
-import { createMariadbDatabase } from '../src/mariadb';
-import { createPostgresDatabase } from '../src/postgres';
 
 /*
  * The Abt-Buy benchmark (test/fixtures/abt-buy, a copy of the public benchmark, or HUB_ABT_BUY_DIR) through the hub: UL's rows in

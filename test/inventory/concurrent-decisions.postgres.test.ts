@@ -1,4 +1,4 @@
-import { createPostgresDatabase } from '../src/postgres';
+import { createPostgresDatabase } from '@hub/connector-sql/testing';
 import { concurrentDecisionsScenario } from './concurrent-decisions';
 
 describe('concurrent inventory decisions on PostgreSQL', () => {

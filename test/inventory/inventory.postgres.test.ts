@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ReadReport, readSheet } from '@hub/connector-files';
+import { createPostgresDatabase } from '@hub/connector-sql/testing';
 import { exportInventory, type SiteInventory } from '@hub/subgraph-site';
 import Database from 'better-sqlite3';
 import { Workbook } from 'exceljs';
 import { englishCells } from '../src/french-sheets';
 import { fixtureInventory } from '../src/inventory-feed';
-import { createPostgresDatabase } from '../src/postgres';
 
 /** The inventory's index in PostgreSQL, as a deployment configures it (HUB_SITE_DB=postgresql://…). */
 describe('the site-wide inventory indexed in PostgreSQL', () => {

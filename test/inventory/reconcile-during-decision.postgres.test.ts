@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createPostgresDatabase } from '@hub/connector-sql/testing';
 import { reconcileIndex, type SiteInventory, type SiteOrm } from '@hub/subgraph-site';
 import pg from 'pg';
 import { fixtureInventory } from '../src/inventory-feed';
-import { createPostgresDatabase } from '../src/postgres';
 import { expectDecisionKept, twoSingleRecords } from './reconcile-during-decision';
 
 /**

@@ -1,9 +1,9 @@
 import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
+import { createMariadbDatabase } from '@hub/connector-sql/testing';
 import { loadCnrsMariadb } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-import { createMariadbDatabase } from '../src/mariadb';
 
 /** CNRS from a real MariaDB replica, beside UL: a co-funded platform answers from both. */
 describe('CNRS from its MariaDB replica', () => {

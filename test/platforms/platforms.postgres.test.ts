@@ -1,9 +1,9 @@
+import { createPostgresDatabase } from '@hub/connector-sql/testing';
 import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { loadUlPostgres } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-import { createPostgresDatabase } from '../src/postgres';
 
 /** The same answers as on the embedded SQLite default, from a real PostgreSQL replica of UL. */
 describe('UL from its PostgreSQL replica', () => {

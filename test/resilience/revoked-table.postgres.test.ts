@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { createPostgresDatabase } from '@hub/connector-sql/testing';
 import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { loadUlPostgres } from '@hub/ops';
 import { logger } from '@hub/service-kit';
 import pg from 'pg';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
-import { createPostgresDatabase } from '../src/postgres';
 
 /*
  * An operator revokes the hub's read on one table of UL's replica: the hub's role still connects (so a

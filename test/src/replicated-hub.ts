@@ -4,12 +4,11 @@ import path from 'node:path';
 import { CHRU_FIXTURE, startGmaoStandIn } from '@hub/connector-chru/testing';
 import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
 import { INRAE_FIXTURE } from '@hub/connector-inrae/testing';
+import { createMariadbDatabase, createPostgresDatabase } from '@hub/connector-sql/testing';
 import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { loadCnrsMariadb, loadUlPostgres, writeChruSources, writeInraeExtractions } from '@hub/ops';
 import { loadRegistry, openSiteDatabase, parseRegistryFile, type SiteOrm } from '@hub/subgraph-site';
 import { FIXTURE_REGISTRY } from './harness';
-import { createMariadbDatabase } from './mariadb';
-import { createPostgresDatabase } from './postgres';
 import { type Replica, RoundRobinProxy, startReplica } from './replicas';
 
 /*

@@ -1,5 +1,5 @@
+import { createPostgresDatabase } from '@hub/connector-sql/testing';
 import pg from 'pg';
-import { createPostgresDatabase } from '../../../test/src/postgres';
 import { generateSite, loadUlPostgres } from '.';
 
 /** The demo's UL rows in PostgreSQL: a stand-in for the real reporting replica, loaded in batches. */

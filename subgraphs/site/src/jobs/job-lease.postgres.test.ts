@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createPostgresDatabase } from '../../../../test/src/postgres';
+import { createPostgresDatabase } from '@hub/connector-sql/testing';
 import { openSiteDatabase, type SiteDatabaseConfig, type SiteOrm } from '../database';
 import { JobHeldError, JobLeaseLostError, withJobLease } from './job-lease';
 

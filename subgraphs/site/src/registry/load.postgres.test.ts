@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPostgresDatabase } from '../../../../test/src/postgres';
+import { createPostgresDatabase } from '@hub/connector-sql/testing';
 import { openSiteDatabase, type SiteOrm } from '../database';
 import { Platform } from './entities';
 import { parseRegistryFile } from './file';

@@ -11,7 +11,8 @@ import type { GatewayPlugin } from './plugin';
  * what it weighed last time (dashboards and portals repeat theirs): each execution is weighed by the values
  * its last answer held, and executions start while the weights in flight stay under the budget. An unknown
  * operation weighs 1 until its first answer; one heavier than the whole budget runs alone. Answers served
- * from the response cache are bytes already and never wait.
+ * from the response cache are bytes already and never wait. An execution whose client hangs up while it
+ * waits leaves the queue: nothing is built for a caller who has gone.
  */
 
 export interface AnswerBudgetOptions {
@@ -49,14 +50,34 @@ export class WeightedGate {
     return this.waiting.length;
   }
 
-  /** Resolves once `weight` (at most the capacity) fits; the caller must `release` the same weight. */
-  acquire(weight: number): Promise<number> {
+  /**
+   * Resolves once `weight` (at most the capacity) fits; the caller must `release` the same weight. Rejects
+   * with the signal's reason, holding nothing, if `signal` aborts first.
+   */
+  acquire(weight: number, signal?: AbortSignal): Promise<number> {
     const w = Math.min(Math.max(1, weight), this.capacity);
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.waiting.length === 0 && this.inUse + w <= this.capacity) {
       this.inUse += w;
       return Promise.resolve(w);
     }
-    return new Promise((resolve) => this.waiting.push({ weight: w, start: () => resolve(w) }));
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        weight: w,
+        start: () => {
+          signal?.removeEventListener('abort', leave);
+          resolve(w);
+        },
+      };
+      const leave = () => {
+        this.waiting.splice(this.waiting.indexOf(waiter), 1);
+        reject(signal!.reason);
+        // The head may have been what held lighter waiters back.
+        this.release(0);
+      };
+      signal?.addEventListener('abort', leave, { once: true });
+      this.waiting.push(waiter);
+    });
   }
 
   release(weight: number): void {
@@ -108,7 +129,8 @@ export function useAnswerBudget(options: AnswerBudgetOptions): GatewayPlugin {
           // After the response cache's lookup: a hit never gets here.
           async executionDidStart(request) {
             const key = keyOf(request);
-            held.set(request, { weight: await gate.acquire((key && weights.get(key)) || 1), key });
+            const signal = (request.contextValue as { signal?: AbortSignal }).signal;
+            held.set(request, { weight: await gate.acquire((key && weights.get(key)) || 1, signal), key });
           },
           async willSendResponse(request) {
             const running = held.get(request);

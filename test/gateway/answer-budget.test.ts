@@ -22,7 +22,7 @@ const typeDefs = parse(`
 
 /** A subgraph whose `items` are answered when the test releases them; it counts those it holds. */
 async function heldSubgraph() {
-  const state = { held: 0, most: 0, hold: false };
+  const state = { held: 0, most: 0, hold: false, calls: 0 };
   const waiting: Array<() => void> = [];
   const arrivals: Array<(held: number) => void> = [];
   const server = new ApolloServer({
@@ -32,6 +32,7 @@ async function heldSubgraph() {
         resolvers: {
           Query: {
             items: async (_: unknown, { n }: { n: number }) => {
+              state.calls += 1;
               state.held += 1;
               state.most = Math.max(state.most, state.held);
               for (const arrived of arrivals.splice(0)) arrived(state.held);
@@ -105,6 +106,38 @@ describe('the gateway’s answer budget', () => {
     const done = await answers;
     expect(done.map((a) => (a.data as { items: unknown[] }).items.length)).toEqual(SIZES);
     expect(subgraph.state.most).toBe(1);
+  });
+
+  it('drops a waiting execution whose client hung up: nothing is built for it', async () => {
+    const gateway = await gatewayWith({ maxValuesInFlight: 150 });
+    const metricsUrl = gateway.url.replace(/\/graphql$/, '/metrics');
+    const waiting = async () =>
+      Number((await (await fetch(metricsUrl)).text()).match(/^hub_gateway_answers_waiting\S* (\d+)/m)?.[1]);
+    const first = subgraph.arrival();
+    const held = postGraphQL(gateway.url, QUERY, { n: 100 });
+    await first;
+    const calls = subgraph.state.calls;
+    // The second waits behind the first (both weigh more than the budget), then its client hangs up.
+    const client = new AbortController();
+    const gone = fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY, variables: { n: 101 } }),
+      signal: client.signal,
+    }).catch((error: Error) => error.name);
+    while ((await waiting()) < 1) await new Promise((resolve) => setImmediate(resolve));
+    client.abort();
+    expect(await gone).toBe('AbortError');
+    while ((await waiting()) > 0) await new Promise((resolve) => setImmediate(resolve));
+    subgraph.release();
+    expect((await held).errors).toBeUndefined();
+    // The next execution is the only other one the subgraph sees: the abandoned one never ran.
+    const next = subgraph.arrival();
+    const third = postGraphQL(gateway.url, QUERY, { n: 102 });
+    expect(await next).toBe(1);
+    subgraph.release();
+    expect((await third).errors).toBeUndefined();
+    expect(subgraph.state.calls).toBe(calls + 1);
   });
 
   it('builds them all at once without a budget (what the budget prevents)', async () => {

@@ -8,11 +8,14 @@ import {
   signGatewayRequest,
 } from '@hub/service-kit';
 import { mergeOperations, type SubgraphOperation } from './batch-fetches';
+import { allGone, withCallerSignal } from './caller-signal';
 
 export interface GatewayContext {
   caller: Caller;
   authorization?: string;
   requestId?: string;
+  /** Aborted when the client hangs up (the server's): its subgraph fetches are cancelled. */
+  signal?: AbortSignal;
 }
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
@@ -70,7 +73,8 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override process(options: ProcessOptions): Promise<SubgraphResponse> {
-    if (!this.batch || !('incomingRequestContext' in options)) return super.process(options);
+    if (!this.batch || !('incomingRequestContext' in options))
+      return withCallerSignal(options.context?.signal, () => super.process(options));
     return new Promise((resolve, reject) => {
       const caller = options.context.authorization ?? '';
       let queue = this.waiting.get(caller);
@@ -126,16 +130,21 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       // Never expected (the planner's own operations), and never fatal: the fetches then go apart.
       logger.warn({ service: 'gateway', error: (error as Error).message }, 'subgraph fetches not merged');
     }
+    // A request stops once every client whose fetch it carries has hung up.
+    const signalOf = (ws: Waiting[]) => allGone(ws.map((w) => w.options.context?.signal));
+    const group = (w: Waiting) => [w, ...(copies.get(w) ?? [])];
     if (!merged) {
       for (const w of queue)
-        super.process(w.options).then(
+        withCallerSignal(signalOf(group(w)), () => super.process(w.options)).then(
           (response) => answer(w, response),
           (error) => fail(w, error),
         );
       return;
     }
     const first = queue[0]!.options;
-    super.process({ ...first, request: { ...merged.request }, document: undefined } as ProcessOptions).then(
+    withCallerSignal(signalOf(all), () =>
+      super.process({ ...first, request: { ...merged.request }, document: undefined } as ProcessOptions),
+    ).then(
       (response) => {
         for (const [i, part] of merged.split(response).entries()) answer(queue[i]!, part);
       },

@@ -1,4 +1,5 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { callerSignal, withCallerSignal } from './caller-signal';
 import { mayBeMutation } from './mutation-body';
 import type { GatewayPlugin } from './plugin';
 import { SubgraphAnswer } from './pooled-fetcher';
@@ -18,6 +19,14 @@ interface SharedAnswer {
   body: string;
 }
 
+/** A fetch in flight and the callers waiting for it: it is cancelled once all of them have hung up. */
+interface Shared {
+  answer: Promise<SharedAnswer>;
+  gone: AbortController;
+  /** Callers still waiting that can hang up; Infinity once one that cannot has joined. */
+  waiting: number;
+}
+
 /** The deduplication key, or null for what must not be shared (not a POST of a query). */
 function keyOf(url: string, init: FetcherRequestInit | undefined): string | null {
   const body = init?.body;
@@ -31,24 +40,54 @@ function keyOf(url: string, init: FetcherRequestInit | undefined): string | null
  * shared body text, so no request's parsing or merging can touch another's objects.
  */
 export function deduplicateFetches(fetcher: Fetcher): Fetcher {
-  const inFlight = new Map<string, Promise<SharedAnswer>>();
+  const inFlight = new Map<string, Shared>();
   return async (url, init) => {
     const key = keyOf(url, init);
     if (key === null) return fetcher(url, init);
-    let answer = inFlight.get(key);
-    if (!answer) {
-      answer = fetcher(url, init).then(async (response) => ({
+    let shared = inFlight.get(key);
+    if (!shared) {
+      const gone = new AbortController();
+      const answer = withCallerSignal(gone.signal, () => fetcher(url, init)).then(async (response) => ({
         status: response.status,
         headers: [...response.headers],
         body: await response.text(),
       }));
-      inFlight.set(key, answer);
-      const done = () => inFlight.delete(key);
+      const current: Shared = { answer, gone, waiting: 0 };
+      shared = current;
+      inFlight.set(key, current);
+      const done = () => {
+        if (inFlight.get(key) === current) inFlight.delete(key);
+      };
       answer.then(done, done);
     }
-    const { status, headers, body } = await answer;
+    join(shared, callerSignal(), () => {
+      inFlight.delete(key);
+    });
+    const { status, headers, body } = await shared.answer;
     return new SubgraphAnswer(url, status, headers, body);
   };
+}
+
+/** Counts a caller in; the last one's hang-up cancels the fetch (and `forget`s it: later ones send anew). */
+function join(shared: Shared, signal: AbortSignal | undefined, forget: () => void): void {
+  if (!signal) {
+    shared.waiting = Number.POSITIVE_INFINITY;
+    return;
+  }
+  shared.waiting += 1;
+  const leave = () => {
+    shared.waiting -= 1;
+    if (shared.waiting === 0) {
+      forget();
+      shared.gone.abort(signal.reason);
+    }
+  };
+  if (signal.aborted) leave();
+  else {
+    signal.addEventListener('abort', leave, { once: true });
+    const settled = () => signal.removeEventListener('abort', leave);
+    shared.answer.then(settled, settled);
+  }
 }
 
 /** Identical subgraph fetches in flight together, for the same caller, sent once (`deduplicateFetches`). */

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Fetcher, FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent, request } from 'undici';
+import { callerSignal } from './caller-signal';
 
 /*
  * How the gateway reaches its subgraphs: undici's pooled, kept-alive connections and its plain request
@@ -92,6 +93,12 @@ function pairs(headers: Record<string, string | string[] | undefined>): [string,
   );
 }
 
+/** The deadline, and the caller's hang-up where the fetch runs in one (`caller-signal.ts`). */
+function untilGoneOr(deadline: AbortSignal): AbortSignal {
+  const caller = callerSignal();
+  return caller ? AbortSignal.any([deadline, caller]) : deadline;
+}
+
 /** `timeout` in a fetch's init (what is left of its deadline, retries included) bounds it; `timeoutMs` otherwise. */
 export function pooledFetcher(options: { timeoutMs: number }): Fetcher {
   const agent = new Agent({
@@ -105,7 +112,9 @@ export function pooledFetcher(options: { timeoutMs: number }): Fetcher {
       headers: init?.headers,
       body: init?.body,
       dispatcher: agent,
-      signal: AbortSignal.timeout((init as { timeout?: number } | undefined)?.timeout ?? options.timeoutMs),
+      signal: untilGoneOr(
+        AbortSignal.timeout((init as { timeout?: number } | undefined)?.timeout ?? options.timeoutMs),
+      ),
     });
     return new SubgraphAnswer(url, answer.statusCode, pairs(answer.headers), await answer.body.text());
   };

@@ -9,7 +9,7 @@ import {
   InventoryDecision,
   MatchConstraint,
 } from './entities';
-import { regroup } from './matching';
+import { type MatchOptions, regroup } from './matching';
 import { bumpVersion, decisionsOf, insertRows, platformsByCostCentre, toRows } from './reconcile';
 
 /*
@@ -103,6 +103,7 @@ type Plan = {
 function decide(
   em: EntityManager,
   who: string,
+  match: MatchOptions,
   plan: (tx: EntityManager) => Promise<Plan | InventoryDecision>,
 ): Promise<InventoryDecision> {
   return em.fork().transactional(async (tx) => {
@@ -131,13 +132,20 @@ function decide(
       );
     }
     await tx.flush();
-    await regroupEquipment(tx, equipment);
+    await regroupEquipment(tx, equipment, match);
     return made;
   });
 }
 
-/** The instruments' records grouped again under the constraints among them, in the decision's transaction. */
-async function regroupEquipment(tx: EntityManager, equipment: readonly EquipmentRow[]): Promise<void> {
+/**
+ * The instruments' records grouped again under the constraints among them, in the decision's transaction,
+ * at the site's threshold (the one the reconciliation joined them at).
+ */
+async function regroupEquipment(
+  tx: EntityManager,
+  equipment: readonly EquipmentRow[],
+  match: MatchOptions,
+): Promise<void> {
   const ids = equipment.map((e) => e.id);
   const recordIds = equipment.flatMap((e) => e.recordIds);
   const records = await tx.find(IndexedRecord, { id: { $in: recordIds } }, { orderBy: { id: 'asc' } });
@@ -151,6 +159,7 @@ async function regroupEquipment(tx: EntityManager, equipment: readonly Equipment
     records,
     links.map((l) => ({ ...l, a: l.recordA, b: l.recordB })),
     await decisionsOf(tx, recordIds),
+    match,
   );
   const rows = toRows(grouped, records, await platformsByCostCentre(tx));
   await tx.nativeDelete(EquipmentLink, { id: { $in: links.map((l) => l.id) } });
@@ -159,8 +168,13 @@ async function regroupEquipment(tx: EntityManager, equipment: readonly Equipment
 }
 
 /** These records are one instrument. */
-export function confirmEquipment(em: EntityManager, who: string, equipmentId: string) {
-  return decide(em, who, async (tx) => {
+export function confirmEquipment(
+  em: EntityManager,
+  who: string,
+  equipmentId: string,
+  match: MatchOptions = {},
+) {
+  return decide(em, who, match, async (tx) => {
     const [equipment] = await currentEquipment(tx, [equipmentId], false);
     if (equipment!.recordIds.length < 2) throw bad(`${equipmentId} has one record: nothing to confirm`);
     const must = allPairs(equipment!.recordIds).map((pair) => ({ kind: 'must' as const, pair }));
@@ -169,8 +183,14 @@ export function confirmEquipment(em: EntityManager, who: string, equipmentId: st
 }
 
 /** These records of the instrument are another instrument (one, if several). */
-export function splitEquipment(em: EntityManager, who: string, equipmentId: string, recordIds: string[]) {
-  return decide(em, who, async (tx) => {
+export function splitEquipment(
+  em: EntityManager,
+  who: string,
+  equipmentId: string,
+  recordIds: string[],
+  match: MatchOptions = {},
+) {
+  return decide(em, who, match, async (tx) => {
     const [equipment] = await currentEquipment(tx, [equipmentId], false);
     const moved = [...new Set(recordIds)];
     const stays = equipment!.recordIds.filter((id) => !moved.includes(id));
@@ -189,10 +209,15 @@ export function splitEquipment(em: EntityManager, who: string, equipmentId: stri
 }
 
 /** These instruments are one. Sent again (or after another agent's same merge), it is the same merge. */
-export function mergeEquipment(em: EntityManager, who: string, equipmentIds: string[]) {
+export function mergeEquipment(
+  em: EntityManager,
+  who: string,
+  equipmentIds: string[],
+  match: MatchOptions = {},
+) {
   const ids = [...new Set(equipmentIds)];
   if (ids.length < 2) return Promise.reject(bad('A merge takes two instruments or more'));
-  return decide(em, who, async (tx) => {
+  return decide(em, who, match, async (tx) => {
     const equipment = await currentEquipment(tx, ids, true);
     if (equipment.length === 1) return alreadyMerged(tx, equipment[0]!);
     checkOneRecordPerTutelle(equipment);

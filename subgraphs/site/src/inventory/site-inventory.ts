@@ -74,15 +74,15 @@ export class SiteInventory {
   }
 
   confirm(who: string, equipmentId: string) {
-    return this.changing(confirmEquipment(this.em, who, equipmentId));
+    return this.changing(confirmEquipment(this.em, who, equipmentId, this.match));
   }
 
   split(who: string, equipmentId: string, recordIds: string[]) {
-    return this.changing(splitEquipment(this.em, who, equipmentId, recordIds));
+    return this.changing(splitEquipment(this.em, who, equipmentId, recordIds, this.match));
   }
 
   merge(who: string, equipmentIds: string[]) {
-    return this.changing(mergeEquipment(this.em, who, equipmentIds));
+    return this.changing(mergeEquipment(this.em, who, equipmentIds, this.match));
   }
 
   /** A change of the inventory by this process: the requests after it check the version anew. */

@@ -51,6 +51,7 @@ describe('an inventory decision, at the site’s threshold', () => {
         recordB: b,
         probability,
         weight: 1,
+        evidence: [],
         decided: false,
       });
     em.persist([link('CNRS:1', 'UL:1', 0.7), link('CNRS:1', 'INRAE:1', 0.99), link('INRAE:1', 'UL:1', 0.99)]);

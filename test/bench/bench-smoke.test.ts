@@ -28,6 +28,9 @@ it('runs every gateway on every operation with right answers, and prints the tab
       expect(row.peakRssMb).toBeGreaterThan(0);
       expect(row.answerBytes).toBeGreaterThan(0);
       expect(Number.isFinite(row.minorFaultsPerRequest)).toBe(true);
+      // Every gateway's process reports its garbage: each answer allocates (its bytes at least).
+      expect(row.gcMsPerRequest).toBeGreaterThanOrEqual(0);
+      expect(row.allocatedBytesPerRequest).toBeGreaterThan(0);
     }
     // The big answers are big: a page of 500 instruments, every platform with its equipment.
     for (const row of report.rows.filter(

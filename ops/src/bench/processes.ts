@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import type { GcTotals } from './gc-meter';
 
 /*
  * The suite's processes: each gateway under test alone on one core, the subgraphs and the load generator on
@@ -46,6 +47,8 @@ export interface BenchChild<Ready> {
   cpuSeconds(): number;
   /** Minor page faults the process has taken (fresh pages: what big allocations cost beyond their CPU). */
   minorFaults(): number;
+  /** Its garbage totals (gc-meter.ts), from a child that measures them (the gateways); null otherwise. */
+  gcTotals(): Promise<GcTotals | null>;
   /** Null while it runs; once it has exited, how (code or signal) and the end of what it wrote on stderr. */
   exited(): string | null;
   stop(): Promise<void>;
@@ -66,7 +69,14 @@ export async function startChild<Ready>(
   name: string,
   entry: string,
   args: string[],
-  options: { cpu: number | null; env?: NodeJS.ProcessEnv; timeoutMs?: number; nodeArgs?: string[] },
+  options: {
+    cpu: number | null;
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    nodeArgs?: string[];
+    /** The child answers SIGUSR2 with its garbage totals (gateway-process.ts). */
+    gcMeter?: boolean;
+  },
 ): Promise<BenchChild<Ready>> {
   const node = [
     process.execPath,
@@ -86,8 +96,18 @@ export async function startChild<Ready>(
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  // The lines the child writes on its channel: the first says it is ready, later ones answer `gcTotals`.
+  let buffered = '';
+  const lineWaiters: Array<(line: string) => void> = [];
+  child.stdio[READY_FD]!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+      if (line) lineWaiters.shift()?.(line);
+    }
+  });
   const ready = await new Promise<Ready>((resolve, reject) => {
-    let buffered = '';
     const timer = setTimeout(
       () => fail(new Error(`${name} not ready within ${options.timeoutMs ?? 120_000} ms`)),
       options.timeoutMs ?? 120_000,
@@ -97,13 +117,9 @@ export async function startChild<Ready>(
       child.kill('SIGKILL');
       reject(new Error(`${error.message}\n${stderr}`));
     };
-    child.stdio[READY_FD]!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split('\n')[0];
-      if (buffered.includes('\n') && line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line) as Ready);
-      }
+    lineWaiters.push((line) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as Ready);
     });
     child.once('exit', (code) => fail(new Error(`${name} exited (${code}) before it was ready`)));
   });
@@ -134,6 +150,12 @@ export async function startChild<Ready>(
       return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : Number.NaN;
     },
     minorFaults: () => Number(stat()?.[7] ?? Number.NaN), // field 10, minflt
+    gcTotals: async () => {
+      if (!options.gcMeter || exited) return null;
+      const line = new Promise<string>((resolve) => lineWaiters.push(resolve));
+      child.kill('SIGUSR2');
+      return (JSON.parse(await line) as { gc: GcTotals }).gc;
+    },
     resetPeakRss: () => {
       try {
         writeFileSync(`/proc/${child.pid}/clear_refs`, '5');

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUPERGRAPH_PATH } from '../supergraph';
 import { GATEWAYS, type GatewayKind } from './gateways';
+import type { GcTotals } from './gc-meter';
 import { type LoadResult, runLoad } from './load';
 import { type Ask, type BenchOperation, canonicalJson, loadOperations, wrongAnswer } from './operations';
 import { type BenchChild, canPin, GATEWAY_CPU, LOAD_CPU, pinSelf, startChild } from './processes';
@@ -53,6 +54,10 @@ export interface BenchRow {
   gatewayCpuMsPerRequest: number;
   /** The gateway's minor page faults per request: fresh memory its answers cost. */
   minorFaultsPerRequest: number;
+  /** The gateway's garbage collection time per request (gc-meter.ts). */
+  gcMsPerRequest: number;
+  /** Bytes the gateway allocated on its heap per request (gc-meter.ts). */
+  allocatedBytesPerRequest: number;
   /** The answer's size on the wire, body only. */
   answerBytes: number;
   subgraphRequestsPerRequest: number;
@@ -194,6 +199,8 @@ interface Cell {
   timeouts: number;
   cpuSeconds: number;
   minorFaults: number;
+  gcMs: number;
+  allocatedBytes: number;
   answerBytes: number;
   subgraphRequests: number;
   sourceReads: number;
@@ -210,6 +217,8 @@ const newCell = (answer: { body: string } | { problem: string }): Cell => ({
   timeouts: 0,
   cpuSeconds: 0,
   minorFaults: 0,
+  gcMs: 0,
+  allocatedBytes: 0,
   answerBytes: 'body' in answer ? Buffer.byteLength(answer.body) : 0,
   subgraphRequests: 0,
   sourceReads: 0,
@@ -228,6 +237,7 @@ async function startGateways(
         cpu: options.pin ? GATEWAY_CPU : null,
         env: BENCH_ENV,
         nodeArgs: GATEWAYS[kind].nodeArgs,
+        gcMeter: true,
       }),
     ),
   );
@@ -261,6 +271,8 @@ function rowOf(
     peakRssMb: cell.peakRssMb,
     gatewayCpuMsPerRequest: per(cell.cpuSeconds * 1000),
     minorFaultsPerRequest: per(cell.minorFaults),
+    gcMsPerRequest: per(cell.gcMs),
+    allocatedBytesPerRequest: per(cell.allocatedBytes),
     answerBytes: cell.answerBytes,
     subgraphRequestsPerRequest: per(cell.subgraphRequests),
     sourceReadsPerRequest: per(cell.sourceReads),
@@ -387,6 +399,8 @@ async function measureCell(
       after: Counted;
       cpuBefore: number;
       faultsBefore: number;
+      gcBefore: GcTotals | null;
+      gcAfter: GcTotals | null;
     };
     try {
       // Warm-up before each measurement of a fresh process's first cell of an operation: the JIT at work.
@@ -394,9 +408,11 @@ async function measureCell(
       const before = await settledCounters(host.ready);
       const cpuBefore = gateway.cpuSeconds();
       const faultsBefore = gateway.minorFaults();
+      const gcBefore = await gateway.gcTotals();
       const result = await runLoad(target, { connections, durationS: options.durationS });
+      const gcAfter = await gateway.gcTotals();
       const after = await settledCounters(host.ready);
-      measured = { result, before, after, cpuBefore, faultsBefore };
+      measured = { result, before, after, cpuBefore, faultsBefore, gcBefore, gcAfter };
     } catch (error) {
       // Give a process that died the time to be seen dead, then say which.
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -408,9 +424,13 @@ async function measureCell(
       if (host.exited()) throw new Error(cell.problem);
       continue;
     }
-    const { result, before, after, cpuBefore, faultsBefore } = measured;
+    const { result, before, after, cpuBefore, faultsBefore, gcBefore, gcAfter } = measured;
     cell.cpuSeconds += gateway.cpuSeconds() - cpuBefore;
     cell.minorFaults += gateway.minorFaults() - faultsBefore;
+    if (gcBefore && gcAfter) {
+      cell.gcMs += gcAfter.gcMs - gcBefore.gcMs;
+      cell.allocatedBytes += gcAfter.allocatedBytes - gcBefore.allocatedBytes;
+    }
     cell.requests += result.requests;
     cell.timeouts += result.timeouts;
     cell.sent += result.sent;

@@ -17,6 +17,9 @@ const common = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The interface loads csv-stringify's browser build (an ES module with its own Buffer); here, in Node, its
+  // CommonJS build is the same code.
+  moduleNameMapper: { '^csv-stringify/browser/esm/sync$': 'csv-stringify/sync' },
 };
 module.exports = {
   // One generous timeout, set once, for every test and hook (a global option: projects cannot set it): hooks start servers (a whole hub is five

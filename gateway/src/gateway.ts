@@ -8,6 +8,7 @@ import {
   type QueryLimits,
   type RunningServer,
   SIGNATURE_HEADER,
+  serviceSettings,
   signGatewayRequest,
   startGraphQLServer,
 } from '@hub/service-kit';
@@ -100,12 +101,11 @@ export function subgraphsOf(
  * gateway replica reaches the subgraph through the same Service, so its outage keeps the gateway ready (a
  * degraded graph, partial answers naming the source) rather than taking every gateway replica out of rotation.
  */
-async function probe(name: string, graphqlUrl: string): Promise<SourceHealth[]> {
+async function probe(name: string, graphqlUrl: string, token: string | undefined): Promise<SourceHealth[]> {
   const started = performance.now();
   const latencyMs = () => Math.round(performance.now() - started);
   try {
     // The subgraph shows its sources to the operators' token only (in production).
-    const token = process.env.HUB_METRICS_TOKEN;
     const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/health'), {
       signal: AbortSignal.timeout(2000),
       ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
@@ -188,6 +188,7 @@ function resignRetry(init: NonNullable<Parameters<Fetcher>[1]>): Record<string, 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to: the hub sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const { metricsToken } = serviceSettings();
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, options.subgraphUrls);
   const present = Object.entries(subgraphs).filter(([name]) => !options.absentSubgraphs?.includes(name));
@@ -252,7 +253,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     health: async () => [
       supergraph.health(),
       ...plugins.flatMap((plugin) => (plugin.health ? [plugin.health()] : [])),
-      ...(await Promise.all(present.map(([name, url]) => probe(name, url)))).flat(),
+      ...(await Promise.all(present.map(([name, url]) => probe(name, url, metricsToken)))).flat(),
     ],
   });
   return {

@@ -82,3 +82,28 @@ describe('settings that cannot be used stop the start, naming the setting', () =
     expect(() => loadConfig({ HUB_CORS_ORIGINS: 'https://portal.fr/app' })).toThrow(/HUB_CORS_ORIGINS/);
   });
 });
+
+describe('settings services once read where they were used', () => {
+  it('sign-in: the OIDC provider when its issuer (a URL) and client are set, else the demo page', () => {
+    expect(loadConfig({}).signIn).toEqual({ kind: 'demo' });
+    const oidc = {
+      HUB_OIDC_ISSUER: 'https://idp.univ-lorraine.fr/realms/hub',
+      HUB_OIDC_CLIENT_ID: 'hub-web',
+    };
+    expect(loadConfig({ ...oidc, HUB_JWT_ROLES_CLAIM: 'realm_access.roles' }).signIn).toEqual({
+      kind: 'oidc',
+      authority: oidc.HUB_OIDC_ISSUER,
+      clientId: 'hub-web',
+      rolesClaim: 'realm_access.roles',
+    });
+    expect(() => loadConfig({ ...oidc, HUB_OIDC_ISSUER: 'idp.univ-lorraine.fr' })).toThrow(/HUB_OIDC_ISSUER/);
+  });
+
+  it('the share of rejected rows that degrades a source: 1 % by default, 0 to 1', () => {
+    expect(loadConfig({}).rejectedRowsThreshold).toBe(0.01);
+    expect(loadConfig({ HUB_REJECTED_ROWS_THRESHOLD: '0.05' }).rejectedRowsThreshold).toBe(0.05);
+    expect(() => loadConfig({ HUB_REJECTED_ROWS_THRESHOLD: '5' })).toThrow(
+      'HUB_REJECTED_ROWS_THRESHOLD is a share of rows, 0 to 1, not 5',
+    );
+  });
+});

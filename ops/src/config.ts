@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_ANSWER_BUDGET } from '@hub/gateway';
+import { DEFAULT_ANSWER_BUDGET, type SignIn } from '@hub/gateway';
 import type { Tutelle } from '@hub/schema';
 import { type Environment, SettingError, Settings, type TutelleDescriptor } from '@hub/source-kit';
 import {
@@ -9,10 +9,11 @@ import {
   type SiteDatabaseConfig,
   type TutelleSubgraphUrls,
 } from '@hub/subgraph-site';
+import { DEFAULT_REJECTED_ROWS_THRESHOLD } from '@hub/tutelle-subgraph';
 import { DEFAULT_GATEWAY_PORT, DEFAULT_SITE_PORT } from './subgraphs';
 import { SUPERGRAPH_PATH } from './supergraph';
 import { TUTELLE_DESCRIPTORS } from './tutelles';
-import { WEB_DIST } from './web';
+import { signInFrom, WEB_DIST } from './web';
 
 /**
  * Every setting of the hub, read from the environment here and nowhere else (the README's configuration
@@ -54,6 +55,10 @@ export interface HubConfig {
   tariffCacheTtlSeconds: number;
   /** The built interface the gateway serves at `/` (gateway/web/dist); `HUB_WEB_DIST`. */
   webDist: string;
+  /** How the interface signs people in: the site's OIDC provider (`HUB_OIDC_*`), else the demo's page. */
+  signIn: SignIn;
+  /** Share of a source's rows rejected above which it is degraded (`HUB_REJECTED_ROWS_THRESHOLD`). */
+  rejectedRowsThreshold: number;
 }
 
 export interface ConfiguredTutelle {
@@ -157,6 +162,13 @@ export function loadConfig(env: Environment = process.env): HubConfig {
       : {}),
     corsOrigins: corsOrigins(settings),
     webDist: path.resolve(settings.text('HUB_WEB_DIST') ?? WEB_DIST),
+    signIn: signInFrom(settings),
+    rejectedRowsThreshold: share(
+      settings,
+      'HUB_REJECTED_ROWS_THRESHOLD',
+      'share of rows',
+      DEFAULT_REJECTED_ROWS_THRESHOLD,
+    ),
     responseCacheTtlSeconds: settings.amount('HUB_RESPONSE_CACHE_TTL_S', 'seconds', 30),
     tariffCacheTtlSeconds: settings.amount('HUB_TARIFF_CACHE_TTL_S', 'seconds', 60),
     answerBudgetValues: settings.amount(
@@ -167,17 +179,17 @@ export function loadConfig(env: Environment = process.env): HubConfig {
   };
 }
 
-/** A match probability setting: between 0 and 1. */
-function probability(settings: Settings, name: string, fallback: number): number {
-  const value = settings.amount(name, 'probability', fallback);
-  if (value > 1) throw new SettingError(name, `${name} is a probability, 0 to 1, not ${value}`);
+/** A setting between 0 and 1: a probability, a share. */
+function share(settings: Settings, name: string, what: string, fallback: number): number {
+  const value = settings.amount(name, what, fallback);
+  if (value > 1) throw new SettingError(name, `${name} is a ${what}, 0 to 1, not ${value}`);
   return value;
 }
 
 /** The matcher's threshold and review floor: the floor at most the threshold. */
 function matchOptions(settings: Settings): HubConfig['match'] {
-  const threshold = probability(settings, 'HUB_MATCH_THRESHOLD', DEFAULT_THRESHOLD);
-  const reviewFloor = probability(settings, 'HUB_MATCH_REVIEW_FLOOR', DEFAULT_REVIEW_FLOOR);
+  const threshold = share(settings, 'HUB_MATCH_THRESHOLD', 'probability', DEFAULT_THRESHOLD);
+  const reviewFloor = share(settings, 'HUB_MATCH_REVIEW_FLOOR', 'probability', DEFAULT_REVIEW_FLOOR);
   if (reviewFloor > threshold)
     throw new SettingError(
       'HUB_MATCH_REVIEW_FLOOR',

@@ -22,5 +22,5 @@ export { startupSummary } from './startup-summary';
 export { DEFAULT_GATEWAY_PORT, defaultSubgraphUrl, SUBGRAPHS, type SubgraphDefinition } from './subgraphs';
 export { composeSupergraph, readCommittedSupergraph, SUPERGRAPH_PATH, writeSupergraph } from './supergraph';
 export { TUTELLE_DESCRIPTORS } from './tutelles';
-export { ensureWebApp, signInFromEnv, WEB_DIST, webAppOptions } from './web';
+export { ensureWebApp, signInFrom, WEB_DIST, webAppOptions } from './web';
 export { launchChromium, signInAsDemo } from './web/browser';

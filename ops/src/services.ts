@@ -65,7 +65,7 @@ async function startNamed(config: HubConfig, name: string): Promise<RunningServe
       responseCache:
         config.responseCacheTtlSeconds > 0 ? { ttlSeconds: config.responseCacheTtlSeconds } : false,
       answerBudget: config.answerBudgetValues > 0 ? { maxValuesInFlight: config.answerBudgetValues } : false,
-      web: webAppOptions(config.webDist),
+      web: webAppOptions(config.webDist, config.signIn),
     });
   const tutelle = config.tutelles.find((t) => t.descriptor.name === name);
   if (!tutelle) {
@@ -77,6 +77,7 @@ async function startNamed(config: HubConfig, name: string): Promise<RunningServe
     port: config.ports[name]!,
     host: config.host,
     readCache: readCache(config, tutelle),
+    rejectedRowsThreshold: config.rejectedRowsThreshold,
   });
 }
 

@@ -252,6 +252,19 @@ describe('CSV exports', () => {
     ]);
   });
 
+  it('writes a cell holding ";", quotes and a line break so that it reads back whole', async () => {
+    const file = join(dir, 'round-trip.csv');
+    const cells = ['Réactifs; lot "A"\nsuite', '"', ';', '\n', 'fin'];
+    await writeCsv(
+      file,
+      cells.map((_, i) => `c${i}`),
+      [cells],
+      { encoding: 'windows-1252' },
+    );
+    const { rows } = await readAll(file);
+    expect(rows.map((r) => [r.line, Object.values(r.cells)])).toEqual([[2, cells]]);
+  });
+
   it('writes only what Windows-1252 can hold', async () => {
     await expect(
       writeCsv(join(dir, 'arrow.csv'), ['Libellé'], [['aller → retour']], { encoding: 'windows-1252' }),

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
 import { Workbook } from 'exceljs';
 import iconv from 'iconv-lite';
 import type { CellValue } from './xlsx';
@@ -14,7 +15,7 @@ export interface CsvWriteOptions {
 }
 
 /**
- * A `;`-separated CSV with CRLF line ends. Values are written as given (the caller formats `1 234,56`,
+ * A `;`-separated CSV with CRLF line ends, by csv-stringify. Values are written as given (the caller formats `1 234,56`,
  * `14/03/2019`), except text a spreadsheet would run as a formula (see `spreadsheetSafe`); a field is quoted
  * only when it holds `;`, a quote or a line break. A character Windows-1252 cannot encode is refused:
  * iconv-lite would write `?` in its place without a word.
@@ -25,15 +26,22 @@ export async function writeCsv(
   rows: readonly (readonly (string | null)[])[],
   options: CsvWriteOptions,
 ): Promise<void> {
-  const lines = [headers, ...rows].map((row, i) => {
+  const records = [headers, ...rows];
+  records.forEach((row, i) => {
     if (row.length !== headers.length) {
       throw new Error(`line ${i + 1}: ${row.length} values for ${headers.length} headers`);
     }
-    return row.map((value) => quoted(spreadsheetSafe(value ?? ''))).join(';');
   });
-  const text = `${lines.join('\r\n')}\r\n`;
+  const text = stringify(records, {
+    delimiter: ';',
+    record_delimiter: '\r\n',
+    // A lone CR or LF in a field is a line break too, to a spreadsheet: quoted as well as a CRLF.
+    quote_record_delimiter: true,
+    bom: options.encoding === 'utf-8-bom',
+    cast: { string: spreadsheetSafe },
+  });
   if (options.encoding === 'utf-8-bom') {
-    await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    await writeFile(file, text, 'utf8');
     return;
   }
   const bytes = iconv.encode(text, 'windows-1252');
@@ -52,10 +60,6 @@ function spreadsheetSafe(value: string): string {
   const formula =
     /^[=+\-@\t\r]/.test(value) && value !== '-' && !/^-\d[\d \u00a0\u202f]*(,\d+)?$/.test(value);
   return formula ? `'${value}` : value;
-}
-
-function quoted(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** A sheet to write: header on row 1, then the rows; number formats by column index (Excel's codes). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExpenseNature } from '@hub/schema';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Environment, Settings } from './settings';
 
 /*
  * One chart of accounts for every tutelle that books expenses on accounts (UL's SIFAC, the CHRU's M21
@@ -68,8 +69,8 @@ export class ChartOfAccounts {
   }
 
   /** The file `HUB_CHART_OF_ACCOUNTS` names, else the site's default. */
-  static fromEnv(env: NodeJS.ProcessEnv = process.env): ChartOfAccounts {
-    return ChartOfAccounts.load(env.HUB_CHART_OF_ACCOUNTS || DEFAULT_CHART_OF_ACCOUNTS);
+  static fromEnv(env?: Environment): ChartOfAccounts {
+    return ChartOfAccounts.load(new Settings(env).text('HUB_CHART_OF_ACCOUNTS') ?? DEFAULT_CHART_OF_ACCOUNTS);
   }
 }
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { SignIn, WebAppOptions } from '@hub/gateway';
+import type { Settings } from '@hub/source-kit';
 
 /*
  * The site's interface (gateway/web) as the gateway serves it: where its build is, how people sign in, and
@@ -11,24 +12,28 @@ const WEB_DIR = path.resolve(__dirname, '../../../gateway/web');
 export const WEB_DIST = path.join(WEB_DIR, 'dist');
 
 /**
- * How the interface signs people in, from the environment: the site's OIDC provider when
+ * How the interface signs people in, from the hub's settings: the site's OIDC provider when
  * `HUB_OIDC_ISSUER` and `HUB_OIDC_CLIENT_ID` are set; otherwise the demo's page, which the gateway serves
  * only while tokens are checked against the development key.
  */
-export function signInFromEnv(env: NodeJS.ProcessEnv = process.env): SignIn {
-  if (env.HUB_OIDC_ISSUER && env.HUB_OIDC_CLIENT_ID) {
+export function signInFrom(settings: Settings): SignIn {
+  const authority = settings.url('HUB_OIDC_ISSUER');
+  const clientId = settings.text('HUB_OIDC_CLIENT_ID');
+  if (authority && clientId) {
+    const scope = settings.text('HUB_OIDC_SCOPE');
+    const rolesClaim = settings.text('HUB_JWT_ROLES_CLAIM');
     return {
       kind: 'oidc',
-      authority: env.HUB_OIDC_ISSUER,
-      clientId: env.HUB_OIDC_CLIENT_ID,
-      ...(env.HUB_OIDC_SCOPE ? { scope: env.HUB_OIDC_SCOPE } : {}),
-      ...(env.HUB_JWT_ROLES_CLAIM ? { rolesClaim: env.HUB_JWT_ROLES_CLAIM } : {}),
+      authority,
+      clientId,
+      ...(scope ? { scope } : {}),
+      ...(rolesClaim ? { rolesClaim } : {}),
     };
   }
   return { kind: 'demo' };
 }
 
-export function webAppOptions(dist = WEB_DIST, signIn: SignIn = signInFromEnv()): WebAppOptions {
+export function webAppOptions(dist = WEB_DIST, signIn: SignIn): WebAppOptions {
   return {
     root: path.join(dist, 'app'),
     persistedDocuments: path.join(dist, 'persisted-documents.json'),

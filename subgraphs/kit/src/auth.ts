@@ -1,8 +1,10 @@
 import { ErrorCode, isTokenRole, Role } from '@hub/schema';
+import type { Environment } from '@hub/source-kit';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { AuthChecker } from 'type-graphql';
+import { serviceSettings } from './settings';
 
 /**
  * Who is calling. Built from a bearer token signed with the hub's key (HS256). No token: `public`.
@@ -26,8 +28,9 @@ const ISSUER = 'lorraine-research-hub';
 const DEV_SECRET = 'hub-development-secret-not-for-production';
 
 /** The signing key: `HUB_JWT_SECRET`; a fixed development key outside production. */
-export function jwtSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
-  const secret = env.HUB_JWT_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEV_SECRET);
+export function jwtSecret(env?: Environment): Uint8Array {
+  const { jwt, production } = serviceSettings(env);
+  const secret = jwt.secret ?? (production ? undefined : DEV_SECRET);
   if (!secret) throw new Error('HUB_JWT_SECRET must be set in production');
   return new TextEncoder().encode(secret);
 }
@@ -36,8 +39,9 @@ export function jwtSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
  * Whether tokens are checked against the fixed development key: no `HUB_JWT_SECRET`, no identity provider,
  * not production. Only then may anything mint tokens on request (the demo's sign-in page).
  */
-export function usesDevelopmentSecret(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !env.HUB_JWT_SECRET && !env.HUB_JWKS_URL && env.NODE_ENV !== 'production';
+export function usesDevelopmentSecret(env?: Environment): boolean {
+  const { jwt, production } = serviceSettings(env);
+  return !jwt.secret && !jwt.jwksUrl && !production;
 }
 
 function unauthenticated(message: string): GraphQLError {
@@ -60,17 +64,18 @@ export interface TokenVerifier {
   rolesClaim: string;
 }
 
-export function tokenVerifier(env: NodeJS.ProcessEnv = process.env): TokenVerifier {
-  const rolesClaim = env.HUB_JWT_ROLES_CLAIM ?? 'roles';
-  if (env.HUB_JWKS_URL) {
+export function tokenVerifier(env?: Environment): TokenVerifier {
+  const { jwt, production } = serviceSettings(env);
+  const { rolesClaim } = jwt;
+  if (jwt.jwksUrl) {
     // Without them, any token the provider signs for any application of the site would be taken.
-    if (env.NODE_ENV === 'production' && (!env.HUB_JWT_ISSUER || !env.HUB_JWT_AUDIENCE))
+    if (production && (!jwt.issuer || !jwt.audience))
       throw new Error('HUB_JWT_ISSUER and HUB_JWT_AUDIENCE must be set in production (with HUB_JWKS_URL)');
     return {
-      key: createRemoteJWKSet(new URL(env.HUB_JWKS_URL), { timeoutDuration: 5000, cooldownDuration: 30_000 }),
+      key: createRemoteJWKSet(new URL(jwt.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }),
       algorithms: ['RS256', 'ES256', 'PS256'],
-      ...(env.HUB_JWT_ISSUER ? { issuer: env.HUB_JWT_ISSUER } : {}),
-      ...(env.HUB_JWT_AUDIENCE ? { audience: env.HUB_JWT_AUDIENCE } : {}),
+      ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
+      ...(jwt.audience ? { audience: jwt.audience } : {}),
       rolesClaim,
     };
   }

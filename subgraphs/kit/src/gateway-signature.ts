@@ -1,4 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Environment } from '@hub/source-kit';
+import { serviceSettings } from './settings';
 
 /*
  * Subgraphs answer the gateway only: it signs each request it sends with a key the two share, and a
@@ -26,8 +28,9 @@ const SIGNATURE_TOLERANCE_MS = 5 * 60_000;
 const DEV_SECRET = 'hub-development-gateway-key-not-for-production';
 
 /** The shared key: `HUB_GATEWAY_SECRET`; a fixed development key outside production. */
-export function gatewaySecret(env: NodeJS.ProcessEnv = process.env): string {
-  const secret = env.HUB_GATEWAY_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEV_SECRET);
+export function gatewaySecret(env?: Environment): string {
+  const settings = serviceSettings(env);
+  const secret = settings.gatewaySecret ?? (settings.production ? undefined : DEV_SECRET);
   if (!secret) throw new Error('HUB_GATEWAY_SECRET must be set in production');
   return secret;
 }

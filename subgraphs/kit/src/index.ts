@@ -43,5 +43,6 @@ export {
   type RunningServer,
   startGraphQLServer,
 } from './server';
+export { type ServiceSettings, serviceSettings } from './settings';
 export { SubgraphClient, type SubgraphClientOptions, type SubgraphResponse } from './subgraph-client';
 export { startTracing, type Tracing, traced, traceHeaders } from './tracing';

@@ -1,8 +1,9 @@
 import pino from 'pino';
+import { serviceSettings } from './settings';
 
 /** Structured JSON logs; `LOG_LEVEL` sets the level (silent in tests). */
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  level: serviceSettings().logLevel,
   base: { service: 'hub' },
 });
 export type Logger = typeof logger;

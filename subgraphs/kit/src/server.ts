@@ -27,6 +27,7 @@ import { useInputBounds } from './input-bounds';
 import { type QueryLimits, useQueryLimits, withLimitCode } from './limits';
 import { logger } from './logger';
 import { useMetrics, useRequestId } from './observability';
+import { type ServiceSettings, serviceSettings } from './settings';
 import { useTracing } from './tracing';
 
 export interface HealthReport {
@@ -94,8 +95,10 @@ export interface RequestContext {
  * `Authorization: Bearer $HUB_METRICS_TOKEN` (a scraper, the gateway's probe of its subgraphs) or an
  * `admin` token; anyone outside production.
  */
-function operatorAccess(production: boolean, tokens: ReturnType<typeof tokenVerifier>) {
-  const metricsToken = process.env.HUB_METRICS_TOKEN;
+function operatorAccess(
+  { production, metricsToken }: ServiceSettings,
+  tokens: ReturnType<typeof tokenVerifier>,
+) {
   return async (req: express.Request): Promise<boolean> => {
     if (!production) return true;
     const authorization = req.headers.authorization;
@@ -136,7 +139,8 @@ export interface RunningServer {
 export async function startGraphQLServer<Context extends BaseContext>(
   options: GraphQLServerOptions<Context>,
 ): Promise<RunningServer> {
-  const production = process.env.NODE_ENV === 'production';
+  const settings = serviceSettings();
+  const { production } = settings;
   const tokens = tokenVerifier();
   const app = express();
   // No ETag: Express hashed every answer's body for one, and no client of the hub revalidates with it.
@@ -181,7 +185,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const drain = drainer(httpServer);
   app.use(drain.middleware);
   app.use(useRequestId());
-  const operator = operatorAccess(production, tokens);
+  const operator = operatorAccess(settings, tokens);
   app.get('/metrics', async (req, res) => {
     if (!(await operator(req))) {
       res.status(401).json({ message: 'Metrics need HUB_METRICS_TOKEN or an admin token' });

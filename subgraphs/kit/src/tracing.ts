@@ -1,3 +1,4 @@
+import type { Environment } from '@hub/source-kit';
 import { type Attributes, context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import {
@@ -7,6 +8,7 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-node';
 import type express from 'express';
+import { serviceSettings } from './settings';
 
 /*
  * OpenTelemetry traces across gateway → subgraph → source: a span for each request a service answers
@@ -27,12 +29,8 @@ export interface Tracing {
  * else over OTLP/HTTP when `OTEL_EXPORTER_OTLP_ENDPOINT` (or `..._TRACES_ENDPOINT`) is set, batched; with
  * neither, nothing is started. `OTEL_SERVICE_NAME` names the process in the traces.
  */
-export function startTracing(
-  options: { exporter?: SpanExporter; env?: NodeJS.ProcessEnv } = {},
-): Tracing | null {
-  const env = options.env ?? process.env;
-  const otlp = env.OTEL_EXPORTER_OTLP_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
-  if (!options.exporter && !otlp) return null;
+export function startTracing(options: { exporter?: SpanExporter; env?: Environment } = {}): Tracing | null {
+  if (!options.exporter && !serviceSettings(options.env).otlpEndpoint) return null;
   const spanProcessors = options.exporter
     ? [new SimpleSpanProcessor(options.exporter)]
     : [new BatchSpanProcessor(new OTLPTraceExporter())];

@@ -18,21 +18,8 @@ import type { TutelleContext } from './loaders';
  * marked degraded on /health, so that an operator sees that answers lack data rather than a count beside "ok".
  */
 
-/** Above this share of a source's rows rejected, it is degraded: `HUB_REJECTED_ROWS_THRESHOLD`, 1 % by default. */
+/** Above this share of a source's rows rejected, it is degraded: 1 % unless `HUB_REJECTED_ROWS_THRESHOLD` (ops/src/config.ts) says. */
 export const DEFAULT_REJECTED_ROWS_THRESHOLD = 0.01;
-
-/** The threshold `HUB_REJECTED_ROWS_THRESHOLD` gives (a share between 0 and 1), else the default. */
-export function rejectedRowsThreshold(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.HUB_REJECTED_ROWS_THRESHOLD;
-  if (raw === undefined || raw === '') return DEFAULT_REJECTED_ROWS_THRESHOLD;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new Error(
-      `HUB_REJECTED_ROWS_THRESHOLD must be a share between 0 and 1 (0.01 for 1 %), got "${raw}"`,
-    );
-  }
-  return value;
-}
 
 /** Marks degraded each source whose last read rejected more than `threshold` of the rows it saw. */
 export function degradeAbove(health: SourceHealth[], threshold: number): SourceHealth[] {

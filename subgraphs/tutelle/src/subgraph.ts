@@ -4,7 +4,7 @@ import type { TutelleConnector } from '@hub/source-kit';
 import type { GraphQLSchema } from 'graphql';
 import { Registry } from 'prom-client';
 import { createLoaders, type TutelleContext } from './loaders';
-import { degradeAbove, logReadsOf, rejectedRowsThreshold } from './rejections';
+import { DEFAULT_REJECTED_ROWS_THRESHOLD, degradeAbove, logReadsOf } from './rejections';
 import { defineTutelleResolvers } from './resolvers';
 import { type ReadCacheOptions, sourceReads } from './source-reads';
 
@@ -28,7 +28,7 @@ export interface TutelleSubgraphOptions<Connector extends TutelleConnector> {
   host?: string;
   /** Records read kept this long, by key, in memory or Redis; off when not given. */
   readCache?: ReadCacheOptions | false;
-  /** Share of a source's rows rejected above which it is degraded; `HUB_REJECTED_ROWS_THRESHOLD`, 1 %. */
+  /** Share of a source's rows rejected above which it is degraded (`HUB_REJECTED_ROWS_THRESHOLD`); 1 % by default. */
   rejectedRowsThreshold?: number;
 }
 
@@ -37,7 +37,7 @@ export async function startTutelleSubgraph<Connector extends TutelleConnector>(
   options: TutelleSubgraphOptions<Connector>,
 ): Promise<RunningServer & { connector: Connector }> {
   const { connector } = options;
-  const threshold = options.rejectedRowsThreshold ?? rejectedRowsThreshold();
+  const threshold = options.rejectedRowsThreshold ?? DEFAULT_REJECTED_ROWS_THRESHOLD;
   logReadsOf(connector);
   const schema = await buildTutelleSchema(connector.tutelle);
   const name = TUTELLES[connector.tutelle].subgraph;

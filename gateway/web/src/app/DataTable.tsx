@@ -25,7 +25,7 @@ export function DataTable<Row>({
   return (
     <div className="data-table">
       <div className="exports">
-        <button type="button" onClick={() => downloadCsv(rows, columns, exportName)}>
+        <button type="button" onClick={() => void downloadCsv(rows, columns, exportName)}>
           Exporter « {caption} » en CSV
         </button>
         <button

@@ -1,6 +1,6 @@
 /*
- * Tables downloaded from the page: CSV as a French spreadsheet opens it (UTF-8 with BOM, `;`, decimal
- * commas), XLSX through write-excel-file, loaded only when someone asks for one.
+ * Tables downloaded from the page: CSV as a French spreadsheet opens it, through csv-stringify, and XLSX
+ * through write-excel-file, each loaded only when someone asks for one.
  */
 
 export interface Column<Row> {
@@ -19,20 +19,25 @@ function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const csvCell = (value: string | number | null | undefined): string => {
-  if (value == null) return '';
-  const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
-  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-export function toCsv<Row>(rows: Row[], columns: Column<Row>[]): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(';')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/**
+ * UTF-8 with BOM, `;`, CRLF, decimal commas. Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+ * a tab or a CR first: a designation typed in a source must not run in whoever opens the file) is written
+ * after a `'`; numbers stay numbers. (csv-stringify's browser build carries its own Buffer: not light.)
+ */
+export async function toCsv<Row>(rows: Row[], columns: Column<Row>[]): Promise<string> {
+  const { stringify } = await import('csv-stringify/browser/esm/sync');
+  return stringify([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => c.value(row)))], {
+    bom: true,
+    delimiter: ';',
+    record_delimiter: '\r\n',
+    quote_record_delimiter: true,
+    escape_formulas: true,
+    cast: { number: (value) => String(value).replace('.', ',') },
+  });
 }
 
-export function downloadCsv<Row>(rows: Row[], columns: Column<Row>[], name: string): void {
-  download(new Blob([toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
+export async function downloadCsv<Row>(rows: Row[], columns: Column<Row>[], name: string): Promise<void> {
+  download(new Blob([await toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
 }
 
 export async function downloadXlsx<Row>(rows: Row[], columns: Column<Row>[], name: string): Promise<void> {

@@ -129,7 +129,7 @@ export default function InventoryPage() {
     try {
       setExporting('Préparation de l’export…');
       const rows = await everyRow(filter, (n) => setExporting(`${n} instruments lus…`));
-      if (format === 'csv') downloadCsv(rows, COLUMNS, 'inventaire-du-site');
+      if (format === 'csv') await downloadCsv(rows, COLUMNS, 'inventaire-du-site');
       else await downloadXlsx(rows, COLUMNS, 'inventaire-du-site');
       setExporting(`Export prêt : ${rows.length} instruments.`);
     } catch (error) {

@@ -1,40 +1,28 @@
+import Fraction from 'fraction.js';
+
 /*
- * Exact arithmetic for the tariff model: every figure is a fraction of two big integers, so a cost split
- * by days, shares and hours stays exact until the one rounding at the end. Inputs come in as decimals
- * (cents from the sources, shares and hours from the registry) and are read from their decimal text, so
- * 0.1 is one tenth, not the binary float nearest to it.
+ * Exact arithmetic for the tariff model: every figure is a fraction of two big integers (fraction.js), so a
+ * cost split by days, shares and hours stays exact until the one rounding at the end. This class only names
+ * the model's vocabulary over it: decimals read from their text (0.1 is one tenth, not the binary float
+ * nearest to it: fraction.js would approximate a float), euros in cents, and the two commercial roundings.
  */
-
-const gcd = (a: bigint, b: bigint): bigint => {
-  let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-};
-
 export class Exact {
-  private constructor(
-    readonly n: bigint,
-    readonly d: bigint,
-  ) {}
+  private constructor(private readonly f: Fraction) {}
 
-  static readonly ZERO = new Exact(0n, 1n);
+  static readonly ZERO = new Exact(new Fraction(0));
 
   static of(n: bigint, d = 1n): Exact {
-    if (d === 0n) throw new RangeError('division by zero');
-    const sign = d < 0n ? -1n : 1n;
-    const g = gcd(n, d) || 1n;
-    return new Exact((sign * n) / g, (sign * d) / g);
+    return new Exact(new Fraction(n, d));
   }
 
   /** A decimal number as written: `Exact.decimal(0.1)` is 1/10. */
   static decimal(value: number | string): Exact {
     const text = typeof value === 'number' ? value.toString() : value.trim();
-    const match = /^(-?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
-    if (!match || (!match[2] && !match[3])) throw new RangeError(`not a decimal number: ${text}`);
-    const [, sign, whole = '', fraction = '', exponent = '0'] = match;
-    const digits = BigInt(`${sign}${whole}${fraction}` || '0');
-    const scale = Number(exponent) - fraction.length;
-    return scale >= 0 ? Exact.of(digits * 10n ** BigInt(scale)) : Exact.of(digits, 10n ** BigInt(-scale));
+    // fraction.js reads decimals but not an exponent, which Number#toString writes below 1e-6 and from 1e21.
+    const match = /^([^e]+)(?:e([+-]?\d+))?$/i.exec(text);
+    if (!match) throw new RangeError(`not a decimal number: ${text}`);
+    const [, digits = '', exponent = '0'] = match;
+    return new Exact(new Fraction(digits).mul(new Fraction(10).pow(Number(exponent))));
   }
 
   /** An amount in euros as the graph gives it (two decimals): exact in cents. */
@@ -49,24 +37,22 @@ export class Exact {
   }
 
   plus(o: Exact): Exact {
-    return Exact.of(this.n * o.d + o.n * this.d, this.d * o.d);
+    return new Exact(this.f.add(o.f));
   }
   minus(o: Exact): Exact {
-    return Exact.of(this.n * o.d - o.n * this.d, this.d * o.d);
+    return new Exact(this.f.sub(o.f));
   }
   times(o: Exact | number): Exact {
-    const x = typeof o === 'number' ? Exact.decimal(o) : o;
-    return Exact.of(this.n * x.n, this.d * x.d);
+    return new Exact(this.f.mul((typeof o === 'number' ? Exact.decimal(o) : o).f));
   }
   div(o: Exact | number): Exact {
-    const x = typeof o === 'number' ? Exact.decimal(o) : o;
-    return Exact.of(this.n * x.d, this.d * x.n);
+    return new Exact(this.f.div((typeof o === 'number' ? Exact.decimal(o) : o).f));
   }
   isZero(): boolean {
-    return this.n === 0n;
+    return this.f.n === 0n;
   }
   sign(): -1 | 0 | 1 {
-    return this.n < 0n ? -1 : this.n > 0n ? 1 : 0;
+    return this.f.n === 0n ? 0 : this.f.s < 0n ? -1 : 1;
   }
 
   /**
@@ -74,16 +60,10 @@ export class Exact {
    * rounds every fraction of a step up (a price never below cost). The result in cents.
    */
   roundTo(stepCents: number, mode: RoundingMode = 'half-up'): bigint {
-    const step = BigInt(stepCents);
-    // This many steps, as a fraction.
-    const n = this.n * 100n;
-    const d = this.d * step;
-    const negative = n < 0n;
-    const abs = negative ? -n : n;
-    let steps: bigint;
-    if (mode === 'half-up') steps = (2n * abs + d) / (2n * d);
-    else steps = negative ? abs / d : (abs + d - 1n) / d;
-    return (negative ? -steps : steps) * step;
+    const cents = this.f.mul(100);
+    const rounded =
+      mode === 'half-up' ? cents.roundTo(stepCents) : cents.div(stepCents).ceil().mul(stepCents);
+    return rounded.s * rounded.n;
   }
 
   /** Rounded to the cent (half-up), in euros: for showing a figure, never for computing with it. */
@@ -93,7 +73,7 @@ export class Exact {
 
   /** As a float, for ratios and hours shown beside the money (not money itself). */
   toNumber(): number {
-    return Number(this.n) / Number(this.d);
+    return this.f.valueOf();
   }
 }
 

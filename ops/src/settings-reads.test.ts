@@ -22,6 +22,8 @@ const ALLOWED: Record<string, string> = {
   'ops/src/web/demo-site.ts': "the demo site: the hub's configuration with the demo's own data folder",
   'ops/src/cache-figures.ts': 'a measuring command: quiets the logs of the services it starts in its process',
   'ops/src/ensure-services.ts': "the tests' tooling: where their browser is (HUB_TEST_CHROMIUM)",
+  'connectors/sql/src/testing/':
+    "the tests' tooling: the servers their disposable databases are made on (HUB_TEST_POSTGRES_URL, HUB_TEST_MARIADB_URL)",
   'ops/src/bench/':
     'the bench: its own knobs (HUB_BENCH_PROFILE) and the environment of the processes it starts',
 };

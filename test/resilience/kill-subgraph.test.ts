@@ -120,8 +120,10 @@ describe('a subgraph killed under load', () => {
       await until(answers.length + 20);
     }
 
-    // None hung beyond its timeout (the subgraph's, and a margin for the rest of the plan).
-    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(TIMEOUT_MS + 1000);
+    // None hung: each answered before the client's own give-up at three times the subgraph timeout (a
+    // request left to the gateway's default would wait 10 s). Not a latency bound: on a loaded machine the
+    // rest of the plan took 4.6 s once, where a +1 s margin failed.
+    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(TIMEOUT_MS * 3);
     const shapes = answers.map(shape);
     expect(shapes.filter((s) => s === 'wrong')).toEqual([]);
     // Answered before the kill: whole. Asked while it was down: partial. Asked once it was back: whole.

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { renameSync } from 'node:fs';
 import { Role } from '@hub/schema';
 import { mintToken, SIGNATURE_HEADER, signGatewayRequest, signServiceRequest } from '@hub/service-kit';
@@ -174,7 +175,7 @@ async function supergraphRemoved(options: AttackOptions): Promise<Finding> {
   }
 }
 
-/** 8. A signed request replayed (as is, token stripped); a token without expiry; direct calls. */
+/** 8. A signed request replayed (as is, token stripped); a subgraph called without the gateway. */
 async function replays(options: AttackOptions): Promise<Finding[]> {
   const findings: Finding[] = [];
   const { subgraphUrl, gatewaySecret } = options;
@@ -209,7 +210,37 @@ async function replays(options: AttackOptions): Promise<Finding[]> {
       detail: `answered ${stripped.status}`,
     });
   }
+  if (central) {
+    const direct = await post(subgraphUrl, SALARY, undefined, { authorization: `Bearer ${central}` });
+    findings.push({
+      finding: '8 a subgraph called directly with a valid token',
+      outcome: direct.status === 403 ? 'held' : 'BROKEN',
+      detail: `answered ${direct.status}`,
+    });
+  }
   return findings;
+}
+
+/** An HS256 token the hub's key signed, as mintToken would but with no `exp`: good forever if accepted. */
+function tokenWithoutExpiry(secret: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const claims = { roles: [Role.ADMIN], platforms: [], iss: 'lorraine-research-hub', sub: 'attack@hub' };
+  const unsigned = `${part({ alg: 'HS256' })}.${part({ ...claims, iat: Math.floor(Date.now() / 1000) })}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+/** 8. A token without expiry, signed with the hub's key: refused. */
+async function tokenNeverExpiring(options: AttackOptions): Promise<Finding> {
+  if (!options.jwtSecret)
+    return { finding: '8 an HS256 token without expiry', outcome: 'skipped', detail: 'needs --jwt-secret' };
+  const answer = await post(options.gatewayUrl, '{ __typename }', undefined, {
+    authorization: `Bearer ${tokenWithoutExpiry(options.jwtSecret)}`,
+  });
+  return {
+    finding: '8 an HS256 token without expiry',
+    outcome: codes(answer).includes('UNAUTHENTICATED') ? 'held' : 'BROKEN',
+    detail: `${answer.status} ${codes(answer)}`,
+  };
 }
 
 /** 10. Anonymous /health: status only; an oversized document: 400. */
@@ -238,6 +269,7 @@ export async function runAttacks(options: AttackOptions): Promise<Finding[]> {
     await metricsCardinality(options),
     await supergraphRemoved(options),
     ...(await replays(options)),
+    await tokenNeverExpiring(options),
     ...(await smaller(options)),
   ];
 }

@@ -13,6 +13,7 @@ export {
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadOptions,
   type ReadSummary,
   type RejectedRow,
   type SourceHealth,

@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import { backOff } from 'exponential-backoff';
 
 /*
@@ -14,11 +15,7 @@ export interface Backoff {
   maxMs: number;
 }
 
-/** Full jitter: uniform in [0, min(maxMs, baseMs · 2^(retry−1))]. `retry` counts from 1. */
-export function backoffDelay(retry: number, { baseMs, maxMs }: Backoff, random = Math.random): number {
-  return Math.round(random() * backoffBound(retry, { baseMs, maxMs }));
-}
-
+/** Full jitter draws the wait before retry n (from 1) uniformly under this bound. */
 function backoffBound(retry: number, { baseMs, maxMs }: Backoff): number {
   return Math.min(maxMs, baseMs * 2 ** (retry - 1));
 }
@@ -37,15 +34,14 @@ export interface RetryPolicy extends Backoff {
    * of it and the backoff.
    */
   waitAsked?: (error: unknown) => number | undefined;
-  /** How the part of an asked wait beyond the backoff is waited (tests record it rather than wait). */
+  /** How the part of an asked wait beyond the backoff is waited (tests record it); a timer cut by `signal` by default. */
   sleep?: (ms: number) => Promise<void>;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** `attempt` until it succeeds, a failure is not transient, the retries are spent, the deadline near or the caller gone. */
 export function withRetries<T>(attempt: (n: number) => Promise<T>, policy: RetryPolicy): Promise<T> {
-  const { signal, deadline, sleep = realSleep } = policy;
+  const { signal, deadline } = policy;
+  const sleep = policy.sleep ?? ((ms: number) => wait(ms, undefined, { signal }));
   let n = 0;
   /** What the last failure asked: no attempt before this (Date.now() ms). */
   let notBefore = 0;

@@ -4,6 +4,7 @@ import { loadUlPostgres } from '@hub/ops';
 import { gatewaySecret, type RunningServer, SIGNATURE_HEADER, signGatewayRequest } from '@hub/service-kit';
 import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import pg from 'pg';
+import { startSubgraphsAndGateway } from '../src/harness';
 import { createPostgresDatabase } from '../src/postgres';
 import { until } from '../src/until';
 
@@ -90,6 +91,24 @@ describe('UL reads on PostgreSQL, their caller gone', () => {
       expect(performance.now() - started).toBeLessThan(5_000);
     } finally {
       await ul.close();
+    }
+  });
+
+  it('stops the read when the gateway gives the subgraph up (its fetch’s deadline)', async () => {
+    const hub = await startSubgraphsAndGateway({
+      ul: { database: { ...database_, url: database.url }, asOf: () => '2026-01-01' },
+      subgraphTimeoutMs: 1_000,
+    });
+    try {
+      const answer = hub.query('{ ulCostCentre(code: "PF-XGAMMA") { equipment { totalCount } } }');
+      await until(async () => (await running()) === 1);
+      const { errors } = await answer;
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'SOURCE_UNAVAILABLE', source: 'subgraph/ul' });
+      const answered = performance.now();
+      await until(async () => (await running()) === 0);
+      expect(performance.now() - answered).toBeLessThan(5_000);
+    } finally {
+      await hub.close();
     }
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type CsvRow, mapRows, ReadReport, readCsv } from '@hub/connector-files';
 import { createHttpJsonClient, fetchAllPages, type HttpJsonClient } from '@hub/connector-http';
 import { Tutelle } from '@hub/schema';
-import { type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/source-kit';
+import { type ReadOptions, type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/source-kit';
 import {
   DEPENSES_HEADERS,
   type GmaoItem,
@@ -40,9 +40,9 @@ class GmaoSource implements SnapshotSource {
     return 'api';
   }
 
-  async read(): Promise<Snapshot> {
+  async read({ signal }: Required<ReadOptions>): Promise<Snapshot> {
     const gmao = new ReadReport(GMAO);
-    const pages = fetchAllPages<GmaoItem>(this.client, '/api/v1/equipements');
+    const pages = fetchAllPages<GmaoItem>(this.client, '/api/v1/equipements', { signal });
     let index = 0;
     const inventory = await mapRows(
       (async function* () {
@@ -80,10 +80,10 @@ class ExportSource<Part extends 'staff' | 'expenses'> implements SnapshotSource 
     );
   }
 
-  async read(): Promise<Snapshot> {
+  async read(options: Required<ReadOptions>): Promise<Snapshot> {
     const report = new ReadReport(this.name);
     const rows = readCsv(this.file, report, { expectedHeaders: this.headers });
-    const mapped = await mapRows(rows, report, (row) => row.location, this.map);
+    const mapped = await mapRows(rows, report, (row) => row.location, this.map, options);
     return { ...EMPTY, [this.part]: mapped, reads: [report.summary()] };
   }
 }

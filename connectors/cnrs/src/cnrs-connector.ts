@@ -7,6 +7,7 @@ import {
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadOptions,
   type SourceHealth,
   type StaffMemberData,
   sourceKey,
@@ -61,34 +62,43 @@ export class CnrsConnector implements TutelleConnector {
   }
 
   /** Assets on each activity code, those retired (`réformé`) left out. */
-  async inventoryByCostCentres(codes: readonly string[]): Promise<Map<string, InventoryRecordData[]>> {
+  async inventoryByCostCentres(
+    codes: readonly string[],
+    options?: ReadOptions,
+  ): Promise<Map<string, InventoryRecordData[]>> {
     if (codes.length === 0) return new Map();
     const rows = await this.source.query<InventaireRow>(
       `SELECT ${INVENTAIRE_COLUMNS} FROM ${this.schema}.inventaire
         WHERE code_activite IN (${SqlSource.placeholders(codes.length)}) AND etat <> 'réformé'
         ORDER BY num_inventaire, id`,
       codes,
+      options,
     );
     return groupBy(codes, rows.map(toInventoryRecord), (record) => record.costCentre ?? '');
   }
 
-  async inventoryByIds(ids: readonly string[]): Promise<Map<string, InventoryRecordData>> {
+  async inventoryByIds(
+    ids: readonly string[],
+    options?: ReadOptions,
+  ): Promise<Map<string, InventoryRecordData>> {
     const keys = this.keysOf(ids);
     if (keys.length === 0) return new Map();
     const rows = await this.source.query<InventaireRow>(
       `SELECT ${INVENTAIRE_COLUMNS} FROM ${this.schema}.inventaire WHERE id IN (${SqlSource.placeholders(keys.length)})`,
       keys,
+      options,
     );
     return new Map(rows.map(toInventoryRecord).map((record) => [record.id, record]));
   }
 
-  async staffByIds(ids: readonly string[]): Promise<Map<string, StaffMemberData>> {
+  async staffByIds(ids: readonly string[], options?: ReadOptions): Promise<Map<string, StaffMemberData>> {
     const keys = this.keysOf(ids);
     if (keys.length === 0) return new Map();
     const rows = await this.source.query<AgentRow>(
       `SELECT id_agent, nom, prenom, statut, corps, bap, code_unite, quotite_pct, date_entree, date_sortie, cout_annuel
          FROM ${this.schema}.agent WHERE id_agent IN (${SqlSource.placeholders(keys.length)})`,
       keys,
+      options,
     );
     return new Map(rows.map(toStaffMember).map((member) => [member.id, member]));
   }
@@ -96,6 +106,7 @@ export class CnrsConnector implements TutelleConnector {
   async expensesByCostCentres(
     codes: readonly string[],
     year: number | null,
+    options?: ReadOptions,
   ): Promise<Map<string, ExpenseData[]>> {
     if (codes.length === 0) return new Map();
     const period = year == null ? '' : 'AND date_facture >= ? AND date_facture < ?';
@@ -104,6 +115,7 @@ export class CnrsConnector implements TutelleConnector {
         WHERE code_activite IN (${SqlSource.placeholders(codes.length)}) ${period}
         ORDER BY date_facture, id`,
       year == null ? codes : [...codes, `${year}-01-01`, `${year + 1}-01-01`],
+      options,
     );
     return groupBy(codes, rows.map(toExpense), (expense) => expense.costCentre ?? '');
   }
@@ -125,6 +137,7 @@ export class CnrsConnector implements TutelleConnector {
         `SELECT ${INVENTAIRE_COLUMNS}, maj FROM ${this.schema}.inventaire
           WHERE maj > ? OR (maj = ? AND id > ?) ORDER BY maj, id LIMIT ${size}`,
         [maj, maj, id],
+        options,
       );
       if (rows.length === 0) return;
       const last = rows.at(-1)!;

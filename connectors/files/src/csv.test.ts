@@ -5,6 +5,7 @@ import { SourceContractError, SourceUnavailableError } from '@hub/source-kit';
 import iconv from 'iconv-lite';
 import { type CsvOptions, readCsv } from './csv';
 import { parseFrenchNumber } from './french';
+import { mapRows } from './map';
 import { ReadReport } from './report';
 import { writeCsv } from './write';
 
@@ -269,5 +270,26 @@ describe('CSV exports', () => {
     await expect(
       writeCsv(join(dir, 'arrow.csv'), ['Libellé'], [['aller → retour']], { encoding: 'windows-1252' }),
     ).rejects.toThrow('"→" cannot be written in Windows-1252');
+  });
+});
+
+describe('a read whose caller has gone', () => {
+  it('stops between rows, the file closed', async () => {
+    const file = writeRaw('long.csv', ['id;nom', ...Array.from({ length: 50 }, (_, i) => `${i};row ${i}`)]);
+    const caller = new AbortController();
+    const report = new ReadReport('TEST/long');
+    let mapped = 0;
+    const read = mapRows(
+      readCsv(file, report),
+      report,
+      (row) => row.location,
+      (row) => {
+        if (++mapped === 2) caller.abort(new Error('caller gone'));
+        return row.cells.id;
+      },
+      { signal: caller.signal },
+    );
+    await expect(read).rejects.toThrow('caller gone');
+    expect(mapped).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import type { ReadOptions } from '@hub/source-kit';
 import type { ReadReport } from './report';
 
 /** A row a mapper cannot read: its message is the reason reported for the row. */
@@ -20,16 +21,19 @@ export function convertField<V, T>(header: string, value: V, convert: (value: V)
 
 /**
  * Map rows one by one: a row whose mapper throws a RowError is rejected in `report` with its place and
- * reason, and the read goes on; any other error is a bug and stops it.
+ * reason, and the read goes on; any other error is a bug and stops it, and so does `signal` aborting
+ * (between rows: the file is closed with the rows' stream).
  */
 export async function mapRows<Row, T>(
   rows: AsyncIterable<Row> | Iterable<Row>,
   report: ReadReport,
   locate: (row: Row) => string,
   map: (row: Row) => T,
+  { signal }: ReadOptions = {},
 ): Promise<T[]> {
   const out: T[] = [];
   for await (const row of rows) {
+    signal?.throwIfAborted();
     try {
       out.push(map(row));
       report.accept();

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
-import { backoffDelay, SourceContractError, SourceUnavailableError } from '@hub/source-kit';
+import { SourceContractError, SourceUnavailableError } from '@hub/source-kit';
 import { createHttpJsonClient, type HttpJsonClientOptions } from './client';
 import { parseRetryAfter } from './retry';
 
 /*
  * The client against small scripted servers: each test says what the source answers, request by request.
- * Waits go through an injected sleep that records them, so that a 30 s Retry-After costs nothing.
+ * Retry-After waits go through an injected sleep that records them, so that a 30 s Retry-After costs
+ * nothing; backoffs are real, and kept short.
  */
 
 type Answer = { status: number; body?: string; headers?: Record<string, string> };
@@ -44,6 +45,7 @@ function client(options: Partial<HttpJsonClientOptions> = {}) {
     baseUrl: base,
     token: 's3cret',
     maxRequestsPerSecond: Number.POSITIVE_INFINITY,
+    backoff: { baseMs: 1, maxMs: 5 },
     sleep: async (ms) => {
       sleeps.push(ms);
     },
@@ -122,7 +124,9 @@ describe('HTTP JSON client', () => {
     ];
     const { client: gmao, sleeps } = client();
     await expect(gmao.getJson('/x')).resolves.toEqual([1]);
-    expect(sleeps[0]).toBe(2000);
+    // What the backoff (5 ms at most, timers a little late) has already waited is not waited again.
+    expect(sleeps[0]).toBeGreaterThan(1950);
+    expect(sleeps[0]).toBeLessThanOrEqual(2000);
     // The date has a resolution of a second, and a little time passes before it is read.
     expect(sleeps[1]).toBeGreaterThan(28_000);
     expect(sleeps[1]).toBeLessThanOrEqual(30_000);
@@ -142,11 +146,11 @@ describe('HTTP JSON client', () => {
 
   it('retries 502, 503 and 504 with bounded backoff, then gives up after maxAttempts', async () => {
     script = [{ status: 503 }, { status: 502 }, { status: 504 }, json('ok')];
-    const { client: gmao, sleeps } = client();
+    const { client: gmao } = client({ backoff: { baseMs: 20, maxMs: 40 } });
     await expect(gmao.getJson('/x')).resolves.toBe('ok');
-    expect(sleeps).toHaveLength(3);
-    for (const [i, ms] of sleeps.entries()) expect(ms).toBeLessThanOrEqual(200 * 2 ** i);
     expect(gmao.stats).toMatchObject({ requests: 4, retries: 3, status503: 1 });
+    // Backoffs of at most 20, 40 and 40 ms, and a little time to see each answer.
+    expect(gmao.stats.retryWaitMs).toBeLessThan(20 + 40 + 40 + 50);
 
     script = Array.from({ length: 5 }, () => ({ status: 503, body: 'down for maintenance' }));
     const error = await gmao.getJson('/x').catch((e: unknown) => e);
@@ -230,12 +234,72 @@ describe('retry delays', () => {
     expect(parseRetryAfter('-1', now)).toBeNull();
     expect(parseRetryAfter(null, now)).toBeNull();
   });
+});
 
-  it('draws backoff under a bound that doubles up to its maximum', () => {
-    const backoff = { baseMs: 200, maxMs: 5_000 };
-    expect([1, 2, 3, 6, 10].map((retry) => backoffDelay(retry, backoff, () => 0.999999))).toEqual([
-      200, 400, 800, 5000, 5000,
-    ]);
-    expect(backoffDelay(3, backoff, () => 0)).toBe(0);
+describe('a caller that has gone', () => {
+  it('waits the longer of its backoff and a 503’s Retry-After, in real time', async () => {
+    const answeredAt: number[] = [];
+    const at = (answer: Answer) => () => {
+      answeredAt.push(performance.now());
+      return answer;
+    };
+    script = [at({ status: 503, headers: { 'retry-after': '1' } }), at(json('back'))];
+    const { client: gmao } = client({ sleep: undefined });
+    await expect(gmao.getJson('/x')).resolves.toBe('back');
+    expect(answeredAt[1]! - answeredAt[0]!).toBeGreaterThanOrEqual(990);
+    expect(gmao.stats).toMatchObject({ requests: 2, retries: 1, status503: 1 });
+  });
+
+  it('retries no more once aborted during the wait a 503 asked for', async () => {
+    script = [{ status: 503, headers: { 'retry-after': '30' } }, json('too late')];
+    const caller = new AbortController();
+    let resume = () => {};
+    const { client: gmao } = client({
+      // The caller leaves during the wait; the wait then ends, and no attempt may follow it.
+      sleep: () => {
+        caller.abort(new Error('caller gone'));
+        return new Promise<void>((resolve) => {
+          resume = resolve;
+        });
+      },
+    });
+    await expect(gmao.getJson('/x', {}, { signal: caller.signal })).rejects.toThrow('caller gone');
+    resume();
+    await new Promise(setImmediate);
+    expect(seen).toHaveLength(1);
+    expect(gmao.stats).toMatchObject({ requests: 1, retries: 0 });
+  });
+
+  it('aborts a request the source is slow to answer', async () => {
+    const held: ServerResponse[] = [];
+    const slow = createServer((_req, res) => void held.push(res));
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      let closed = () => {};
+      const requestClosed = new Promise<void>((resolve) => {
+        closed = resolve;
+      });
+      const arrived = new Promise<void>((resolve) =>
+        slow.once('request', (req: IncomingMessage) => {
+          req.socket.once('close', closed);
+          resolve();
+        }),
+      );
+      const { client: gmao } = client({
+        baseUrl: `http://127.0.0.1:${(slow.address() as AddressInfo).port}`,
+      });
+      const caller = new AbortController();
+      const read = gmao.getJson('/slow', {}, { signal: caller.signal });
+      read.catch(() => undefined);
+      await arrived;
+      caller.abort(new Error('caller gone'));
+      await expect(read).rejects.toThrow('caller gone');
+      // The source sees the connection close: it may stop its work too.
+      await requestClosed;
+      expect(gmao.stats).toMatchObject({ requests: 1, retries: 0, timeouts: 0 });
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
   });
 });

@@ -1,9 +1,11 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import {
   type Backoff,
-  backoffDelay,
+  type ReadOptions,
   SourceContractError,
   SourceError,
   SourceUnavailableError,
+  withRetries,
 } from '@hub/source-kit';
 import { createPacer } from './pacing';
 import { parseRetryAfter } from './retry';
@@ -25,7 +27,7 @@ export interface HttpJsonClientOptions {
   backoff?: Backoff;
   /** A 429 asking for a longer wait (default 60 s) gives up at once: the answer degrades, not hangs. */
   maxRetryAfterMs?: number;
-  /** Every wait goes through it, so that tests need not wait real seconds. */
+  /** Pacing and Retry-After waits go through it, so that tests need not wait real seconds. */
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -52,14 +54,17 @@ export interface HttpJsonClient {
    * GET `path` (below the base URL) as JSON. `null` on 404, for the caller to read as an unknown id. Throws
    * a SourceError naming the source and the attempts made: SourceContractError when retrying cannot help
    * (token refused, request refused, body not JSON), SourceUnavailableError when the source did not answer.
+   * An aborted `signal` aborts the request in flight, retries no more, and rejects with its reason.
    */
-  getJson<T>(path: string, query?: Query): Promise<T | null>;
+  getJson<T>(path: string, query?: Query, options?: ReadOptions): Promise<T | null>;
 }
+
+type Retry = { kind: 'retry'; reason: string; cause: unknown; retryAfterMs?: number };
 
 /** One attempt's outcome: an answer, a failure worth retrying, or a final failure. */
 type Outcome =
   | { kind: 'answer'; value: unknown }
-  | { kind: 'retry'; reason: string; cause: unknown; retryAfterMs?: number }
+  | Retry
   | {
       kind: 'fail';
       error: typeof SourceContractError | typeof SourceUnavailableError;
@@ -79,7 +84,7 @@ export function createHttpJsonClient(options: HttpJsonClientOptions): HttpJsonCl
     maxRequestsPerSecond = 10,
     backoff = { baseMs: 200, maxMs: 5_000 },
     maxRetryAfterMs = 60_000,
-    sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    sleep,
   } = options;
   const base = options.baseUrl.replace(/\/+$/, '');
   const stats: HttpStats = {
@@ -91,18 +96,20 @@ export function createHttpJsonClient(options: HttpJsonClientOptions): HttpJsonCl
     retryWaitMs: 0,
     pacingWaitMs: 0,
   };
-  const pace = createPacer(maxRequestsPerSecond, sleep);
+  const pace = createPacer(maxRequestsPerSecond, sleep ?? ((ms) => wait(ms)));
 
-  async function attempt(url: URL): Promise<Outcome> {
+  async function attempt(url: URL, caller?: AbortSignal): Promise<Outcome> {
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
       const response = await fetch(url, {
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: caller ? AbortSignal.any([caller, timeout]) : timeout,
       });
       // Read every body, even one we discard: it frees the connection for the next attempt.
       return classify(response, await response.text());
     } catch (error) {
-      if ((error as Error).name === 'TimeoutError') {
+      if (caller?.aborted) throw caller.reason;
+      if (timeout.aborted) {
         stats.timeouts += 1;
         return { kind: 'retry', reason: `no answer within ${timeoutMs} ms`, cause: error };
       }
@@ -137,7 +144,9 @@ export function createHttpJsonClient(options: HttpJsonClientOptions): HttpJsonCl
     }
     if (RETRIED_STATUSES.has(status)) {
       if (status === 503) stats.status503 += 1;
-      return { kind: 'retry', reason: `HTTP ${status}`, cause };
+      // A 503 may say when the source expects to be back (RFC 9110 §10.2.3).
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? undefined;
+      return { kind: 'retry', reason: `HTTP ${status}`, cause, retryAfterMs };
     }
     // A request the source refuses will be refused again; a server error it did not mark as passing
     // (500) is the source failing, not our request being wrong.
@@ -145,7 +154,11 @@ export function createHttpJsonClient(options: HttpJsonClientOptions): HttpJsonCl
     return { kind: 'fail', error, reason: `HTTP ${status}: ${excerpt(body)}`, cause };
   }
 
-  async function getJson<T>(path: string, query: Query = {}): Promise<T | null> {
+  async function getJson<T>(
+    path: string,
+    query: Query = {},
+    { signal }: ReadOptions = {},
+  ): Promise<T | null> {
     const url = new URL(base + path);
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -154,28 +167,53 @@ export function createHttpJsonClient(options: HttpJsonClientOptions): HttpJsonCl
       return new Kind(`${source}: GET ${url.pathname}${url.search}: ${reason} (${made})`, source, { cause });
     };
 
-    for (let attempts = 1; ; attempts++) {
-      stats.pacingWaitMs += await pace();
-      stats.requests += 1;
-      const outcome = await attempt(url);
-      if (outcome.kind === 'answer') return outcome.value as T | null;
-      if (outcome.kind === 'fail') throw fail(outcome.error, outcome.reason, attempts, outcome.cause);
-      const { retryAfterMs } = outcome;
-      if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
-        const asked = `Retry-After ${Math.ceil(retryAfterMs / 1000)} s`;
-        const reason = `${outcome.reason}, ${asked}, beyond the ${maxRetryAfterMs / 1000} s we wait`;
-        throw fail(SourceUnavailableError, reason, attempts, outcome.cause);
-      }
-      const wait = retryAfterMs ?? backoffDelay(attempts, backoff);
-      if (attempts >= maxAttempts)
-        throw fail(SourceUnavailableError, outcome.reason, attempts, outcome.cause);
-      stats.retries += 1;
-      stats.retryWaitMs += wait;
-      await sleep(wait);
+    let attempts = 0;
+    let failedAt = 0;
+    try {
+      return await withRetries(
+        async () => {
+          attempts += 1;
+          if (attempts > 1) {
+            stats.retries += 1;
+            stats.retryWaitMs += Date.now() - failedAt;
+          }
+          stats.pacingWaitMs += await pace();
+          stats.requests += 1;
+          const outcome = await attempt(url, signal);
+          if (outcome.kind === 'answer') return outcome.value as T | null;
+          if (outcome.kind === 'fail') throw fail(outcome.error, outcome.reason, attempts, outcome.cause);
+          const { retryAfterMs } = outcome;
+          if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
+            const asked = `Retry-After ${Math.ceil(retryAfterMs / 1000)} s`;
+            const reason = `${outcome.reason}, ${asked}, beyond the ${maxRetryAfterMs / 1000} s we wait`;
+            throw fail(SourceUnavailableError, reason, attempts, outcome.cause);
+          }
+          failedAt = Date.now();
+          throw new Retried(outcome);
+        },
+        {
+          ...backoff,
+          retries: maxAttempts - 1,
+          transient: (error) => error instanceof Retried,
+          waitAsked: (error) => (error as Retried).outcome.retryAfterMs,
+          sleep,
+          signal,
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof Retried)) throw error;
+      throw fail(SourceUnavailableError, error.outcome.reason, attempts, error.outcome.cause);
     }
   }
 
   return { source, stats, getJson };
+}
+
+/** A failure worth another attempt, as `withRetries` sees it. */
+class Retried extends Error {
+  constructor(readonly outcome: Retry) {
+    super(outcome.reason);
+  }
 }
 
 /** The start of a body, on one line: enough to recognise an error page, short enough for a log. */

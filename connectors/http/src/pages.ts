@@ -1,4 +1,4 @@
-import { SourceContractError } from '@hub/source-kit';
+import { type ReadOptions, SourceContractError } from '@hub/source-kit';
 import type { HttpJsonClient, HttpStats } from './client';
 
 /** A page as the tutelles' APIs answer it (docs/SOURCES.md, CHRU GMAO). `page` counts from 1. */
@@ -42,12 +42,12 @@ export const MAX_PAGE_SIZE = 200;
 
 /**
  * Every item behind a paged endpoint, page after page, each with its page number. Stops at the page that
- * reaches `total`, or at an empty page (a source that overstated its total).
+ * reaches `total`, or at an empty page (a source that overstated its total), or when `signal` aborts.
  */
 export function fetchAllPages<T>(
   client: HttpJsonClient,
   path: string,
-  { pageSize = MAX_PAGE_SIZE }: { pageSize?: number } = {},
+  { pageSize = MAX_PAGE_SIZE, signal }: { pageSize?: number } & ReadOptions = {},
 ): PageRead<T> {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
     throw new RangeError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`);
@@ -68,7 +68,7 @@ export function fetchAllPages<T>(
   async function* read(): AsyncGenerator<PagedItem<T>, PageReadStats, undefined> {
     const before: HttpStats = { ...client.stats };
     for (let page = 1; ; page++) {
-      const answer = await client.getJson<unknown>(path, { page, pageSize }).finally(() => {
+      const answer = await client.getJson<unknown>(path, { page, pageSize }, { signal }).finally(() => {
         for (const key of counted) stats[key] = client.stats[key] - before[key];
       });
       const { data, total, pageSize: answeredSize } = checkPage<T>(client.source, path, page, answer);

@@ -1,4 +1,4 @@
-/* Waiting before trying again: what the source asks for (Retry-After); else `backoffDelay` (source-kit). */
+/* Waiting before trying again: what the source asks for (Retry-After), when longer than `withRetries`' backoff. */
 
 /**
  * A Retry-After header (RFC 9110: delay in seconds, or an HTTP date) → ms from `now`; null when absent or

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { mapRows, newestWorkbook, ReadReport, readSheet, type SheetRow } from '@hub/connector-files';
 import { Tutelle } from '@hub/schema';
-import { type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/source-kit';
+import { type ReadOptions, type Snapshot, SnapshotConnector, type SnapshotSource } from '@hub/source-kit';
 import {
   AGENTS_HEADERS,
   DEPENSES_HEADERS,
@@ -32,7 +32,7 @@ class InraeExtractions implements SnapshotSource {
     return `${newest}@${(await stat(newest)).mtimeMs}`;
   }
 
-  async read(): Promise<Snapshot> {
+  async read(options: Required<ReadOptions>): Promise<Snapshot> {
     const { newest } = await newestWorkbook(this.folder, 'extraction_INRAE_', SOURCE);
     const sheet = async <T>(name: string, headers: string[], map: (row: SheetRow) => T) => {
       const report = new ReadReport(SOURCE);
@@ -41,6 +41,7 @@ class InraeExtractions implements SnapshotSource {
         report,
         (row) => row.location,
         map,
+        options,
       );
       return { rows, report };
     };

@@ -41,21 +41,37 @@ export interface ReadSummary {
   problems: Array<{ location: string; reason: string }>;
 }
 
+/** What a caller gives each read besides its keys. */
+export interface ReadOptions {
+  /**
+   * Aborted when the caller has gone (its HTTP request closed, its deadline passed): the read stops (a
+   * running statement cancelled, a fetch aborted, no retry, no next page or file) and rejects with its reason.
+   */
+  signal?: AbortSignal;
+}
+
 /**
  * The read-only contract between a tutelle's subgraph and its sources. Every read takes a batch of keys
  * and answers them all in a bounded number of source queries, whatever the batch size: the subgraph's
- * dataloaders call these once per request tick.
+ * dataloaders call these once per request tick, with the request's signal.
  */
 export interface TutelleConnector {
   readonly tutelle: Tutelle;
   /** Assets in service on each cost centre, in the source's inventory order. Unknown codes map to []. */
-  inventoryByCostCentres(codes: readonly string[]): Promise<Map<string, InventoryRecordData[]>>;
+  inventoryByCostCentres(
+    codes: readonly string[],
+    options?: ReadOptions,
+  ): Promise<Map<string, InventoryRecordData[]>>;
   /** Assets by hub id ('UL:000020004512'); unknown ids are absent from the map. */
-  inventoryByIds(ids: readonly string[]): Promise<Map<string, InventoryRecordData>>;
+  inventoryByIds(ids: readonly string[], options?: ReadOptions): Promise<Map<string, InventoryRecordData>>;
   /** Staff with their assignments, by hub id ('UL:00123456'). */
-  staffByIds(ids: readonly string[]): Promise<Map<string, StaffMemberData>>;
+  staffByIds(ids: readonly string[], options?: ReadOptions): Promise<Map<string, StaffMemberData>>;
   /** Expenses booked on each cost centre, in date order, optionally within one calendar year. */
-  expensesByCostCentres(codes: readonly string[], year: number | null): Promise<Map<string, ExpenseData[]>>;
+  expensesByCostCentres(
+    codes: readonly string[],
+    year: number | null,
+    options?: ReadOptions,
+  ): Promise<Map<string, ExpenseData[]>>;
   /**
    * Every asset record, page by page in a stable order: what a sync reads. `incremental` connectors read
    * only the records changed after `changedSince` (CNRS's `maj`); the others read everything whatever it
@@ -72,7 +88,7 @@ export interface TutelleConnector {
   close(): Promise<void>;
 }
 
-export interface InventoryReadOptions {
+export interface InventoryReadOptions extends ReadOptions {
   pageSize?: number;
   /** Source time of the last read ('2026-01-05 10:00:00'): only records changed after it. */
   changedSince?: string | null;

@@ -13,6 +13,7 @@ export {
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadOptions,
   type ReadSummary,
   type RejectedRow,
   type SourceHealth,
@@ -23,7 +24,7 @@ export {
 export { isSourceError, SourceContractError, SourceError, SourceUnavailableError } from './errors';
 export { normaliseManufacturer, splitMakerModel } from './manufacturers';
 export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumber } from './normalise';
-export { type Backoff, backoffDelay, type RetryPolicy, withRetries } from './retry';
+export { type Backoff, type RetryPolicy, withRetries } from './retry';
 export { type Environment, SettingError, Settings } from './settings';
 export { type SharedCheck, sharedCheck } from './shared-check';
 export {

@@ -6,6 +6,7 @@ import {
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadOptions,
   type ReadSummary,
   type RejectedRow,
   type SourceHealth,
@@ -34,12 +35,52 @@ export interface SnapshotSource {
   parts?: readonly SnapshotPart[];
   /** Changes when the source does (the newest workbook's name, files' modification times). */
   version(): Promise<string>;
-  read(): Promise<Snapshot>;
+  /** Stops (between rows, files, pages) when `signal` aborts: every lookup waiting for it has gone. */
+  read(options: Required<ReadOptions>): Promise<Snapshot>;
+}
+
+/**
+ * A whole read shared by the lookups waiting for it. A lookup whose caller has gone is let go at once; the
+ * read itself stops only once every lookup waiting for it has gone, since the others still need it. A
+ * lookup without a signal (health, rejected rows) stays to the end.
+ */
+class SharedRead {
+  private readonly stop = new AbortController();
+  private waiting = 0;
+  private settled = false;
+  readonly index: Promise<SnapshotIndex>;
+
+  constructor(read: (signal: AbortSignal) => Promise<SnapshotIndex>) {
+    this.index = read(this.stop.signal).finally(() => {
+      this.settled = true;
+    });
+    this.index.catch(() => undefined); // reported to whoever waits, not as unhandled
+  }
+
+  /** Stopped, its waiters all gone: a new lookup starts a new read rather than meet this one's abort. */
+  get stopped(): boolean {
+    return this.stop.signal.aborted;
+  }
+
+  wait(signal?: AbortSignal): Promise<SnapshotIndex> {
+    this.waiting += 1;
+    if (!signal) return this.index;
+    return new Promise((resolve, reject) => {
+      const leave = () => {
+        reject(signal.reason);
+        this.waiting -= 1;
+        if (this.waiting === 0 && !this.settled) this.stop.abort(signal.reason);
+      };
+      if (signal.aborted) return leave();
+      signal.addEventListener('abort', leave, { once: true });
+      this.index.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
+    });
+  }
 }
 
 /** One source's current read: kept until its version changes or it is older than `maxAgeMs`. */
 class SourceReads {
-  private current: { version: string; at: number; index: Promise<SnapshotIndex> } | null = null;
+  private current: { version: string; at: number; read: SharedRead } | null = null;
   reads = 0;
   readonly version: SharedCheck<string>;
 
@@ -50,23 +91,25 @@ class SourceReads {
     this.version = sharedCheck(() => source.version());
   }
 
-  async index(now: number, maxAgeMs: number): Promise<SnapshotIndex> {
+  async index(now: number, maxAgeMs: number, signal?: AbortSignal): Promise<SnapshotIndex> {
     const version = await this.version();
     const stale = this.current && now - this.current.at > maxAgeMs;
-    if (!this.current || this.current.version !== version || stale) {
+    if (!this.current || this.current.version !== version || stale || this.current.read.stopped) {
       this.reads += 1;
-      const index = this.source.read().then((snapshot) => {
-        for (const read of snapshot.reads) this.onRead(read);
-        return new SnapshotIndex(snapshot);
-      });
-      const entry = { version, at: now, index };
+      const read = new SharedRead((stop) =>
+        this.source.read({ signal: stop }).then((snapshot) => {
+          for (const summary of snapshot.reads) this.onRead(summary);
+          return new SnapshotIndex(snapshot);
+        }),
+      );
+      const entry = { version, at: now, read };
       this.current = entry;
       // A failed read is not cached: the next lookup tries again.
-      index.catch(() => {
+      read.index.catch(() => {
         if (this.current === entry) this.current = null;
       });
     }
-    return this.current!.index;
+    return this.current!.read.wait(signal);
   }
 
   forget(): void {
@@ -101,13 +144,13 @@ export class SnapshotConnector implements TutelleConnector {
     }
   }
 
-  private read(reads: SourceReads): Promise<SnapshotIndex> {
-    return reads.index(this.options.now?.() ?? Date.now(), this.options.maxAgeMs ?? 5 * 60_000);
+  private read(reads: SourceReads, signal?: AbortSignal): Promise<SnapshotIndex> {
+    return reads.index(this.options.now?.() ?? Date.now(), this.options.maxAgeMs ?? 5 * 60_000, signal);
   }
 
   /** The index of the source that provides a part: only that source need be readable. */
-  private indexFor(part: SnapshotPart): Promise<SnapshotIndex> {
-    return this.read(this.sources.find((r) => (r.source.parts ?? PARTS).includes(part))!);
+  private indexFor(part: SnapshotPart, { signal }: ReadOptions = {}): Promise<SnapshotIndex> {
+    return this.read(this.sources.find((r) => (r.source.parts ?? PARTS).includes(part))!, signal);
   }
 
   /** Every source's records in one index, read again where a source changed or is too old. */
@@ -130,25 +173,25 @@ export class SnapshotConnector implements TutelleConnector {
     return this.sources.reduce((n, r) => n + r.reads, 0);
   }
 
-  async inventoryByCostCentres(codes: readonly string[]) {
-    const index = await this.indexFor('inventory');
+  async inventoryByCostCentres(codes: readonly string[], options?: ReadOptions) {
+    const index = await this.indexFor('inventory', options);
     return groupBy(codes, index.inventoryInService(codes), (r) => r.costCentre ?? '');
   }
 
-  async inventoryByIds(ids: readonly string[]) {
-    const index = await this.indexFor('inventory');
+  async inventoryByIds(ids: readonly string[], options?: ReadOptions) {
+    const index = await this.indexFor('inventory', options);
     return new Map(
       ids.flatMap((id) => (index.inventoryById.has(id) ? [[id, index.inventoryById.get(id)!]] : [])),
     );
   }
 
-  async staffByIds(ids: readonly string[]) {
-    const index = await this.indexFor('staff');
+  async staffByIds(ids: readonly string[], options?: ReadOptions) {
+    const index = await this.indexFor('staff', options);
     return new Map(ids.flatMap((id) => (index.staffById.has(id) ? [[id, index.staffById.get(id)!]] : [])));
   }
 
-  async expensesByCostCentres(codes: readonly string[], year: number | null) {
-    const index = await this.indexFor('expenses');
+  async expensesByCostCentres(codes: readonly string[], year: number | null, options?: ReadOptions) {
+    const index = await this.indexFor('expenses', options);
     const wanted = new Set(codes);
     const rows = index.expenses.filter(
       (e) => wanted.has(e.costCentre ?? '') && (year == null || e.date.startsWith(`${year}-`)),
@@ -160,7 +203,7 @@ export class SnapshotConnector implements TutelleConnector {
   readonly incremental = false;
 
   async *readInventory(options: InventoryReadOptions = {}): AsyncIterable<InventoryPage> {
-    const records = (await this.indexFor('inventory')).allInventory;
+    const records = (await this.indexFor('inventory', options)).allInventory;
     const size = options.pageSize ?? DEFAULT_INVENTORY_PAGE_SIZE;
     for (let start = options.after ? Number(options.after) : 0; start < records.length; start += size) {
       yield { records: records.slice(start, start + size), cursor: String(start + size), changedUpTo: null };

@@ -1,7 +1,7 @@
-import { type SourceHealth, SourceUnavailableError, withRetries } from '@hub/source-kit';
+import { type ReadOptions, type SourceHealth, SourceUnavailableError, withRetries } from '@hub/source-kit';
 import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
 import { ConnectionException, DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
-import type { Knex } from '@mikro-orm/knex';
+import type { AbstractSqlConnection, Knex } from '@mikro-orm/knex';
 import { MikroORM as MariaDbORM } from '@mikro-orm/mariadb';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
 
@@ -74,6 +74,8 @@ export class SqlSource {
     private readonly orm: SqliteORM | PostgresORM | MariaDbORM,
     private readonly knex: Knex,
     private readonly timeoutMs: number,
+    /** Whether a running statement can be cancelled (a server's); SQLite's run synchronously, in-process. */
+    private readonly cancellable: boolean,
   ) {
     knex.on('query', () => {
       this.statements += 1;
@@ -98,7 +100,7 @@ export class SqlSource {
         driverOptions: { connection: { connectionTimeoutMillis: timeout, statement_timeout: timeout } },
       });
       await orm.connect().catch(() => undefined);
-      return new SqlSource(name, orm, orm.em.getConnection().getKnex(), timeout);
+      return new SqlSource(name, orm, orm.em.getConnection().getKnex(), timeout, true);
     }
     if (config.kind === 'mariadb') {
       const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -110,7 +112,7 @@ export class SqlSource {
         driverOptions: { connection: { connectTimeout: timeout, queryTimeout: timeout, dateStrings: true } },
       });
       await orm.connect().catch(() => undefined);
-      return new SqlSource(name, orm, orm.em.getConnection().getKnex(), timeout);
+      return new SqlSource(name, orm, orm.em.getConnection().getKnex(), timeout, true);
     }
     const attach = Object.entries(config.schemas);
     const orm = await SqliteORM.init({
@@ -131,7 +133,7 @@ export class SqlSource {
       },
     });
     await orm.connect();
-    return new SqlSource(name, orm, orm.em.getConnection().getKnex(), DEFAULT_TIMEOUT_MS);
+    return new SqlSource(name, orm, orm.em.getConnection().getKnex(), DEFAULT_TIMEOUT_MS, false);
   }
 
   /** Statements run since this source was opened. */
@@ -139,15 +141,23 @@ export class SqlSource {
     return this.statements;
   }
 
-  /** Run one read, again on a transient failure (within bounds). `?` placeholders, whatever the dialect. */
-  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+  /**
+   * Run one read, again on a transient failure (within bounds). `?` placeholders, whatever the dialect. An
+   * aborted `signal` cancels the statement on the server and rejects with the signal's reason.
+   */
+  async query<Row>(
+    sql: string,
+    params: readonly unknown[] = [],
+    { signal }: ReadOptions = {},
+  ): Promise<Row[]> {
     try {
-      // MikroORM's `execute` gives rows alike from every driver (pg's { rows }, mysql's [rows, fields]...).
-      return await withRetries(
-        () => this.orm.em.getConnection().execute<Row[]>(sql, params as unknown[], 'all'),
-        { ...RETRIES, deadline: Date.now() + this.timeoutMs },
-      );
+      return await withRetries(() => this.run<Row>(sql, params, signal), {
+        ...RETRIES,
+        deadline: Date.now() + this.timeoutMs,
+        signal,
+      });
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       throw new SourceUnavailableError(
         `${this.name} could not be read: ${(error as Error).message}`,
         this.name,
@@ -155,6 +165,37 @@ export class SqlSource {
           cause: error,
         },
       );
+    }
+  }
+
+  /**
+   * One statement on a pooled connection held for it, so that an abort can cancel it there: knex's
+   * `cancelQuery` sends `pg_cancel_backend(pid)` or `KILL QUERY thread_id` from a connection of its own.
+   */
+  private async run<Row>(sql: string, params: readonly unknown[], signal?: AbortSignal): Promise<Row[]> {
+    const connection = this.orm.em.getConnection() as AbstractSqlConnection & {
+      transformRawResult<T>(result: unknown, method: 'all'): T;
+    };
+    await connection.ensureConnection();
+    signal?.throwIfAborted();
+    const client = this.knex.client;
+    const held = await client.acquireConnection();
+    const cancel = () => {
+      // Not cancelled: the connection may still run the statement, so it must not serve another.
+      client.cancelQuery(held).catch((error: Error) => {
+        held.__knex__disposed = error;
+      });
+    };
+    try {
+      signal?.throwIfAborted();
+      if (this.cancellable) signal?.addEventListener('abort', cancel, { once: true });
+      // As MikroORM's `execute`: its parameters inlined, rows alike from every driver (pg's { rows }...).
+      const formatted = connection.getPlatform().formatQuery(sql, params as unknown[]);
+      const result = await this.knex.raw(formatted).connection(held);
+      return connection.transformRawResult<Row[]>(result, 'all');
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+      await client.releaseConnection(held);
     }
   }
 

@@ -7,6 +7,7 @@ import {
   type InventoryPage,
   type InventoryReadOptions,
   type InventoryRecordData,
+  type ReadOptions,
   type SourceHealth,
   type StaffMemberData,
   sourceKey,
@@ -54,16 +55,22 @@ export class UlConnector implements TutelleConnector {
   }
 
   /** Assets whose main line serves one of `codes`, additions included wherever they are booked. */
-  async inventoryByCostCentres(codes: readonly string[]): Promise<Map<string, InventoryRecordData[]>> {
+  async inventoryByCostCentres(
+    codes: readonly string[],
+    options?: ReadOptions,
+  ): Promise<Map<string, InventoryRecordData[]>> {
     if (codes.length === 0) return new Map();
-    const records = await this.assetsWhere('m.centre_couts', codes);
+    const records = await this.assetsWhere('m.centre_couts', codes, options);
     return groupBy(codes, records, (record) => record.costCentre ?? '');
   }
 
-  async inventoryByIds(ids: readonly string[]): Promise<Map<string, InventoryRecordData>> {
+  async inventoryByIds(
+    ids: readonly string[],
+    options?: ReadOptions,
+  ): Promise<Map<string, InventoryRecordData>> {
     const keys = this.keysOf(ids);
     if (keys.length === 0) return new Map();
-    const records = await this.assetsWhere('m.num_immo', keys);
+    const records = await this.assetsWhere('m.num_immo', keys, options);
     return new Map(records.map((record) => [record.id, record]));
   }
 
@@ -71,7 +78,11 @@ export class UlConnector implements TutelleConnector {
    * One statement: the assets (`sous_num` 0, alias `m`) whose `column` is in `values` and that are in
    * service, joined with their own lines and additions (alias `i`) still in service, rolled up per asset.
    */
-  private async assetsWhere(column: 'm.centre_couts' | 'm.num_immo', values: readonly string[]) {
+  private async assetsWhere(
+    column: 'm.centre_couts' | 'm.num_immo',
+    values: readonly string[],
+    options?: ReadOptions,
+  ) {
     const today = this.asOf();
     const rows = await this.source.query<ImmobilisationRow>(
       `SELECT ${ASSET_COLUMNS}
@@ -81,6 +92,7 @@ export class UlConnector implements TutelleConnector {
           AND ${IN_SERVICE('m')} AND ${IN_SERVICE('i')}
         ORDER BY i.num_immo, i.sous_num`,
       [SOCIETE, ...values, today, today],
+      options,
     );
     return rollUpAssets(rows);
   }
@@ -104,6 +116,7 @@ export class UlConnector implements TutelleConnector {
                                 ORDER BY a.num_immo LIMIT ${size})
           ORDER BY i.num_immo, i.sous_num`,
         [SOCIETE, today, today, SOCIETE, after, today],
+        options,
       );
       const records = rollUpAssets(rows);
       if (records.length === 0) return;
@@ -118,7 +131,7 @@ export class UlConnector implements TutelleConnector {
     return ids.map((id) => sourceKey(Tutelle.UL, id)).filter((k): k is string => k != null);
   }
 
-  async staffByIds(ids: readonly string[]): Promise<Map<string, StaffMemberData>> {
+  async staffByIds(ids: readonly string[], options?: ReadOptions): Promise<Map<string, StaffMemberData>> {
     const keys = this.keysOf(ids);
     if (keys.length === 0) return new Map();
     const list = SqlSource.placeholders(keys.length);
@@ -126,11 +139,13 @@ export class UlConnector implements TutelleConnector {
       this.source.query<AgentRow>(
         `SELECT matricule, nom, prenom, corps, bap, email FROM siham.agent WHERE matricule IN (${list})`,
         keys,
+        options,
       ),
       this.source.query<AffectationRow>(
         `SELECT matricule, structure, quotite, date_debut, date_fin, cout_annuel_charge
            FROM siham.affectation WHERE matricule IN (${list}) ORDER BY matricule, date_debut`,
         keys,
+        options,
       ),
     ]);
     const byAgent = groupBy(keys, affectations, (a) => a.matricule);
@@ -145,6 +160,7 @@ export class UlConnector implements TutelleConnector {
   async expensesByCostCentres(
     codes: readonly string[],
     year: number | null,
+    options?: ReadOptions,
   ): Promise<Map<string, ExpenseData[]>> {
     if (codes.length === 0) return new Map();
     const period = year == null ? '' : 'AND date_comptable >= ? AND date_comptable < ?';
@@ -153,6 +169,7 @@ export class UlConnector implements TutelleConnector {
          FROM sifac.depense WHERE centre_couts IN (${SqlSource.placeholders(codes.length)}) ${period}
         ORDER BY date_comptable, id`,
       year == null ? codes : [...codes, `${year}-01-01`, `${year + 1}-01-01`],
+      options,
     );
     return groupBy(codes, rows.map(toExpense), (expense) => expense.costCentre ?? '');
   }

@@ -42,8 +42,8 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   /** 0 picks a free port (tests). */
   port: number;
   host?: string;
-  /** Per-request context from the verified caller. */
-  context: (caller: Caller, request: express.Request) => Promise<Context> | Context;
+  /** Per-request context from the verified caller; `signal` is the request's (`RequestContext`). */
+  context: (caller: Caller, request: express.Request, signal: AbortSignal) => Promise<Context> | Context;
   /** Sources (or subgraphs) whose state /health reports; the service itself answering means it is up. */
   health?: () => Promise<SourceHealth[]>;
   /** The sandbox page on GET /graphql; on by default outside production. */
@@ -118,9 +118,12 @@ function sameText(a: string, b: string): boolean {
 /** An AbortSignal for a request: aborted if its connection closes before the response is finished. */
 function callerGone(res: express.Response): AbortSignal {
   const controller = new AbortController();
-  res.once('close', () => {
+  const gone = () => {
     if (!res.writableFinished) controller.abort(new Error('The caller hung up'));
-  });
+  };
+  // Gone already, while its body was read or its caller verified: 'close' will not come again.
+  if (res.closed) gone();
+  else res.once('close', gone);
   return controller.signal;
 }
 
@@ -237,21 +240,19 @@ export async function startGraphQLServer<Context extends BaseContext>(
         errors: [{ message: 'Subgraphs answer the gateway only', extensions: { code: ErrorCode.FORBIDDEN } }],
       });
     },
-    graphqlHandler(
-      apollo,
-      async (req, res, answer) =>
-        ({
-          ...(await options.context(
-            res.locals.signer?.kind === 'service'
-              ? serviceCaller(res.locals.signer.service)
-              : await callerFromHeader(req.headers.authorization, tokens),
-            req,
-          )),
-          requestId: res.locals.requestId as string,
-          signal: callerGone(res),
-          answer,
-        }) as Context & RequestContext,
-    ),
+    graphqlHandler(apollo, async (req, res, answer) => {
+      const signal = callerGone(res);
+      const caller =
+        res.locals.signer?.kind === 'service'
+          ? serviceCaller(res.locals.signer.service)
+          : await callerFromHeader(req.headers.authorization, tokens);
+      return {
+        ...(await options.context(caller, req, signal)),
+        requestId: res.locals.requestId as string,
+        signal,
+        answer,
+      } as Context & RequestContext;
+    }),
   );
 
   // A body the JSON parser refuses (over 1 MB, or not JSON) gets a GraphQL answer with a stable code, not

@@ -3,6 +3,7 @@ import type {
   InventoryPage,
   InventoryReadOptions,
   InventoryRecordData,
+  ReadOptions,
   RejectedRow,
   StaffMemberData,
   TutelleConnector,
@@ -13,33 +14,38 @@ import type { SourceReads } from './source-reads';
 /**
  * Per-request batching: every key asked for in one tick of a request becomes one connector call, so one
  * gateway `_entities` fetch of 500 cost centres costs the source what one does (the misses of its read
- * cache, when it has one).
+ * cache, when it has one). Every read carries the request's signal: the caller gone, the reads stop.
  */
 export function createLoaders(
   connector: SourceReads,
   /** The whole inventory, page by page (the site's sync), and the rows rejected: never cached. */
   feed: Pick<TutelleConnector, 'readInventory' | 'incremental' | 'rejectedRows'>,
+  /** The request's: aborted when its caller has gone. */
+  signal: AbortSignal,
 ) {
-  const lists = <V>(read: (keys: readonly string[]) => Promise<Map<string, V[]>>) =>
+  const options = { signal };
+  const lists = <V>(read: (keys: readonly string[], options: ReadOptions) => Promise<Map<string, V[]>>) =>
     new DataLoader<string, V[]>(async (keys) => {
-      const found = await read(keys);
+      const found = await read(keys, options);
       return keys.map((k) => found.get(k) ?? []);
     });
-  const items = <V>(read: (keys: readonly string[]) => Promise<Map<string, V>>) =>
+  const items = <V>(read: (keys: readonly string[], options: ReadOptions) => Promise<Map<string, V>>) =>
     new DataLoader<string, V | null>(async (keys) => {
-      const found = await read(keys);
+      const found = await read(keys, options);
       return keys.map((k) => found.get(k) ?? null);
     });
   // Expenses are asked per (cost centre, year); one batch per year asked for, usually one.
   const expensesByYear = new Map<number | null, DataLoader<string, ExpenseData[]>>();
 
   return {
-    inventoryByCostCentre: lists<InventoryRecordData>((codes) => connector.inventoryByCostCentres(codes)),
-    inventoryById: items<InventoryRecordData>((ids) => connector.inventoryByIds(ids)),
-    staffById: items<StaffMemberData>((ids) => connector.staffByIds(ids)),
+    inventoryByCostCentre: lists<InventoryRecordData>((codes, o) =>
+      connector.inventoryByCostCentres(codes, o),
+    ),
+    inventoryById: items<InventoryRecordData>((ids, o) => connector.inventoryByIds(ids, o)),
+    staffById: items<StaffMemberData>((ids, o) => connector.staffByIds(ids, o)),
     /** One page of the whole inventory (what the site's sync reads); null past the last page. */
-    async inventoryPage(options: InventoryReadOptions): Promise<InventoryPage | null> {
-      for await (const page of feed.readInventory(options)) return page;
+    async inventoryPage(read: InventoryReadOptions): Promise<InventoryPage | null> {
+      for await (const page of feed.readInventory({ ...read, signal })) return page;
       return null;
     },
     incremental: feed.incremental,
@@ -48,7 +54,7 @@ export function createLoaders(
     expensesByCostCentre(year: number | null): DataLoader<string, ExpenseData[]> {
       let loader = expensesByYear.get(year);
       if (!loader) {
-        loader = lists<ExpenseData>((codes) => connector.expensesByCostCentres(codes, year));
+        loader = lists<ExpenseData>((codes, o) => connector.expensesByCostCentres(codes, year, o));
         expensesByYear.set(year, loader);
       }
       return loader;

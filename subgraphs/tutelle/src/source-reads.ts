@@ -1,6 +1,6 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { cacheLookups, ParsedTexts, traced } from '@hub/service-kit';
-import type { ExpenseData, TutelleConnector } from '@hub/source-kit';
+import type { ExpenseData, ReadOptions, TutelleConnector } from '@hub/source-kit';
 import { Histogram, type Registry } from 'prom-client';
 
 /*
@@ -23,12 +23,15 @@ export interface ReadCacheOptions {
   redisUrl?: string;
 }
 
-type Batch<V> = (keys: readonly string[]) => Promise<Map<string, V>>;
+type Batch<V> = (keys: readonly string[], options?: ReadOptions) => Promise<Map<string, V>>;
 
 /** A batch read through the cache: hits from it, the misses read in one call, concurrent misses shared. */
 class ReadCache {
-  /** Keys being read now, by any batch: a second batch asking for one waits for it (single flight). */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  /**
+   * Keys being read now, by any batch: a second batch asking for one waits for it (single flight), and reads
+   * it itself if the read it waited for stopped because its own caller left.
+   */
+  private readonly inFlight = new Map<string, { value: Promise<unknown>; signal?: AbortSignal }>();
   /** Hits not parsed again while their text is the same. */
   private readonly parsed = new ParsedTexts(20_000);
 
@@ -38,23 +41,34 @@ class ReadCache {
     private readonly lookups: ReturnType<typeof cacheLookups>,
   ) {}
 
-  async read<V>(name: string, keys: readonly string[], batch: Batch<V>): Promise<Map<string, V>> {
+  async read<V>(
+    name: string,
+    keys: readonly string[],
+    batch: Batch<V>,
+    options: ReadOptions = {},
+  ): Promise<Map<string, V>> {
     const found = new Map<string, V>();
     const waits: Promise<void>[] = [];
     const mine = new Map<string, { resolve(v: V | null): void; reject(e: unknown): void }>();
+    const keep = (key: string) => (value: V | null) => void (value !== null && found.set(key, value));
     for (const key of new Set(keys)) {
       const id = `${name}:${key}`;
-      const pending = this.inFlight.get(id) as Promise<V | null> | undefined;
+      const pending = this.inFlight.get(id);
       if (pending) {
-        waits.push(pending.then((value) => void (value !== null && found.set(key, value))));
+        const again = async (error: unknown) => {
+          if (!pending.signal?.aborted || options.signal?.aborted) throw error;
+          const read = await this.read(name, [key], batch, options);
+          keep(key)(read.get(key) ?? null);
+        };
+        waits.push((pending.value as Promise<V | null>).then(keep(key), again));
         continue;
       }
       const shared = new Promise<V | null>((resolve, reject) => mine.set(key, { resolve, reject }));
       shared.catch(() => undefined); // a failure is reported to whoever awaits it, not as unhandled
-      this.inFlight.set(id, shared);
-      waits.push(shared.then((value) => void (value !== null && found.set(key, value))));
+      this.inFlight.set(id, { value: shared, signal: options.signal });
+      waits.push(shared.then(keep(key)));
     }
-    if (mine.size > 0) void this.fill(name, mine, batch);
+    if (mine.size > 0) void this.fill(name, mine, batch, options);
     await Promise.all(waits);
     return found;
   }
@@ -63,6 +77,7 @@ class ReadCache {
     name: string,
     mine: Map<string, { resolve(v: V | null): void; reject(e: unknown): void }>,
     batch: Batch<V>,
+    options: ReadOptions,
   ): Promise<void> {
     const settle = (key: string) => {
       this.inFlight.delete(`${name}:${key}`);
@@ -79,7 +94,7 @@ class ReadCache {
     });
     if (misses.length === 0) return;
     try {
-      const read = await batch(misses);
+      const read = await batch(misses, options);
       for (const key of misses) {
         const value = read.get(key) ?? null;
         // Not awaited: the answer need not wait for the cache to have stored it.
@@ -115,13 +130,13 @@ export function sourceReads(
     : null;
   const timed =
     <V>(read: string, batch: Batch<V>): Batch<V> =>
-    async (keys) => {
+    async (keys, options) => {
       const stop = duration.startTimer({ read });
       try {
         return await traced(
           `${connector.tutelle} ${read}`,
           { 'hub.read': read, 'hub.keys': keys.length },
-          () => batch(keys),
+          () => batch(keys, options),
         );
       } finally {
         stop();
@@ -130,26 +145,27 @@ export function sourceReads(
   /** `cached` names the read in the cache: expenses of one year are not those of another. */
   const through = <V>(read: string, batch: Batch<V>, cached = read): Batch<V> => {
     const direct = timed(read, batch);
-    return cache ? (keys) => cache.read(cached, keys, direct) : direct;
+    return cache ? (keys, options) => cache.read(cached, keys, direct, options) : direct;
   };
-  const inventoryByCostCentres = through('inventoryByCostCentres', (codes) =>
-    connector.inventoryByCostCentres(codes),
+  const inventoryByCostCentres = through('inventoryByCostCentres', (codes, options) =>
+    connector.inventoryByCostCentres(codes, options),
   );
-  const inventoryByIds = through('inventoryByIds', (ids) => connector.inventoryByIds(ids));
-  const staffByIds = through('staffByIds', (ids) => connector.staffByIds(ids));
+  const inventoryByIds = through('inventoryByIds', (ids, options) => connector.inventoryByIds(ids, options));
+  const staffByIds = through('staffByIds', (ids, options) => connector.staffByIds(ids, options));
   const expenses = new Map<number | null, Batch<ExpenseData[]>>();
   return {
     inventoryByCostCentres,
     inventoryByIds,
     staffByIds,
-    expensesByCostCentres(codes, year) {
+    expensesByCostCentres(codes, year, options) {
       let read = expenses.get(year);
       if (!read) {
-        const batch: Batch<ExpenseData[]> = (keys) => connector.expensesByCostCentres(keys, year);
+        const batch: Batch<ExpenseData[]> = (keys, options) =>
+          connector.expensesByCostCentres(keys, year, options);
         read = through('expensesByCostCentres', batch, `expensesByCostCentres:${year ?? 'all'}`);
         expenses.set(year, read);
       }
-      return read(codes);
+      return read(codes, options);
     },
   };
 }

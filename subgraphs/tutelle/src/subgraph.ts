@@ -60,7 +60,7 @@ export async function startTutelleSubgraph<Connector extends TutelleConnector>(
     schema,
     requireGatewaySignature: true,
     metrics,
-    context: (caller) => ({ caller, loaders: createLoaders(reads, connector) }),
+    context: (caller, _request, signal) => ({ caller, loaders: createLoaders(reads, connector, signal) }),
     health: async () => degradeAbove(await connector.health(), threshold),
   });
   return {

@@ -168,6 +168,19 @@ export function describeConnectorContract<C extends TutelleConnector>(
       });
     });
 
+    it('a caller already gone: every read rejects with its signal’s reason, reading nothing for it', async () => {
+      const gone = AbortSignal.abort(new Error('caller gone'));
+      const options = { signal: gone };
+      const reads = await Promise.allSettled([
+        connector.inventoryByCostCentres(codes, options),
+        connector.inventoryByIds(knownIds, options),
+        connector.staffByIds([fixture.staffId], options),
+        connector.expensesByCostCentres(codes, year, options),
+        connector.readInventory(options)[Symbol.asyncIterator]().next(),
+      ]);
+      for (const read of reads) expect(read).toMatchObject({ status: 'rejected', reason: gone.reason });
+    });
+
     describe('whole reads (readInventory): every record once, page by page, resumable', () => {
       let whole: InventoryPage[];
       beforeAll(async () => {

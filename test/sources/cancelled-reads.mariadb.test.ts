@@ -1,8 +1,8 @@
 import { CnrsConnector } from '@hub/connector-cnrs';
 import { CNRS_FIXTURE } from '@hub/connector-cnrs/testing';
+import { createMariadbDatabase } from '@hub/connector-sql/testing';
 import { loadCnrsMariadb } from '@hub/ops';
 import { type Connection, createConnection } from 'mariadb';
-import { createMariadbDatabase } from '../src/mariadb';
 import { until } from '../src/until';
 
 /*

@@ -1,3 +1,4 @@
+import { createPostgresDatabase } from '@hub/connector-sql/testing';
 import { UlConnector } from '@hub/connector-ul';
 import { UL_FIXTURE } from '@hub/connector-ul/testing';
 import { loadUlPostgres } from '@hub/ops';
@@ -5,7 +6,6 @@ import { gatewaySecret, type RunningServer, SIGNATURE_HEADER, signGatewayRequest
 import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
 import pg from 'pg';
 import { startSubgraphsAndGateway } from '../src/harness';
-import { createPostgresDatabase } from '../src/postgres';
 import { until } from '../src/until';
 
 /*

@@ -12,10 +12,10 @@ import { LEFT_TO_DEFAULT, renderManifests, SECRET_KEYS, SERVICES } from './manif
 const ROOT = path.resolve(__dirname, '../../..');
 type Any = Record<string, any>;
 
-/** Where code that runs in a pod lives: the bench, the demo, stand-ins, scaffolding and tests do not. */
+/** Where code that runs in a pod lives: the bench, the demo, stand-ins, scaffolding, `testing` subpaths and tests do not. */
 const POD_CODE = ['gateway/src', 'subgraphs', 'connectors', 'schema/src', 'ops/src'];
 const NOT_IN_A_POD =
-  /\.test\.ts$|\/node_modules\/|\/ops\/src\/(bench|demo|standins|scaffold|kubernetes)\/|\/ops\/src\/ensure-services\.ts$/;
+  /\.test\.ts$|\/node_modules\/|\/src\/testing\/|\/ops\/src\/(bench|demo|standins|scaffold|kubernetes)\/|\/ops\/src\/ensure-services\.ts$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

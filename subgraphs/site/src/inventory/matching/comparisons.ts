@@ -45,12 +45,10 @@ function sameMaker(a: string, b: string): boolean {
   return x.startsWith(y) || y.startsWith(x) || b.split(' ').some((w) => w.length >= 3 && words.has(w));
 }
 
-/** The rarest code both records name (the longest where equally rare), null where none. */
+/** The rarest code both records name (codes are sorted rarest first, the longest where equally rare), null where none. */
 function sharedCode(a: Features, b: Features): string | null {
-  let best: string | null = null;
   const other = new Set(b.codes);
-  for (const code of a.codes) if (other.has(code) && (best == null || code.length > best.length)) best = code;
-  return best;
+  return a.codes.find((code) => other.has(code)) ?? null;
 }
 
 const MIN_CODE_START = 5;

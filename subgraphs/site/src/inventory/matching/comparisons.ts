@@ -11,6 +11,11 @@ export interface Comparison {
   /** Level names, level 0 being 'missing'. */
   levels: readonly string[];
   compare(a: Features, b: Features): number;
+  /**
+   * Levels 1 to this one go from the most to the least alike: a more alike level is never weaker evidence
+   * (its Bayes factor is raised to the next one's where the EM learnt less, fellegi-sunter.ts).
+   */
+  ordered?: number;
   /** For term-frequency adjustment: the values a record has (their frequencies are counted)... */
   tfValues?: (f: Features) => readonly string[];
   /** ...and the value a pair agrees on at a level, null where that level is not adjusted. */
@@ -148,6 +153,7 @@ export const COMPARISONS: readonly Comparison[] = [
     // The designation's words, weighed by rarity, against the lighter side; makers apart.
     field: 'designation',
     levels: DESIGNATION_LEVELS,
+    ordered: 4,
     compare: (a, b) => {
       // Where both models are known, the model said what the instrument is: the words would count it twice.
       if (a.model != null && b.model != null) return 0;

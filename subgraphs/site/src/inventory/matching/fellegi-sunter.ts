@@ -154,6 +154,19 @@ export function termFrequencies(
   });
 }
 
+/**
+ * m where the levels 1 to `ordered` are ordered, so that a more alike level's Bayes factor is at least the
+ * next one's: the EM, fed pairs sharing a maker, can find 'same words' rarer among matches than 'close'
+ * (a cut designation is seldom the same), which would rank a pair of the same words under a close one.
+ */
+function monotone(m: readonly number[], u: readonly number[], ordered: number): number[] {
+  const raised = [...m];
+  for (let l = ordered - 1; l >= 1; l--)
+    if (raised[l]! / u[l]! < raised[l + 1]! / u[l + 1]!) raised[l] = (u[l]! * raised[l + 1]!) / u[l + 1]!;
+  const total = raised.reduce((s, x, l) => (l === 0 ? s : s + x), 0);
+  return raised.map((x, l) => (l === 0 ? x : clamp(x / total)));
+}
+
 export interface ScoredPairs extends CandidatePairs {
   /** Per pair, per comparison: the level reached (pairs × comparisons). */
   levels: Uint8Array;
@@ -267,7 +280,7 @@ export class FellegiSunter {
         trained[f] = true;
       });
     }
-    return { m, iterations };
+    return { m: m.map((levels, f) => monotone(levels, u[f]!, comparisons[f]!.ordered ?? 0)), iterations };
   }
 
   private bayesFactorLog2(

@@ -219,7 +219,7 @@ export class FellegiSunter {
           label,
           m: m[f]![l]!,
           u: u[f]![l]!,
-          tfColumn: c.tfAgreed && (l === 1 || (c.field === 'model' && l === 3)) ? c.field : null,
+          tfColumn: c.tfLevels?.includes(l) ? c.field : null,
         })),
       })),
       emIterations: iterations,

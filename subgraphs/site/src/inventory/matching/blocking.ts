@@ -63,6 +63,13 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     fields: ALL,
   },
   {
+    // A maker and any word of the designation: what the codes no longer find when none is written the same
+    // on both sides ('LINKSYS ETHERFAST 5-PORT SWITCH' and 'Linksys EtherFast EZXS55W Ethernet Switch').
+    name: 'manufacturer + word',
+    keys: (f) => (f.maker == null ? [] : Array.from(f.words, (w) => `${f.maker}|${w}`)),
+    fields: ALL,
+  },
+  {
     name: 'unit + manufacturer + kind',
     keys: (f) => one(both(f.unit, both(f.maker, f.head))),
     fields: ALL,

@@ -11,10 +11,17 @@ export interface Comparison {
   /** Level names, level 0 being 'missing'. */
   levels: readonly string[];
   compare(a: Features, b: Features): number;
+  /**
+   * Levels 1 to this one go from the most to the least alike: a more alike level is never weaker evidence
+   * (its Bayes factor is raised to the next one's where the EM learnt less, fellegi-sunter.ts).
+   */
+  ordered?: number;
   /** For term-frequency adjustment: the values a record has (their frequencies are counted)... */
   tfValues?: (f: Features) => readonly string[];
-  /** ...and the value a pair agrees on at a level, null where that level is not adjusted. */
+  /** ...and the value a pair agrees on at a level, null where that level is not adjusted... */
   tfAgreed?: (a: Features, b: Features, level: number) => string | null;
+  /** ...the levels so adjusted. */
+  tfLevels?: readonly number[];
 }
 
 const MODEL_LEVELS = [
@@ -45,12 +52,10 @@ function sameMaker(a: string, b: string): boolean {
   return x.startsWith(y) || y.startsWith(x) || b.split(' ').some((w) => w.length >= 3 && words.has(w));
 }
 
-/** The rarest code both records name (the longest where equally rare), null where none. */
+/** The rarest code both records name (codes are sorted rarest first, the longest where equally rare), null where none. */
 function sharedCode(a: Features, b: Features): string | null {
-  let best: string | null = null;
   const other = new Set(b.codes);
-  for (const code of a.codes) if (other.has(code) && (best == null || code.length > best.length)) best = code;
-  return best;
+  return a.codes.find((code) => other.has(code)) ?? null;
 }
 
 const MIN_CODE_START = 5;
@@ -93,6 +98,22 @@ function weightedOverlap(a: Features, b: Features): { lighter: number; heavier: 
     : { lighter: common / lighter, heavier: common / Math.max(totalA, totalB) };
 }
 
+/** The rarest word (heaviest) both designations have, as its id, null where none. */
+function rarestSharedWord(a: Features, b: Features): string | null {
+  let i = 0;
+  let j = 0;
+  let best = -1;
+  while (i < a.words.length && j < b.words.length) {
+    if (a.words[i] === b.words[j]) {
+      if (best < 0 || a.weights[i]! > a.weights[best]!) best = i;
+      i++;
+      j++;
+    } else if (a.words[i]! < b.words[j]!) i++;
+    else j++;
+  }
+  return best < 0 ? null : String(a.words[best]);
+}
+
 const MISSING = 'missing';
 
 /** Levenshtein distance bounded by 1: whether two strings differ by at most one edit. */
@@ -127,6 +148,7 @@ export const COMPARISONS: readonly Comparison[] = [
     },
     tfValues: (f) => (f.serial == null ? [] : [f.serial]),
     tfAgreed: (a, _b, level) => (level === 1 ? a.serial : null),
+    tfLevels: [1],
   },
   {
     // A model, given or found in the designation, names its maker and its kind: the strongest evidence
@@ -145,11 +167,13 @@ export const COMPARISONS: readonly Comparison[] = [
     },
     tfValues: (f) => f.codes,
     tfAgreed: (a, b, level) => (level === 1 ? a.model : level === 3 ? sharedCode(a, b) : null),
+    tfLevels: [1, 3],
   },
   {
     // The designation's words, weighed by rarity, against the lighter side; makers apart.
     field: 'designation',
     levels: DESIGNATION_LEVELS,
+    ordered: 4,
     compare: (a, b) => {
       // Where both models are known, the model said what the instrument is: the words would count it twice.
       if (a.model != null && b.model != null) return 0;
@@ -162,6 +186,11 @@ export const COMPARISONS: readonly Comparison[] = [
       const similarity = overlap.lighter;
       return similarity >= 0.8 ? 2 : similarity >= 0.5 ? 3 : similarity >= 0.3 ? 4 : 6;
     },
+    // Sharing a word few records have ('GIGARANGE') says more than sharing 'SWITCH': at the alike levels,
+    // u is the frequency of the rarest word both have.
+    tfValues: (f) => Array.from(f.words, String),
+    tfAgreed: (a, b, level) => (level >= 1 && level <= 4 ? rarestSharedWord(a, b) : null),
+    tfLevels: [1, 2, 3, 4],
   },
   {
     // Platform and unit in one comparison: a platform belongs to its units.
@@ -184,6 +213,7 @@ export const COMPARISONS: readonly Comparison[] = [
     // A day many records share (the month's first, a batch of purchases) says less than a rare one.
     tfValues: (f) => (f.day == null ? [] : [String(f.day)]),
     tfAgreed: (a, _b, level) => (level === 1 ? String(a.day) : null),
+    tfLevels: [1],
   },
   exactOrNot('usefulLife', (f) => f.life),
 ];

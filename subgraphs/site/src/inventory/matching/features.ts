@@ -33,7 +33,7 @@ export interface Features {
   weights: Float64Array;
   /** The designation's rarest words (ids), those few records have: what it is blocked on. */
   rareWords: number[];
-  /** Model codes found in the free text ('PSLX350H'): words mixing letters and digits, and their joins. */
+  /** Model codes found in the free text ('PSLX350H'): words mixing letters and digits, and their joins; rarest first (`weigh`). */
   codes: string[];
   /** The text's last code where the text may have been cut (SIFAC keeps 50 characters): a prefix of the real one. */
   cutCode: string | null;
@@ -118,21 +118,33 @@ export function words(text: string | null | undefined): string[] {
 const RARE_WORDS = 3;
 const RARE_WORD_RECORDS = 100;
 
+/**
+ * A size, a quantity or an ordinal ('16GB', '500W', '1080P', '24PORT', '4TH'): a code of its own (a rare
+ * one, '400MHZ' on an NMR spectrometer, says something), but no part of a joined one.
+ */
+const SIZE =
+  /^\d+(GB|MB|TB|KB|MM|CM|M|KG|G|W|V|HZ|KHZ|MHZ|GHZ|IN|L|ML|NM|FT|LB|LBS|OZ|MP|P|X|MAH|PORT|PC|PK|ST|ND|RD|TH)$/;
 const isCode = (w: string) => /\d/.test(w) && (/[A-Z]/.test(w) ? w.length >= 3 : w.length >= 4);
 /** Texts this long may have been cut by a source that keeps 50 characters. */
 const CUT_LENGTH = 48;
+/** A prefix written apart from the code it belongs to ('PS' in 'PS LX350H'): a few letters. */
+const PREFIX_LENGTH = 3;
 
 /**
  * Model codes in free text: words mixing letters and digits ('LX350H'), long numbers ('27028'), and joins
- * of 2–3 adjacent words holding a digit ('PS LX350H' → 'PSLX350H'), so that 'PS-LX350H', 'PS LX350H' and
- * 'PSLX350H' all give 'PSLX350H'.
+ * of 2–3 adjacent words holding a digit where the other words are short ('PS LX350H' → 'PSLX350H', 'EOS
+ * 40D' → 'EOS40D'), so that 'PS-LX350H', 'PS LX350H' and 'PSLX350H' all give 'PSLX350H'. Joins with a
+ * size or a longer word ('HARMONY 890', '2 LINE', 'NETGEAR PROSAFE 24') are left out: different
+ * instruments of one range or one size share them.
  */
 export function codesIn(tokens: readonly string[]): string[] {
   const codes = new Set<string>();
+  const part = (w: string) => !SIZE.test(w) && (w.length <= PREFIX_LENGTH || isCode(w));
   for (let i = 0; i < tokens.length; i++) {
     if (isCode(tokens[i]!)) codes.add(tokens[i]!);
+    if (!part(tokens[i]!)) continue;
     let joined = tokens[i]!;
-    for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++) {
+    for (let j = i + 1; j < Math.min(tokens.length, i + 3) && part(tokens[j]!); j++) {
       joined += tokens[j]!;
       if (joined.length >= 5 && /\d/.test(joined) && /[A-Z]/.test(joined)) codes.add(joined);
     }
@@ -209,8 +221,12 @@ export class FeatureBuilder {
   private readonly documents: number[] = [];
   private records = 0;
 
-  /** Word weights by rarity (inverse document frequency), once every record is built. */
+  /** Word weights by rarity (inverse document frequency) and codes rarest first, once every record is built. */
   weigh(features: readonly Features[]): void {
+    const holders = new Map<string, number>();
+    for (const f of features) for (const c of f.codes) holders.set(c, (holders.get(c) ?? 0) + 1);
+    for (const f of features)
+      f.codes.sort((x, y) => holders.get(x)! - holders.get(y)! || y.length - x.length || (x < y ? -1 : 1));
     for (const f of features) {
       f.words.forEach((id, k) => {
         f.weights[k] = Math.log((1 + this.records) / (1 + (this.documents[id] ?? 0)));

@@ -1,19 +1,21 @@
 import { type BlockingRule, type CandidatePairs, candidatePairs } from './blocking';
 import type { Comparison } from './comparisons';
 import type { Features } from './features';
+import { oneToOne } from './one-to-one';
 
 /*
  * The Fellegi-Sunter model, as Splink estimates it. For each field and level, m = P(level | same
- * instrument) and u = P(level | different instruments); a pair's match weight is the prior log-odds plus,
- * per field, log2(m/u) of the level it reaches (its Bayes factor: the field's evidence).
+ * instrument) and u = P(level | different instruments); a pair's evidence is, per field, log2(m/u) of
+ * the level it reaches (its Bayes factor); its probability is that of a one-to-one assignment
+ * (one-to-one.ts): b is a's partner among a's candidates, or none.
  * - u from random pairs of records (almost all of them different instruments), shrunk towards priors;
  * - m by expectation-maximisation, starting from documented priors (M_PRIORS), run apart on each training
  *   rule's own pairs (Splink's training rules): a field's m is learnt from the first rule that found
  *   MIN_TRAINING_PAIRS and does not look at it (a rule on model codes says nothing of how often one
  *   instrument's records agree on codes, but pairs sharing a maker do);
- * - the prior (lambda) from the matches the model finds one-to-one (oneToOneLambda), so it does not rest
- *   on one field (serials, absent from many sites); the EM's own share of matches among the training
- *   pairs is that sample's, not the site's;
+ * - the prior, per couple of tutelles, from the share of records that have a partner, learnt by EM over
+ *   every record's candidates (one-to-one.ts), so it does not rest on one field (serials, absent from
+ *   many sites); the training EM's own share of matches is that sample's, not the site's;
  * - term frequencies: agreeing on a rare serial or model code says more than on a common one, so the
  *   agreeing level's u is the value's frequency among the records (Splink's term-frequency adjustment).
  * Probabilities are clamped to [CLAMP, 1 - CLAMP] so that no level is proof on its own.
@@ -36,7 +38,7 @@ export interface ComparisonLevel {
 }
 
 export interface ModelParameters {
-  /** Prior probability that two random cross-tutelle records match, from the EM (see above). */
+  /** Prior probability that two random cross-tutelle records match: the expected matches (one-to-one.ts) over the cross pairs. */
   lambda: number;
   /** Per comparison (in COMPARISONS' order): its levels, level 0 ('missing') carrying no evidence. */
   comparisons: Array<{ field: string; levels: ComparisonLevel[] }>;
@@ -45,11 +47,12 @@ export interface ModelParameters {
 
 const CLAMP = 1e-4;
 const clamp = (p: number) => Math.min(1 - CLAMP, Math.max(CLAMP, p));
+/** A pair's probability short of 0 and 1, so that its weight (log2 odds) is finite. */
+const clampProbability = (p: number) => Math.min(1 - 1e-12, Math.max(1e-12, p));
 const EM_ITERATIONS = 15;
 /** Pseudo-pairs of the prior m each EM estimate is shrunk towards: few pairs do not swing a level. */
 const M_PRIOR_PAIRS = 200;
 const MIN_TRAINING_PAIRS = 30;
-const LAMBDA_ROUNDS = 20;
 
 /**
  * Documented priors for m: where records of one instrument land, by field and level (level 0 first,
@@ -154,6 +157,19 @@ export function termFrequencies(
   });
 }
 
+/**
+ * m where the levels 1 to `ordered` are ordered, so that a more alike level's Bayes factor is at least the
+ * next one's: the EM, fed pairs sharing a maker, can find 'same words' rarer among matches than 'close'
+ * (a cut designation is seldom the same), which would rank a pair of the same words under a close one.
+ */
+function monotone(m: readonly number[], u: readonly number[], ordered: number): number[] {
+  const raised = [...m];
+  for (let l = ordered - 1; l >= 1; l--)
+    if (raised[l]! / u[l]! < raised[l + 1]! / u[l + 1]!) raised[l] = (u[l]! * raised[l + 1]!) / u[l + 1]!;
+  const total = raised.reduce((s, x, l) => (l === 0 ? s : s + x), 0);
+  return raised.map((x, l) => (l === 0 ? x : clamp(x / total)));
+}
+
 export interface ScoredPairs extends CandidatePairs {
   /** Per pair, per comparison: the level reached (pairs × comparisons). */
   levels: Uint8Array;
@@ -177,7 +193,7 @@ export class FellegiSunter {
     this.tf = termFrequencies(features, comparisons);
   }
 
-  /** Levels of every candidate pair, m by EM on the training rules' pairs, lambda, then weights. */
+  /** Levels of every candidate pair, m by EM on the training rules' pairs, then the one-to-one probabilities and their weights (log2 odds). */
   score(pairs: CandidatePairs): ScoredPairs {
     const { comparisons } = this;
     const count = pairs.left.length;
@@ -188,7 +204,13 @@ export class FellegiSunter {
     const evidence = new Float64Array(count);
     for (let k = 0; k < count; k++)
       for (let f = 0; f < fields; f++) evidence[k]! += this.bayesFactorLog2(m, u, tfU, levels, k, f);
-    const lambda = this.oneToOneLambda(pairs, evidence);
+    const assigned = oneToOne(
+      pairs.left,
+      pairs.right,
+      evidence,
+      this.features.map((f) => f.tutelle),
+    );
+    const lambda = Math.min(0.5, Math.max(1, assigned.matches) / this.crossPairs());
     const parameters: ModelParameters = {
       lambda,
       comparisons: comparisons.map((c, f) => ({
@@ -197,19 +219,13 @@ export class FellegiSunter {
           label,
           m: m[f]![l]!,
           u: u[f]![l]!,
-          tfColumn: c.tfAgreed && (l === 1 || (c.field === 'model' && l === 3)) ? c.field : null,
+          tfColumn: c.tfLevels?.includes(l) ? c.field : null,
         })),
       })),
       emIterations: iterations,
     };
-    const weight = new Float64Array(count);
-    const probability = new Float64Array(count);
-    const prior = Math.log2(lambda / (1 - lambda));
-    for (let k = 0; k < count; k++) {
-      const w = prior + evidence[k]!;
-      weight[k] = w;
-      probability[k] = 1 / (1 + 2 ** -w);
-    }
+    const probability = Float64Array.from(assigned.probability, clampProbability);
+    const weight = Float64Array.from(probability, (p) => Math.log2(p / (1 - p)));
     return { ...pairs, levels, tfU, weight, probability, parameters };
   }
 
@@ -267,7 +283,7 @@ export class FellegiSunter {
         trained[f] = true;
       });
     }
-    return { m, iterations };
+    return { m: m.map((levels, f) => monotone(levels, u[f]!, comparisons[f]!.ordered ?? 0)), iterations };
   }
 
   private bayesFactorLog2(
@@ -336,39 +352,6 @@ export class FellegiSunter {
     return { m, iterations };
   }
 
-  /**
-   * The prior, from the matches the model finds rather than from one field: a record has at most one
-   * partner per other tutelle, so the pairs above even odds, taken best first one-to-one, are the matches;
-   * their share of the cross pairs is lambda, and lambda sets the odds again, until it settles. It starts
-   * from the most matches there can be (each record of the smaller tutelle of each couple matched).
-   */
-  private oneToOneLambda(pairs: CandidatePairs, evidence: Float64Array): number {
-    const cross = this.crossPairs();
-    const tutelles = this.features.map((f) => f.tutelle);
-    const order = Array.from(evidence.keys()).sort((x, y) => evidence[y]! - evidence[x]!);
-    let lambda = Math.min(0.5, this.mostMatches() / cross);
-    for (let round = 0; round < LAMBDA_ROUNDS; round++) {
-      const needed = -Math.log2(lambda / (1 - lambda));
-      const taken = new Set<string>();
-      let matches = 0;
-      for (const k of order) {
-        if (evidence[k]! < needed) break;
-        const a = pairs.left[k]!;
-        const b = pairs.right[k]!;
-        const ka = `${a}|${tutelles[b]}`;
-        const kb = `${b}|${tutelles[a]}`;
-        if (taken.has(ka) || taken.has(kb)) continue;
-        taken.add(ka);
-        taken.add(kb);
-        matches++;
-      }
-      const next = Math.min(0.5, Math.max(1, matches) / cross);
-      if (Math.abs(next - lambda) <= lambda * 0.01) return next;
-      lambda = next;
-    }
-    return lambda;
-  }
-
   /** The records of a sample's pairs, bar those of its largest tutelle: the most matches it can hold. */
   private mostMatchesIn(pairs: CandidatePairs): number {
     const records = new Set([...pairs.left, ...pairs.right]);
@@ -376,17 +359,6 @@ export class FellegiSunter {
     for (const r of records)
       counts.set(this.features[r]!.tutelle, (counts.get(this.features[r]!.tutelle) ?? 0) + 1);
     return records.size - Math.max(0, ...counts.values());
-  }
-
-  /** Per couple of tutelles, the records of the smaller: the most one-to-one matches there can be. */
-  private mostMatches(): number {
-    const counts = new Map<string, number>();
-    for (const f of this.features) counts.set(f.tutelle, (counts.get(f.tutelle) ?? 0) + 1);
-    const sizes = [...counts.values()];
-    let most = 0;
-    for (let i = 0; i < sizes.length; i++)
-      for (let j = i + 1; j < sizes.length; j++) most += Math.min(sizes[i]!, sizes[j]!);
-    return most;
   }
 
   private crossPairs(): number {

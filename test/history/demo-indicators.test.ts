@@ -1,13 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
-import { ulSqliteDatabase } from '@hub/connector-ul';
 import { buildWorkbook, writeDemo } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
 import { TutelleSubgraphs } from '@hub/subgraph-site';
 import { Workbook } from 'exceljs';
+import { demoSources } from '../src/demo-hub';
 import { englishCells } from '../src/french-sheets';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
@@ -47,14 +46,7 @@ describe(`the CORIS indicators on the demo site ×${scale}`, () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-coris-demo-'));
     await writeDemo(dir, { seed: 42, scale });
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(dir, 'registry.yaml'),
-      ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
-      cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },
-      inraeFolder: path.join(dir, 'inrae'),
-      chru: {
-        exportsFolder: path.join(dir, 'chru'),
-        gmaoItems: JSON.parse(readFileSync(path.join(dir, 'chru', 'gmao-equipements.json'), 'utf8')),
-      },
+      ...demoSources(dir),
     });
     await hub.site.inventory.sync();
     steering = await mintToken(jwtSecret(), { subject: 'coris', roles: [Role.STEERING] });

@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
-import { ulSqliteDatabase } from '@hub/connector-ul';
 import { writeDemo } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
+import { demoSources } from '../src/demo-hub';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /*
@@ -22,14 +21,7 @@ describe('the review count of `hub inventory sync`', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-review-count-'));
     await writeDemo(dir, { seed: 42, scale: 0.1 });
     hub = await startSubgraphsAndGateway({
-      registryFile: path.join(dir, 'registry.yaml'),
-      ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
-      cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },
-      inraeFolder: path.join(dir, 'inrae'),
-      chru: {
-        exportsFolder: path.join(dir, 'chru'),
-        gmaoItems: JSON.parse(readFileSync(path.join(dir, 'chru', 'gmao-equipements.json'), 'utf8')),
-      },
+      ...demoSources(dir),
     });
   });
   afterAll(async () => {

@@ -7,6 +7,20 @@ import { ensureWebApp, GMAO_ITEMS_FILE, webAppOptions, writeDemo } from '@hub/op
 import { SiteInventory, SubgraphInventoryFeed, TutelleSubgraphs } from '@hub/subgraph-site';
 import { type Hub, startSubgraphsAndGateway } from './harness';
 
+/** The subgraphs' sources of a demo site written to `dir` (`writeDemo`): what `startSubgraphsAndGateway` reads. */
+export function demoSources(dir: string) {
+  return {
+    registryFile: path.join(dir, 'registry.yaml'),
+    ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
+    cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },
+    inraeFolder: path.join(dir, 'inrae'),
+    chru: {
+      exportsFolder: path.join(dir, 'chru'),
+      gmaoItems: JSON.parse(readFileSync(path.join(dir, 'chru', GMAO_ITEMS_FILE), 'utf8')),
+    },
+  };
+}
+
 /**
  * The hub as `pnpm start` runs it, on disposable ports: the demo site (scale 1, seed 42) in every source
  * format, its inventory synced and reconciled, and the interface built and served at `/`. Always `close()`.
@@ -17,14 +31,7 @@ export async function startDemoHub(): Promise<Hub & { siteUrl: string }> {
   try {
     await writeDemo(dir, { scale: 1, seed: 42 });
     const hub = await startSubgraphsAndGateway({
-      registryFile: path.join(dir, 'registry.yaml'),
-      ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
-      cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },
-      inraeFolder: path.join(dir, 'inrae'),
-      chru: {
-        exportsFolder: path.join(dir, 'chru'),
-        gmaoItems: JSON.parse(readFileSync(path.join(dir, 'chru', GMAO_ITEMS_FILE), 'utf8')),
-      },
+      ...demoSources(dir),
       web: webAppOptions(undefined, { kind: 'demo' }),
     });
     const tutelles = { UL: hub.ul.url, CNRS: hub.cnrs.url, INRAE: hub.inrae.url, CHRU: hub.chru.url };

@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cnrsSqliteDatabase } from '@hub/connector-cnrs';
-import { ulSqliteDatabase } from '@hub/connector-ul';
 import { writeDemo } from '@hub/ops';
 import { Role } from '@hub/schema';
 import { jwtSecret, mintToken } from '@hub/service-kit';
+import { demoSources } from '../src/demo-hub';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
 /*
@@ -38,14 +37,7 @@ describe('the demo site’s tariffs', () => {
     hub = await startSubgraphsAndGateway({
       // The cold run reads the whole demo site: on a busy machine it may take longer than a client's fetch.
       subgraphTimeoutMs: 120_000,
-      registryFile: path.join(dir, 'registry.yaml'),
-      ul: { database: ulSqliteDatabase(path.join(dir, 'ul')) },
-      cnrs: { database: cnrsSqliteDatabase(path.join(dir, 'cnrs')) },
-      inraeFolder: path.join(dir, 'inrae'),
-      chru: {
-        exportsFolder: path.join(dir, 'chru'),
-        gmaoItems: JSON.parse(readFileSync(path.join(dir, 'chru', 'gmao-equipements.json'), 'utf8')),
-      },
+      ...demoSources(dir),
     });
   });
   afterAll(async () => {

@@ -7,14 +7,39 @@ import path from 'node:path';
 import { bodyOf, forward } from '../src/forward';
 import { type Hub, startSubgraphsAndGateway } from '../src/harness';
 
-/** A slow way to a subgraph: each request forwarded after a pause, so that one is in flight for a while. */
-function slowProxy(target: () => string, delayMs: number): Promise<http.Server> {
+/**
+ * A way to a subgraph that can hold requests: while `hold()` is on, each request waits there until
+ * `release()`, so that one is surely in flight while the gateway stops, on a quiet machine as on a busy one.
+ */
+async function holdingProxy(target: () => string) {
+  let held: Array<() => void> | null = null;
+  let arrivals: Array<() => void> = [];
   const server = http.createServer(async (req, res) => {
     const body = await bodyOf(req);
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (held) {
+      for (const arrived of arrivals) arrived();
+      arrivals = [];
+      await new Promise<void>((resolve) => held!.push(resolve));
+    }
     await forward(req, body, res, target());
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    /** Holds the requests from now on; resolves when the first one is held. */
+    hold: () => {
+      held = [];
+      return new Promise<void>((resolve) => arrivals.push(resolve));
+    },
+    release: () => {
+      for (const go of held ?? []) go();
+      held = null;
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 const refused = (port: number) =>
@@ -27,31 +52,38 @@ const refused = (port: number) =>
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
   });
 
+/** Until the port refuses connections (bounded by the suite's one timeout). */
+async function untilRefused(port: number) {
+  while ((await refused(port)) !== 'ECONNREFUSED') await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 /** What `hub serve` does on SIGTERM: the gateway stops taking connections and finishes what it started. */
 describe('graceful shutdown', () => {
   let hub: Hub;
-  let proxy: http.Server;
+  let proxy: Awaited<ReturnType<typeof holdingProxy>>;
 
   beforeAll(async () => {
     let siteUrl = '';
-    proxy = await slowProxy(() => siteUrl, 1500);
+    proxy = await holdingProxy(() => siteUrl);
     hub = await startSubgraphsAndGateway({
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
-      subgraphUrls: { site: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` },
+      subgraphUrls: { site: proxy.url },
     });
     siteUrl = hub.site.url;
   });
   afterAll(async () => {
+    proxy?.release();
     await hub?.close();
-    await new Promise((resolve) => proxy?.close(resolve));
+    await proxy?.close();
   });
 
   it('finishes the request in flight while it closes, and refuses new connections', async () => {
+    const held = proxy.hold();
     const inFlight = hub.query('{ platforms { totalCount } }');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await held;
     const closing = hub.gateway.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await refused(hub.gateway.port)).toBe('ECONNREFUSED');
+    await untilRefused(hub.gateway.port);
+    proxy.release();
     const answer = await inFlight;
     expect(answer).toMatchObject({ status: 200, data: { platforms: { totalCount: 3 } } });
     expect(answer.errors).toBeUndefined();
@@ -70,19 +102,20 @@ const freePort = () =>
 /** `hub serve gateway` as a process: SIGTERM lets the request in flight finish, then the process exits 0. */
 describe('hub serve on SIGTERM', () => {
   let hub: Hub;
-  let proxy: http.Server;
+  let proxy: Awaited<ReturnType<typeof holdingProxy>>;
 
   beforeAll(async () => {
     let siteUrl = '';
-    proxy = await slowProxy(() => siteUrl, 1500);
+    proxy = await holdingProxy(() => siteUrl);
     hub = await startSubgraphsAndGateway({
       ul: { database: { kind: 'postgresql', url: 'postgresql://hub@127.0.0.1:1/ul', timeoutMs: 500 } },
     });
     siteUrl = hub.site.url;
   });
   afterAll(async () => {
+    proxy?.release();
     await hub?.close();
-    await new Promise((resolve) => proxy?.close(resolve));
+    await proxy?.close();
   });
 
   it('finishes the request in flight, refuses new connections, and exits', async () => {
@@ -91,7 +124,7 @@ describe('hub serve on SIGTERM', () => {
       ...process.env,
       NODE_ENV: 'test',
       HUB_GATEWAY_PORT: String(port),
-      HUB_SUBGRAPH_URL_SITE: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`,
+      HUB_SUBGRAPH_URL_SITE: proxy.url,
       HUB_SUBGRAPH_URL_UL: hub.ul.url,
       HUB_SUBGRAPH_URL_CNRS: hub.cnrs.url,
       HUB_SUBGRAPH_URL_INRAE: hub.inrae.url,
@@ -103,19 +136,31 @@ describe('hub serve on SIGTERM', () => {
       env,
       stdio: 'ignore',
     });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const url = `http://127.0.0.1:${port}/graphql`;
-    const deadline = Date.now() + 30_000;
-    while ((await refused(port)) !== 'connected' && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 200));
-
-    const inFlight = hub.query('{ platforms { totalCount } }', { url });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await refused(port)).toBe('ECONNREFUSED');
-    expect(await inFlight).toMatchObject({ status: 200, data: { platforms: { totalCount: 3 } } });
-    expect(await exited).toBe(0);
+    let exitCode: number | null | undefined;
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => {
+        exitCode = code;
+        resolve(code);
+      }),
+    );
+    try {
+      // Ready once it takes connections: bounded by the suite's one timeout (a loaded machine starts it slowly).
+      while ((await refused(port)) !== 'connected') {
+        if (exitCode !== undefined)
+          throw new Error(`hub serve gateway exited (${exitCode}) before listening`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const held = proxy.hold();
+      const inFlight = hub.query('{ platforms { totalCount } }', { url: `http://127.0.0.1:${port}/graphql` });
+      await held;
+      child.kill('SIGTERM');
+      await untilRefused(port);
+      proxy.release();
+      expect(await inFlight).toMatchObject({ status: 200, data: { platforms: { totalCount: 3 } } });
+      expect(await exited).toBe(0);
+    } finally {
+      if (exitCode === undefined) child.kill('SIGKILL');
+    }
   });
 });
 

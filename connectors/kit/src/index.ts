@@ -27,6 +27,7 @@ export { normaliseSerial, normaliseUnitCode, text, toIsoDate, toNumber, unitNumb
 export { type Backoff, type RetryPolicy, withRetries } from './retry';
 export { type Environment, SettingError, Settings } from './settings';
 export { type SharedCheck, sharedCheck } from './shared-check';
+export { SharedRead } from './shared-read';
 export {
   type Snapshot,
   SnapshotConnector,

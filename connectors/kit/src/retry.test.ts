@@ -35,6 +35,23 @@ describe('withRetries', () => {
     expect(calls).toBeLessThanOrEqual(2);
   });
 
+  it('tries again near the deadline when the wait it drew ends before it, though its bound would not', async () => {
+    let calls = 0;
+    const failing = () => {
+      calls += 1;
+      return Promise.reject(new Error('transient'));
+    };
+    // Bound 10 s, 200 ms left: a draw of 1 % (100 ms) fits, and is waited.
+    const random = jest.spyOn(Math, 'random').mockReturnValue(0.01);
+    try {
+      const near = { ...policy, baseMs: 10_000, maxMs: 10_000, retries: 1, deadline: Date.now() + 200 };
+      await expect(withRetries(failing, near)).rejects.toThrow('transient');
+    } finally {
+      random.mockRestore();
+    }
+    expect(calls).toBe(2);
+  });
+
   it('waits the longer of its backoff and the wait a failure asks for', async () => {
     const sleeps: number[] = [];
     let calls = 0;
@@ -62,6 +79,32 @@ describe('withRetries', () => {
     };
     await expect(withRetries(failing, { ...policy, signal: caller.signal })).rejects.toThrow('caller gone');
     await expect(withRetries(failing, { ...policy, signal: caller.signal })).rejects.toThrow('caller gone');
+    expect(calls).toBe(1);
+  });
+
+  it('clears its backoff timer when the caller goes during it', async () => {
+    const caller = new AbortController();
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    let calls = 0;
+    const failing = () => {
+      calls += 1;
+      return Promise.reject(new Error('transient'));
+    };
+    const minute = { ...policy, baseMs: 60_000, maxMs: 60_000, signal: caller.signal };
+    const random = jest.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      const retried = withRetries(failing, minute);
+      // Past the library's own turn (a 0 ms timer): the 30 s backoff is being waited, the one timer more.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(timers()).toBe(before + 1);
+      caller.abort(new Error('caller gone'));
+      await expect(retried).rejects.toThrow('caller gone');
+    } finally {
+      random.mockRestore();
+    }
+    await new Promise(setImmediate);
+    expect(timers()).toBe(before);
     expect(calls).toBe(1);
   });
 });

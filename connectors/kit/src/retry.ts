@@ -2,8 +2,8 @@ import { setTimeout as wait } from 'node:timers/promises';
 import { backOff } from 'exponential-backoff';
 
 /*
- * Trying again, within bounds: exponential backoff with full jitter (the `exponential-backoff` package), so
- * that clients failing together do not come back together; never past a deadline (a retry must not turn a
+ * Trying again, within bounds: the attempts counted and tried again by the `exponential-backoff` package, each
+ * wait an exponential backoff with full jitter, so that clients failing together do not come back together; never past a deadline (a retry must not turn a
  * timeout into a longer one), never once the caller has gone, and never sooner than the source asked.
  * Every retry loop of the hub (SQL sources, HTTP sources, the gateway's subgraph fetches) is this one.
  */
@@ -25,7 +25,7 @@ export interface RetryPolicy extends Backoff {
   retries: number;
   /** Whether a failure is worth another attempt (a transient one), or final. */
   transient: (error: unknown) => boolean;
-  /** No attempt starts after this (Date.now() ms), nor a wait that could end after it. */
+  /** No attempt starts after this (Date.now() ms), nor a wait that would end after it. */
   deadline?: number;
   /** The caller gone: no wait goes on, no attempt starts; `withRetries` rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -43,11 +43,16 @@ export function withRetries<T>(attempt: (n: number) => Promise<T>, policy: Retry
   const { signal, deadline } = policy;
   const sleep = policy.sleep ?? ((ms: number) => wait(ms, undefined, { signal }));
   let n = 0;
+  /** The backoff drawn for the next attempt, in ms. */
+  let backoff = 0;
   /** What the last failure asked: no attempt before this (Date.now() ms). */
   let notBefore = 0;
   const tried = backOff(
     async () => {
-      // The backoff has been waited; what the source asked beyond it is waited here: max(backoff, asked).
+      // The library's own wait is a timer that neither an abort can clear nor `retry` can see the length of:
+      // it is set to nothing, and the backoff drawn in `retry` is waited here, on a timer the signal clears.
+      if (backoff > 0) await wait(backoff, undefined, { signal });
+      // What the source asked beyond the backoff: max(backoff, asked) in all.
       const asked = notBefore - Date.now();
       if (asked > 0) await sleep(asked);
       signal?.throwIfAborted();
@@ -56,22 +61,19 @@ export function withRetries<T>(attempt: (n: number) => Promise<T>, policy: Retry
     },
     {
       numOfAttempts: policy.retries + 1,
-      startingDelay: policy.baseMs,
-      maxDelay: policy.maxMs,
-      timeMultiple: 2,
-      jitter: 'full',
+      startingDelay: 0,
       retry: (error, failures) => {
         if (signal?.aborted || !policy.transient(error)) return false;
         const asked = policy.waitAsked?.(error) ?? 0;
         notBefore = Date.now() + asked;
-        // The backoff is drawn where this cannot see it: its bound stands for it.
-        const wait = Math.max(asked, backoffBound(failures, policy));
-        return deadline === undefined || Date.now() + wait < deadline;
+        backoff = Math.random() * backoffBound(failures, policy); // full jitter
+        // The wait itself, not its bound, against the deadline: a short draw still leaves time to try again.
+        return deadline === undefined || Date.now() + Math.max(asked, backoff) < deadline;
       },
     },
   );
   if (!signal) return tried;
-  // The library's waits cannot be cut short: the caller is let go at once, and no attempt follows.
+  // An attempt that does not stop at once on abort is let go of at once: no attempt follows it.
   return new Promise<T>((resolve, reject) => {
     const gone = () => reject(signal.reason);
     if (signal.aborted) gone();

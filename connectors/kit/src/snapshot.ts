@@ -14,6 +14,7 @@ import {
   type TutelleConnector,
 } from './connector';
 import { type SharedCheck, sharedCheck } from './shared-check';
+import { SharedRead } from './shared-read';
 
 /** Everything a tutelle's sources hold, as records, with what the read saw. */
 export interface Snapshot {
@@ -39,48 +40,9 @@ export interface SnapshotSource {
   read(options: Required<ReadOptions>): Promise<Snapshot>;
 }
 
-/**
- * A whole read shared by the lookups waiting for it. A lookup whose caller has gone is let go at once; the
- * read itself stops only once every lookup waiting for it has gone, since the others still need it. A
- * lookup without a signal (health, rejected rows) stays to the end.
- */
-class SharedRead {
-  private readonly stop = new AbortController();
-  private waiting = 0;
-  private settled = false;
-  readonly index: Promise<SnapshotIndex>;
-
-  constructor(read: (signal: AbortSignal) => Promise<SnapshotIndex>) {
-    this.index = read(this.stop.signal).finally(() => {
-      this.settled = true;
-    });
-    this.index.catch(() => undefined); // reported to whoever waits, not as unhandled
-  }
-
-  /** Stopped, its waiters all gone: a new lookup starts a new read rather than meet this one's abort. */
-  get stopped(): boolean {
-    return this.stop.signal.aborted;
-  }
-
-  wait(signal?: AbortSignal): Promise<SnapshotIndex> {
-    this.waiting += 1;
-    if (!signal) return this.index;
-    return new Promise((resolve, reject) => {
-      const leave = () => {
-        reject(signal.reason);
-        this.waiting -= 1;
-        if (this.waiting === 0 && !this.settled) this.stop.abort(signal.reason);
-      };
-      if (signal.aborted) return leave();
-      signal.addEventListener('abort', leave, { once: true });
-      this.index.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
-    });
-  }
-}
-
 /** One source's current read: kept until its version changes or it is older than `maxAgeMs`. */
 class SourceReads {
-  private current: { version: string; at: number; read: SharedRead } | null = null;
+  private current: { version: string; at: number; read: SharedRead<SnapshotIndex> } | null = null;
   reads = 0;
   readonly version: SharedCheck<string>;
 
@@ -105,7 +67,7 @@ class SourceReads {
       const entry = { version, at: now, read };
       this.current = entry;
       // A failed read is not cached: the next lookup tries again.
-      read.index.catch(() => {
+      read.result.catch(() => {
         if (this.current === entry) this.current = null;
       });
     }

@@ -107,6 +107,7 @@ export const LEFT_TO_DEFAULT: Record<string, string> = {
   HUB_TARIFF_POLICY: 'the committed tariff policy, in the image',
   HUB_CHART_OF_ACCOUNTS: 'the committed chart of accounts, in the image',
   HUB_TARIFF_CACHE_TTL_S: '60 s',
+  HUB_SUBGRAPH_READ_TIMEOUT_MS: "30 s for each attempt of the site's reads of the tutelles' subgraphs",
   HUB_MATCH_THRESHOLD: 'the matcher joins at 0.98 (docs/INVENTORY.md)',
   HUB_MATCH_REVIEW_FLOOR: 'pairs left apart from 0.05 go to the review queue',
   HUB_GATEWAY_ANSWER_BUDGET:

@@ -44,5 +44,10 @@ export {
   startGraphQLServer,
 } from './server';
 export { type ServiceSettings, serviceSettings } from './settings';
-export { SubgraphClient, type SubgraphClientOptions, type SubgraphResponse } from './subgraph-client';
+export {
+  SubgraphClient,
+  type SubgraphClientOptions,
+  type SubgraphRequestContext,
+  type SubgraphResponse,
+} from './subgraph-client';
 export { startTracing, type Tracing, traced, traceHeaders } from './tracing';

@@ -23,6 +23,11 @@ export interface ServiceSettings {
   };
   /** `HUB_GATEWAY_SECRET`: the key the gateway and the subgraphs sign requests with. */
   gatewaySecret: string | undefined;
+  /**
+   * `HUB_SUBGRAPH_READ_TIMEOUT_MS`: how long one attempt of a service's read of another subgraph (the site's
+   * of the tutelles') may take; 30 s by default, a whole inventory page from a cold replica.
+   */
+  subgraphReadTimeoutMs: number;
   /** Where spans go over OTLP/HTTP (`OTEL_EXPORTER_OTLP_ENDPOINT` or `..._TRACES_ENDPOINT`); none: no tracing. */
   otlpEndpoint: string | undefined;
 }
@@ -42,6 +47,7 @@ export function serviceSettings(env: Environment = process.env): ServiceSettings
       rolesClaim: settings.text('HUB_JWT_ROLES_CLAIM') ?? 'roles',
     },
     gatewaySecret: settings.text('HUB_GATEWAY_SECRET'),
+    subgraphReadTimeoutMs: settings.amount('HUB_SUBGRAPH_READ_TIMEOUT_MS', 'milliseconds', 30_000),
     otlpEndpoint:
       settings.text('OTEL_EXPORTER_OTLP_ENDPOINT') ?? settings.text('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'),
   };

@@ -144,7 +144,9 @@ export interface SiteContext {
   registryWriter: RegistryWriter;
   /** The indicators the hub stored at its syncs and year ends. */
   snapshots: SnapshotStore;
+  /** The request's (`RequestContext`): the site's reads of the tutelles for it stop when it aborts. */
+  signal?: AbortSignal;
 }
 
 /** What the indicators read: the caller (for what it may see), the registry, the tutelles, the inventory. */
-export type IndicatorContext = Pick<SiteContext, 'caller' | 'registry' | 'tutelles' | 'inventory'>;
+export type IndicatorContext = Pick<SiteContext, 'caller' | 'registry' | 'tutelles' | 'inventory' | 'signal'>;

@@ -89,14 +89,15 @@ export async function startSiteSubgraph(options: SiteSubgraphOptions): Promise<
     host: options.host,
     schema: await buildSiteSchema(),
     requireGatewaySignature: true,
-    context: (caller) => ({
+    context: (caller, _request, signal) => ({
       caller,
       registry: new RegistryReader(registry),
       tutelles,
-      tariffs: tariffs.forRequest(),
+      tariffs: tariffs.forRequest({ signal }),
       inventory: new InventoryReader(inventory),
       registryWriter,
       snapshots,
+      signal,
     }),
     health: async () => {
       const started = performance.now();

@@ -45,6 +45,7 @@ async function readTutelle(
   tutelle: Tutelle,
   ids: readonly string[],
   reads: SourceReads,
+  signal: AbortSignal | undefined,
 ): Promise<HrPerson[]> {
   const { typePrefix, subgraph } = TUTELLES[tutelle];
   if (!subgraphs.tutelles.includes(tutelle))
@@ -53,9 +54,13 @@ async function readTutelle(
       `subgraph/${subgraph}`,
     );
   reads[tutelle] = (reads[tutelle] ?? 0) + 1;
-  const { data, errors } = await subgraphs.client(tutelle).request<{ _entities: Node[] }>(query(typePrefix), {
-    representations: ids.map((id) => ({ __typename: `${typePrefix}StaffMember`, id })),
-  });
+  const { data, errors } = await subgraphs
+    .client(tutelle)
+    .request<{ _entities: Node[] }>(
+      query(typePrefix),
+      { representations: ids.map((id) => ({ __typename: `${typePrefix}StaffMember`, id })) },
+      { signal },
+    );
   if (errors.length > 0 || !data)
     throw new SourceUnavailableError(
       `${tutelle}'s staff could not be read: ${errors[0]?.message ?? 'no data'}`,
@@ -81,8 +86,11 @@ async function readTutelle(
 
 type PersonKey = `${Tutelle}\u0000${string}`;
 
-/** A request's people, by tutelle and hub id: what its fields ask in the same tick is one read per tutelle. */
-function staffLoader(subgraphs: TutelleSubgraphs, reads: SourceReads) {
+/**
+ * A request's people, by tutelle and hub id: what its fields ask in the same tick is one read per tutelle,
+ * cancelled when the request's `signal` aborts.
+ */
+function staffLoader(subgraphs: TutelleSubgraphs, reads: SourceReads, signal: AbortSignal | undefined) {
   return new DataLoader<PersonKey, HrPerson | null>(async (keys) => {
     const asked = new Map<Tutelle, string[]>();
     for (const key of keys) {
@@ -94,7 +102,7 @@ function staffLoader(subgraphs: TutelleSubgraphs, reads: SourceReads) {
     await Promise.all(
       [...asked].map(async ([tutelle, ids]) => {
         try {
-          for (const person of await readTutelle(subgraphs, tutelle, ids, reads))
+          for (const person of await readTutelle(subgraphs, tutelle, ids, reads, signal))
             found.set(`${tutelle}\u0000${person.id}`, person);
         } catch (error) {
           failed.set(tutelle, error as Error);
@@ -114,13 +122,13 @@ const loaders = new WeakMap<object, ReturnType<typeof staffLoader>>();
 
 /** Hub id → the HR record of each person placed on these platforms; a tutelle that cannot be read fails the whole read, naming it. */
 export async function readStaff(
-  ctx: Pick<IndicatorContext, 'registry' | 'tutelles'>,
+  ctx: Pick<IndicatorContext, 'registry' | 'tutelles' | 'signal'>,
   platforms: readonly Platform[],
   reads: SourceReads = {},
 ): Promise<Map<string, HrPerson>> {
   let loader = loaders.get(ctx.registry);
   if (!loader) {
-    loader = staffLoader(ctx.tutelles, reads);
+    loader = staffLoader(ctx.tutelles, reads, ctx.signal);
     loaders.set(ctx.registry, loader);
   }
   const keys = new Set<PersonKey>();

@@ -1,4 +1,5 @@
 import { logger } from '@hub/service-kit';
+import { SharedRead } from '@hub/source-kit';
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import type { Platform } from '../graphql/types';
@@ -15,7 +16,8 @@ import type { TariffPolicy, UserCategoryName } from './policy/schema';
  * request, one batched read of the cost bases of every platform the request asks about (a DataLoader per
  * year), then the pure model. Cost bases read are kept for `costBaseTtlSeconds` when set: a platform sheet
  * then costs the tutelles nothing for that long, and its grid is computed once from a kept base while the
- * platform's services and its instruments stay the same.
+ * platform's services and its instruments stay the same. A read of the tutelles stops when every request
+ * waiting for it has gone (`SharedRead`): one request's hang-up does not fail the others sharing its read.
  */
 
 export interface TariffEngineOptions {
@@ -41,8 +43,8 @@ export class TariffEngine {
   readonly requests: RequestCounts = {};
 
   readonly grouping: InstrumentGrouping;
-  /** Cost bases read, or being read (concurrent requests share one read), by `costBaseKey`. */
-  readonly costBases: LRUCache<string, Promise<PlatformCostBase>> | null;
+  /** The reads of cost bases done, or being done (concurrent requests share one), by `costBaseKey`. */
+  readonly costBases: LRUCache<string, CostBaseRead> | null;
   /**
    * Each cost base's last grid, with what else it was computed from: the platform's services (the same
    * objects while the registry's version is) and its instruments. Read-only, shared by the requests.
@@ -73,10 +75,15 @@ export class TariffEngine {
     return grid;
   }
 
-  forRequest(options: { onProgress?: (progress: GatherProgress) => void } = {}): TariffRequest {
-    return new TariffRequest(this, options.onProgress);
+  forRequest(
+    options: { onProgress?: (progress: GatherProgress) => void; signal?: AbortSignal } = {},
+  ): TariffRequest {
+    return new TariffRequest(this, options.onProgress, options.signal);
   }
 }
+
+/** One batched read of the tutelles: the cost base of each platform asked, or the error that stood for it. */
+type CostBaseRead = SharedRead<Map<string, PlatformCostBase | Error>>;
 
 export class TariffRequest {
   readonly reader: CostBaseReader;
@@ -85,6 +92,8 @@ export class TariffRequest {
   constructor(
     readonly engine: TariffEngine,
     onProgress?: (progress: GatherProgress) => void,
+    /** The request's: its reads stop when it aborts, unless another request still waits for them. */
+    private readonly signal?: AbortSignal,
   ) {
     this.reader = new CostBaseReader(engine.subgraphs, engine.requests, onProgress);
   }
@@ -105,31 +114,40 @@ export class TariffRequest {
   private costBases(platforms: readonly Platform[], year: number): Promise<Array<PlatformCostBase | Error>> {
     const kept = this.engine.costBases;
     const keys = platforms.map((platform) => costBaseKey(platform, year));
-    const missing = kept ? platforms.filter((_, i) => !kept.has(keys[i]!)) : platforms;
-    const read = missing.length > 0 ? this.read(missing, year) : null;
-    const bases = platforms.map((platform, i) => {
+    // A read stopped (its requests all gone) is read again, not met with its abort.
+    const usable = (key: string) => {
+      const read = kept?.get(key);
+      return read && !read.stopped ? read : undefined;
+    };
+    const missing = platforms.filter((_, i) => !usable(keys[i]!));
+    const batch = missing.length > 0 ? new SharedRead((stop) => this.read(missing, year, stop)) : null;
+    /** This request waits once for each read it uses. */
+    const waits = new Map<CostBaseRead, Promise<Map<string, PlatformCostBase | Error>>>();
+    const bases = platforms.map(async (platform, i) => {
       const key = keys[i]!;
-      const cached = kept?.get(key);
-      if (cached) return cached;
-      const base = read!.then((bases) => {
-        const one = bases.get(platform.code)!;
-        if (one instanceof Error) throw one;
-        return one;
-      });
-      if (kept) {
-        kept.set(key, base);
-        // A failed read is not kept: the next request reads the tutelles again.
-        base.catch(() => kept.get(key) === base && kept.delete(key));
+      let read = usable(key);
+      if (!read) {
+        read = batch!;
+        if (kept) {
+          const shared = read;
+          kept.set(key, shared);
+          // A failed read is not kept: the next request reads the tutelles again.
+          const forget = () => kept.get(key) === shared && kept.delete(key);
+          shared.result.then((bases) => bases.get(platform.code) instanceof Error && forget(), forget);
+        }
       }
-      return base;
+      if (!waits.has(read)) waits.set(read, read.wait(this.signal));
+      const one = (await waits.get(read)!).get(platform.code)!;
+      if (one instanceof Error) throw one;
+      return one;
     });
     return Promise.all(bases.map((base) => base.catch((error: Error) => error)));
   }
 
-  private async read(platforms: readonly Platform[], year: number) {
+  private async read(platforms: readonly Platform[], year: number, signal: AbortSignal) {
     const started = performance.now();
     const before = this.reader.requestCount;
-    const bases = await this.reader.read(platforms, year);
+    const bases = await this.reader.read(platforms, year, signal);
     logger.info(
       {
         service: 'site',

@@ -1,5 +1,5 @@
 import { TUTELLES, type Tutelle } from '@hub/schema';
-import type { InventoryRecordData } from '@hub/source-kit';
+import type { InventoryRecordData, ReadOptions } from '@hub/source-kit';
 import { SourceUnavailableError } from '@hub/source-kit';
 import type { TutelleSubgraphs } from '../../tutelle-subgraphs';
 
@@ -21,7 +21,8 @@ export interface FeedRequest {
 /** Where the sync reads the tutelles' inventories from: their subgraphs, or anything speaking the same pages. */
 export interface InventoryFeed {
   readonly tutelles: readonly Tutelle[];
-  page(tutelle: Tutelle, request: FeedRequest): Promise<FeedPage>;
+  /** One page; stops when `signal` aborts (the sync's lease lost). */
+  page(tutelle: Tutelle, request: FeedRequest, options?: ReadOptions): Promise<FeedPage>;
 }
 
 const RECORD_FIELDS = `id tutelle inventoryNumber designation details manufacturer model manufacturerNormalized
@@ -36,7 +37,7 @@ export class SubgraphInventoryFeed implements InventoryFeed {
     return this.subgraphs.tutelles;
   }
 
-  async page(tutelle: Tutelle, request: FeedRequest): Promise<FeedPage> {
+  async page(tutelle: Tutelle, request: FeedRequest, { signal }: ReadOptions = {}): Promise<FeedPage> {
     const field = `${TUTELLES[tutelle].typePrefix.toLowerCase()}InventoryFeed`;
     const query = `query Feed($first: Int!, $after: String, $changedSince: String) {
       ${field}(first: $first, after: $after, changedSince: $changedSince) {
@@ -45,7 +46,7 @@ export class SubgraphInventoryFeed implements InventoryFeed {
     }`;
     const response = await this.subgraphs
       .client(tutelle)
-      .request<Record<string, FeedPage | null>>(query, { ...request });
+      .request<Record<string, FeedPage | null>>(query, { ...request }, { signal });
     const page = response.data?.[field];
     if (!page) {
       const first = response.errors[0];

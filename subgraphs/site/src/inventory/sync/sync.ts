@@ -30,7 +30,7 @@ export interface SyncProgress {
 export interface SyncOptions {
   pageSize?: number;
   onProgress?: (progress: SyncProgress) => void;
-  /** Stops the sync between pages (its lease was lost): the pages committed so far are where the next resumes. */
+  /** Stops the sync, the page being read cancelled (its lease was lost): the pages committed so far are where the next resumes. */
   signal?: AbortSignal;
 }
 
@@ -96,11 +96,11 @@ export async function syncTutelle(
   let cursor = state.cursor;
   for (;;) {
     options.signal?.throwIfAborted();
-    const page = await feed.page(tutelle, {
-      first: pageSize,
-      after: cursor,
-      changedSince: state.changedSince,
-    });
+    const page = await feed.page(
+      tutelle,
+      { first: pageSize, after: cursor, changedSince: state.changedSince },
+      { signal: options.signal },
+    );
     await em.fork().transactional(async (tx) => {
       const ids = page.records.map((r) => r.id);
       const existing = new Map(

@@ -95,9 +95,13 @@ export class CostBaseReader {
   /**
    * The cost bases of these platforms for a year. A platform one of whose tutelles could not be read gets
    * the error naming that tutelle's subgraph or source instead: an incomplete cost base would be a wrong
-   * price.
+   * price. `signal` aborted, the requests in flight are cancelled and none follows.
    */
-  async read(platforms: readonly Platform[], year: number): Promise<Map<string, PlatformCostBase | Error>> {
+  async read(
+    platforms: readonly Platform[],
+    year: number,
+    signal?: AbortSignal,
+  ): Promise<Map<string, PlatformCostBase | Error>> {
     const asked = new Map<Tutelle, { centres: Set<string>; staff: Set<string> }>();
     const ask = (tutelle: Tutelle) => {
       const entry = asked.get(tutelle) ?? { centres: new Set<string>(), staff: new Set<string>() };
@@ -113,7 +117,9 @@ export class CostBaseReader {
       [...asked].map(async ([tutelle, { centres, staff }]) => {
         const started = performance.now();
         const before = this.requests[tutelle] ?? 0;
-        const answer = await this.readTutelle(tutelle, [...centres], [...staff], year).catch((e: Error) => e);
+        const answer = await this.readTutelle(tutelle, [...centres], [...staff], year, signal).catch(
+          (e: Error) => e,
+        );
         answers.set(tutelle, answer);
         this.onProgress?.({
           tutelle,
@@ -159,6 +165,7 @@ export class CostBaseReader {
     parts: ReadonlySet<Part>,
     representations: object[],
     variables: { year: number; after: string | null },
+    signal: AbortSignal | undefined,
   ): Promise<EntityNode[]> {
     for (const counts of [this.requests, this.totals]) counts[tutelle] = (counts[tutelle] ?? 0) + 1;
     const { data, errors } = await client.request<{ _entities: EntityNode[] }>(
@@ -168,6 +175,7 @@ export class CostBaseReader {
         first: MAX_PAGE_SIZE,
         ...variables,
       },
+      { signal },
     );
     if (errors.length > 0 || !data) {
       const source =
@@ -185,6 +193,7 @@ export class CostBaseReader {
     centres: string[],
     staffIds: string[],
     year: number,
+    signal: AbortSignal | undefined,
   ): Promise<TutelleAnswer> {
     if (!this.subgraphs.tutelles.includes(tutelle)) {
       throw new SourceUnavailableError(
@@ -202,6 +211,7 @@ export class CostBaseReader {
       new Set(['equipment', 'expenses', 'staff']),
       [...centres.map(centreRef), ...staffIds.map((id) => ({ __typename: `${typename}StaffMember`, id }))],
       { year, after: null },
+      signal,
     );
     // Further pages, by cursor: the cost centres at the same cursor are asked together, for both lists when
     // either needs it (past its end, a list's page is empty).
@@ -244,7 +254,14 @@ export class CostBaseReader {
         { codes: Set<string>; parts: Set<Part> },
       ];
       more.delete(after);
-      const next = await this.request(client, tutelle, parts, [...codes].map(centreRef), { year, after });
+      const next = await this.request(
+        client,
+        tutelle,
+        parts,
+        [...codes].map(centreRef),
+        { year, after },
+        signal,
+      );
       next.forEach(collect);
     }
     return answer;

@@ -79,7 +79,8 @@ describe(`the CORIS indicators on the demo site ×${scale}`, () => {
       );
     }
     console.log(`CORIS indicators, demo ×${scale}:\n${lines.join('\n')}`);
-  });
+    // Twenty indicator requests in one test: raised above the suite's one timeout for a loaded machine.
+  }, 300_000);
 
   it('writes the year’s workbook with one staff read per tutelle', async () => {
     // `hub coris workbook --year 2025`'s own code (ops/src/coris.ts), over this hub's database and subgraphs.

@@ -23,6 +23,14 @@ import { loadRegistry, parseRegistryFile, startSiteSubgraph } from '@hub/subgrap
 import { startTutelleSubgraph } from '@hub/tutelle-subgraph';
 
 /** The platforms of the fixtures (registry of the site). */
+/**
+ * The gateway's wait for a subgraph in tests, set once: production's 10 s is what a steering indicator over the
+ * demo takes on a machine loaded eight times over (issue 14's loaded run: `subgraph/site did not answer`), so
+ * tests give the servers they start this one generous bound, as Jest's one timeout does; tests about timeouts
+ * set their own short one.
+ */
+export const TEST_SUBGRAPH_TIMEOUT_MS = 60_000;
+
 export const FIXTURE_REGISTRY = path.join(__dirname, '../fixtures/registry.yaml');
 
 /** Nothing listens on port 1: UL's replica, down from the start. */
@@ -71,6 +79,7 @@ export interface HubOptions {
   limits?: QueryLimits;
   /** Subgraphs the gateway must find elsewhere than where the harness started them (a hung one, say). */
   subgraphUrls?: Record<string, string>;
+  /** How long the gateway waits for one subgraph fetch; TEST_SUBGRAPH_TIMEOUT_MS unless a test times one out. */
   subgraphTimeoutMs?: number;
   /** A supergraph file of the test's own (to rewrite it, say); the committed one by default. */
   supergraphPath?: string;
@@ -139,7 +148,7 @@ export async function startSubgraphsAndGateway(options: HubOptions = {}): Promis
       ...(options.limits ? { limits: options.limits } : {}),
       subgraphUrls: { site: site.url, ...urls, ...options.subgraphUrls },
       absentSubgraphs: TUTELLE_DESCRIPTORS.filter((d) => !run.has(d.tutelle)).map((d) => d.name),
-      ...(options.subgraphTimeoutMs ? { subgraphTimeoutMs: options.subgraphTimeoutMs } : {}),
+      subgraphTimeoutMs: options.subgraphTimeoutMs ?? TEST_SUBGRAPH_TIMEOUT_MS,
       ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
       ...(options.subgraphRetries !== undefined ? { subgraphRetries: options.subgraphRetries } : {}),
       responseCache: options.responseCache ?? false,

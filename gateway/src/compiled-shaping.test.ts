@@ -118,4 +118,13 @@ describe('compiled result shaping', () => {
       expect(ours).toEqual(theirs);
     }
   });
+
+  it('leaves an alias `__proto__` to @apollo/gateway: on a plain object it would set the prototype', () => {
+    const text = '{ page(first: 1) { __proto__: total nodes { id } } }';
+    // Parsed, as a subgraph's answer is: an own field named `__proto__`.
+    const { ours, theirs, fellBack } = both(text, JSON.parse('{"page":{"__proto__":1,"nodes":[]}}'));
+    expect(fellBack).toBe(true);
+    expect(JSON.stringify(ours)).toBe(JSON.stringify(theirs));
+    expect(JSON.stringify(ours.data)).toBe('{"page":{"__proto__":1,"nodes":[]}}');
+  });
 });

@@ -122,6 +122,8 @@ function compileSelections(selectionSet: SelectionSet, schema: Schema, compiled:
     if (selection.kind === 'FieldSelection') {
       const field = selection.element;
       if (field.definition.isSchemaIntrospectionField()) throw new NotCompiled('introspection');
+      // Written into plain objects (below): this one name would set their prototype instead.
+      if (field.responseName() === '__proto__') throw new NotCompiled('__proto__ alias');
       const sub = selection.selectionSet;
       return {
         kind: 'field',
@@ -186,6 +188,14 @@ interface Run {
   schema: Schema;
   variables: Record<string, unknown>;
 }
+
+/**
+ * An answer's object: a plain one, where @apollo/gateway makes `Object.create(null)`, which V8 keeps as a hash
+ * table (dictionary mode). Plain objects of one selection share a hidden class: their fields are written,
+ * enumerated and serialised on V8's fast paths, with the same keys in the same order, so the same bytes.
+ * A `__proto__` response name is never compiled.
+ */
+const newObject = (): Output => ({});
 
 const skipped = (conditions: Condition[], variables: Record<string, unknown>) =>
   conditions.some((c) => {
@@ -274,7 +284,7 @@ function shapeValue(
         if (!named || !isCompositeType(named)) throw FALLBACK;
         objectType = named;
       }
-      const object = (outputValue as Output | undefined) ?? (Object.create(null) as Output);
+      const object = (outputValue as Output | undefined) ?? newObject();
       shapeSelections(type.steps, inputValue as Input, object, objectType, run);
       return object;
     }
@@ -306,7 +316,7 @@ export const computeResponse: ComputeResponse = (args) => {
       ? { ...operation.collectDefaultedVariableValues(), ...variables }
       : (variables ?? {}),
   };
-  const data = Object.create(null) as Output;
+  const data = newObject();
   try {
     const root = schema.schemaDefinition.rootType(operation.rootKind)!;
     shapeSelections(compiled.steps, input as Input, data, root, run);

@@ -11,5 +11,10 @@ describe('the garbage meter', () => {
     expect(kept).toBe(40 * 128 * 1024);
     expect(after.allocatedBytes - before.allocatedBytes).toBeGreaterThan(30 * 1024 * 1024);
     expect(after.gcMs).toBeGreaterThan(before.gcMs);
+    // Since the previous reading only: the longest of those collections, and what survived the last.
+    expect(after.longestGcMs).toBeGreaterThan(0);
+    expect(after.longestGcMs).toBeLessThanOrEqual(after.gcMs - before.gcMs);
+    expect(after.longestGcKind).not.toBe('');
+    expect(after.heapAfterGcMb).toBeGreaterThan(0);
   });
 });

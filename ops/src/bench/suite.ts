@@ -207,6 +207,10 @@ interface Cell {
   problem: string | null;
 }
 
+/** What may make a tail of latency inside the gateway during a measurement: its event loop held up, its longest collection. */
+const insideTheGateway = (gc: GcTotals) =>
+  ` (gateway: event loop delay p99 ${gc.loopDelayP99Ms.toFixed(1)} ms, max ${gc.loopDelayMaxMs.toFixed(1)} ms; longest GC ${gc.longestGcMs.toFixed(1)} ms ${gc.longestGcKind}, ${gc.fullGcs} full, heap after GC ${Math.round(gc.heapAfterGcMb)} MB)`;
+
 const newCell = (answer: { body: string } | { problem: string }): Cell => ({
   requests: 0,
   sent: 0,
@@ -443,7 +447,7 @@ async function measureCell(
     if (result.wrong > 0)
       cell.problem = `${result.wrong} wrong answers or broken connections among ${result.sent} requests sent under load (first: ${result.firstWrong})`;
     options.log(
-      `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p99 ${Math.round(result.p99Ms)} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}`,
+      `×${scale} c=${connections} ${check.operation.name} ${kind}: ${Math.round(result.requests / result.durationS)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${Math.round(result.p99Ms)} ms${result.wrong ? `, ${result.wrong} WRONG` : ''}${gcAfter ? insideTheGateway(gcAfter) : ''}`,
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, INPUT_BOUNDS } from '@hub/schema';
-import { GraphQLError, Kind, type ValueNode, visit } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, type ValueNode, visit } from 'graphql';
 
 /*
  * Every string and list argument of an operation, literal or through a variable, within INPUT_BOUNDS,
@@ -48,6 +48,29 @@ function checkNode(node: ValueNode, path: string, variables: Record<string, unkn
     for (const field of node.fields) checkNode(field.value, `${path}.${field.name.value}`, variables);
 }
 
+/**
+ * The arguments of a document to check, in document order, found once per parsed document: Apollo Server
+ * hands every request of one operation the same document object, and walking it again for each request was
+ * 3 % of the gateway's allocations on the inventory page (heap profile).
+ */
+const argumentsOf = new WeakMap<DocumentNode, Array<{ name: string; value: ValueNode }>>();
+
+function checkedArguments(document: DocumentNode) {
+  let found = argumentsOf.get(document);
+  if (!found) {
+    const list: Array<{ name: string; value: ValueNode }> = [];
+    visit(document, {
+      Argument(argument) {
+        if (argument.name.value !== GATEWAY_BATCH)
+          list.push({ name: argument.name.value, value: argument.value });
+      },
+    });
+    found = list;
+    argumentsOf.set(document, found);
+  }
+  return found;
+}
+
 /** Refuse (BAD_USER_INPUT, the argument's path in the message) what exceeds the bounds. */
 export function useInputBounds<Context extends object>(): ApolloServerPlugin<Context> {
   return {
@@ -55,12 +78,8 @@ export function useInputBounds<Context extends object>(): ApolloServerPlugin<Con
       return {
         async didResolveOperation({ document, request }) {
           const variables = request.variables ?? {};
-          visit(document, {
-            Argument(argument) {
-              if (argument.name.value === GATEWAY_BATCH) return;
-              checkNode(argument.value, argument.name.value, variables);
-            },
-          });
+          for (const argument of checkedArguments(document))
+            checkNode(argument.value, argument.name, variables);
         },
       };
     },

@@ -5,6 +5,7 @@ import { groupBy } from './collections';
 import { drawExpenses } from './expenses';
 import { drawInstruments, type Instrument, priceCents, shareCents } from './instruments';
 import { planPlatforms, TUTELLES } from './platforms';
+import { type DemoNoise, HARDER_NOISE } from './quirks';
 import { Rng } from './random';
 import { drawServices } from './services';
 import { chruHr, cnrsHr, drawStaff, inraeHr, registryStaff, ulHr } from './staff';
@@ -25,9 +26,12 @@ export interface GenerateOptions {
    * default, since a site generated today and tomorrow must be the same.
    */
   asOf?: string;
+  /** How hard its sources are to reconcile: HARDER_NOISE by default, PLAIN_NOISE for the demo before issue 18. */
+  noise?: DemoNoise;
 }
 
 export const DEFAULT_AS_OF = '2026-10-31';
+export const DEFAULT_NOISE = HARDER_NOISE;
 
 /** Assets of no platform, per tutelle at scale 1: computers, furniture, lab and clinical equipment. */
 const OFF_PLATFORM = { UL: 700, CNRS: 120, INRAE: 40, CHRU: 150 };
@@ -67,7 +71,12 @@ function totalsOf(instruments: readonly Instrument[]): SiteTotals {
   };
 }
 
-export function generateSite({ seed = 42, scale = 1, asOf = DEFAULT_AS_OF }: GenerateOptions = {}): DemoSite {
+export function generateSite({
+  seed = 42,
+  scale = 1,
+  asOf = DEFAULT_AS_OF,
+  noise = DEFAULT_NOISE,
+}: GenerateOptions = {}): DemoSite {
   if (!(scale > 0)) throw new Error(`scale must be positive, got ${scale}`);
   const root = new Rng(seed);
   const today = dayOf(asOf);
@@ -85,6 +94,7 @@ export function generateSite({ seed = 42, scale = 1, asOf = DEFAULT_AS_OF }: Gen
     units,
     today,
     count(OFF_PLATFORM.UL),
+    noise,
   );
   const inventaire = cnrsAssets(
     root.fork('cnrs-assets'),
@@ -92,6 +102,7 @@ export function generateSite({ seed = 42, scale = 1, asOf = DEFAULT_AS_OF }: Gen
     units,
     today,
     count(OFF_PLATFORM.CNRS),
+    noise,
   );
   const equipements = inraeAssets(
     root.fork('inrae-assets'),
@@ -99,8 +110,9 @@ export function generateSite({ seed = 42, scale = 1, asOf = DEFAULT_AS_OF }: Gen
     units,
     today,
     count(OFF_PLATFORM.INRAE),
+    noise,
   );
-  const gmao = chruAssets(root.fork('chru-assets'), instruments, today, count(OFF_PLATFORM.CHRU));
+  const gmao = chruAssets(root.fork('chru-assets'), instruments, today, count(OFF_PLATFORM.CHRU), noise);
 
   const staffRng = root.fork('staff');
   const persons = drawStaff(staffRng, platforms, byPlatform, units, scale, today);

@@ -24,7 +24,7 @@ import {
   toMatchInput,
 } from '@hub/subgraph-site';
 import type { HubConfig } from '../config';
-import { writeDemo } from '../demo';
+import { type DemoNoise, writeDemo } from '../demo';
 import { readDemoRecords, readDemoTruth } from './demo-records';
 
 /*
@@ -125,6 +125,7 @@ export async function benchCommand(options: {
   seed: number;
   dir: string;
   withoutSerials?: number;
+  noise?: DemoNoise;
 }): Promise<void> {
   const { dir } = options;
   const asOf = '2026-10-31';
@@ -132,7 +133,7 @@ export async function benchCommand(options: {
   const cache = path.join(dir, 'records.json');
   if (!existsSync(path.join(dir, 'truth.json'))) {
     console.log(`Generating the demo at scale ${options.scale} in ${dir}…`);
-    await writeDemo(dir, { scale: options.scale, seed: options.seed, asOf });
+    await writeDemo(dir, { scale: options.scale, seed: options.seed, asOf, noise: options.noise });
     console.log(`  generated in ${number(Math.round(performance.now() - started))} ms`);
   }
   started = performance.now();

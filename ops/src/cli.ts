@@ -23,10 +23,10 @@ const integer = (value: string) => {
   return n;
 };
 
-/** The demo's noise (ops/src/demo/quirks.ts): harder since issue 18, plain as before it. */
+/** The demo's noise (ops/src/demo/quirks.ts): plain as before issue 18, or harder. */
 const NOISE_OPTION = new Option('--noise <noise>', 'how hard the demo sources are to reconcile')
-  .choices(['harder', 'plain'])
-  .default('harder');
+  .choices(['plain', 'harder'])
+  .default('plain');
 
 program
   .command('start')
@@ -255,7 +255,7 @@ inventory
       seed: number;
       dir?: string;
       withoutSerials: number;
-      noise: 'harder' | 'plain';
+      noise: 'plain' | 'harder';
     }) => {
       const os = await import('node:os');
       const { benchCommand } = await import('./inventory/commands');
@@ -310,7 +310,7 @@ program
   .option('--scale <factor>', 'size of the demo site (1 = the real site)', positiveNumber, 1)
   .option('--seed <n>', 'seed', integer, 42)
   .addOption(NOISE_OPTION)
-  .action(async (dir: string, options: { scale: number; seed: number; noise: 'harder' | 'plain' }) => {
+  .action(async (dir: string, options: { scale: number; seed: number; noise: 'plain' | 'harder' }) => {
     const { writeDemo, NOISES } = await import('./demo');
     const started = performance.now();
     const counts = await writeDemo(path.resolve(dir), { ...options, noise: NOISES[options.noise] });

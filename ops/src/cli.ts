@@ -23,6 +23,11 @@ const integer = (value: string) => {
   return n;
 };
 
+/** The demo's noise (ops/src/demo/quirks.ts): plain as before issue 18, or harder. */
+const NOISE_OPTION = new Option('--noise <noise>', 'how hard the demo sources are to reconcile')
+  .choices(['plain', 'harder'])
+  .default('plain');
+
 program
   .command('start')
   .description(
@@ -243,19 +248,30 @@ inventory
   .option('--seed <n>', 'seed', integer, 42)
   .option('--dir <dir>', 'where the demo is (generated there if absent)')
   .option('--without-serials <share>', 'share of the records whose serial is dropped (0 to 1)', Number, 0)
-  .action(async (options: { scale: number; seed: number; dir?: string; withoutSerials: number }) => {
-    const os = await import('node:os');
-    const { benchCommand } = await import('./inventory/commands');
-    const dir = path.resolve(
-      options.dir ?? path.join(os.tmpdir(), `hub-bench-${options.scale}-${options.seed}`),
-    );
-    await benchCommand({
-      scale: options.scale,
-      seed: options.seed,
-      dir,
-      withoutSerials: options.withoutSerials,
-    });
-  });
+  .addOption(NOISE_OPTION)
+  .action(
+    async (options: {
+      scale: number;
+      seed: number;
+      dir?: string;
+      withoutSerials: number;
+      noise: 'plain' | 'harder';
+    }) => {
+      const os = await import('node:os');
+      const { benchCommand } = await import('./inventory/commands');
+      const { NOISES } = await import('./demo');
+      const dir = path.resolve(
+        options.dir ?? path.join(os.tmpdir(), `hub-bench-${options.scale}-${options.seed}-${options.noise}`),
+      );
+      await benchCommand({
+        scale: options.scale,
+        seed: options.seed,
+        dir,
+        withoutSerials: options.withoutSerials,
+        noise: NOISES[options.noise],
+      });
+    },
+  );
 
 inventory
   .command('abt-buy')
@@ -293,10 +309,11 @@ program
   )
   .option('--scale <factor>', 'size of the demo site (1 = the real site)', positiveNumber, 1)
   .option('--seed <n>', 'seed', integer, 42)
-  .action(async (dir: string, options: { scale: number; seed: number }) => {
-    const { writeDemo } = await import('./demo');
+  .addOption(NOISE_OPTION)
+  .action(async (dir: string, options: { scale: number; seed: number; noise: 'plain' | 'harder' }) => {
+    const { writeDemo, NOISES } = await import('./demo');
     const started = performance.now();
-    const counts = await writeDemo(path.resolve(dir), options);
+    const counts = await writeDemo(path.resolve(dir), { ...options, noise: NOISES[options.noise] });
     console.log(`${JSON.stringify(counts)} in ${Math.round(performance.now() - started)} ms`);
   });
 

@@ -2,7 +2,21 @@ import { isoOf, timestampOf, yearOf } from './calendar';
 import { LAB_EQUIPMENT } from './catalog';
 import { type Instrument, shareCents } from './instruments';
 import { CLINICAL_SERVICES, inraeUnitName } from './platforms';
-import { amountCell, cents, cut, dateCell, secondOfDay, shout, spell, ttc, typeSerial } from './quirks';
+import {
+  amountCell,
+  cents,
+  cut,
+  type DemoNoise,
+  dateCell,
+  makerInDesignation,
+  makerInText,
+  recordedDay,
+  secondOfDay,
+  shout,
+  spell,
+  ttc,
+  typeSerial,
+} from './quirks';
 import type { Rng } from './random';
 import type { ChruEquipement, CnrsInventaire, InraeEquipement, TutelleCode, Unit } from './types';
 
@@ -63,23 +77,46 @@ function labelAndModel(rng: Rng, instrument: Instrument): [label: string, model:
   return [model ? instrument.kind.label : `${instrument.kind.label} ${instrument.model}`, model];
 }
 
+/** Libellé and maker column: now and then the maker is left out of its column and typed in the libellé. */
+function labelAndMaker(
+  rng: Rng,
+  instrument: Instrument,
+  label: string,
+  noise: DemoNoise,
+  inColumn: () => string | null,
+): [label: string, maker: string | null] {
+  if (!makerInDesignation(rng, noise)) return [label, inColumn()];
+  const maker = makerInText(rng, instrument.maker);
+  const [kind, ...rest] = [instrument.kind.label, label.slice(instrument.kind.label.length).trim()];
+  return [[kind, maker, ...rest].filter((part) => part !== '').join(' '), null];
+}
+
+/** The day a co-funder other than UL dates its record: `day`, or years away now and then (recordedDay). */
+function dateOf(rng: Rng, instrument: Instrument, day: number, asOf: number, noise: DemoNoise): number {
+  return recordedDay(rng, day, instrument.disposed ?? asOf, noise);
+}
+
 export function cnrsAssets(
   rng: Rng,
   instruments: readonly Instrument[],
   units: readonly Unit[],
   asOf: number,
   offPlatformCount: number,
+  noise: DemoNoise,
 ): CnrsInventaire[] {
   const etat = { in_service: 'en service', broken: 'en panne', disposed: 'réformé' } as const;
   const drafts: Array<Draft<CnrsInventaire>> = funded(instruments, 'CNRS').map((instrument) => {
-    const [libelle, modele] = labelAndModel(rng, instrument);
-    const purchase = instrument.commissioned - rng.int(0, 60);
+    const [label, modele] = labelAndModel(rng, instrument);
+    const purchase = dateOf(rng, instrument, instrument.commissioned - rng.int(0, 60), asOf, noise);
+    const [libelle, marque] = labelAndMaker(rng, instrument, label, noise, () =>
+      rng.chance(0.9) ? spell(rng, instrument.maker) : null,
+    );
     const row = {
       code_unite: unitFor(instrument, 'CNRS').code,
       libelle,
-      marque: rng.chance(0.9) ? spell(rng, instrument.maker) : null,
+      marque,
       modele,
-      num_serie: typeSerial(rng, instrument.serial),
+      num_serie: typeSerial(rng, instrument.serial, noise.serialMissing),
       date_acquisition: rng.chance(0.97) ? isoOf(purchase) : null,
       montant_ht: cents(shareCents(instrument, 'CNRS')),
       taux_tva: rng.chance(0.92) ? 20 : null,
@@ -137,20 +174,24 @@ export function inraeAssets(
   units: readonly Unit[],
   asOf: number,
   offPlatformCount: number,
+  noise: DemoNoise,
 ): InraeEquipement[] {
   const statut = { in_service: 'En service', broken: 'Hors service', disposed: 'Réformé' } as const;
   const number = ({ year, yearSeq }: { year: number; yearSeq: number }) =>
     `INRAE-54-${year}-${pad(yearSeq, 4)}`;
   const drafts: Array<Draft<InraeEquipement>> = funded(instruments, 'INRAE').map((instrument) => {
-    const [label, model] = labelAndModel(rng, instrument);
-    const purchase = instrument.commissioned - rng.int(0, 60);
+    const [typed, model] = labelAndModel(rng, instrument);
+    const purchase = dateOf(rng, instrument, instrument.commissioned - rng.int(0, 60), asOf, noise);
+    const [label, maker] = labelAndMaker(rng, instrument, typed, noise, () =>
+      rng.chance(0.9) ? spell(rng, instrument.maker) : null,
+    );
     const cells = {
       Centre: 'Grand Est-Nancy',
       Unité: inraeUnitName(unitFor(instrument, 'INRAE')),
       Libellé: label,
-      Fabricant: rng.chance(0.9) ? spell(rng, instrument.maker) : null,
+      Fabricant: maker,
       Modèle: model,
-      'N° série': typeSerial(rng, instrument.serial),
+      'N° série': typeSerial(rng, instrument.serial, noise.serialMissing),
       "Date d'achat": dateCell(rng, purchase),
       "Prix d'achat TTC (€)": amountCell(rng, ttc(shareCents(instrument, 'INRAE'))),
       'Durée amortissement (ans)': rng.chance(0.9) ? instrument.kind.lifeYears : null,
@@ -233,15 +274,20 @@ export function chruAssets(
   instruments: readonly Instrument[],
   asOf: number,
   offPlatformCount: number,
+  noise: DemoNoise,
 ): ChruEquipement[] {
   const etat = { in_service: 'EN_SERVICE', broken: 'EN_PANNE', disposed: 'REFORME' } as const;
   const drafts: Array<Draft<ChruEquipement>> = funded(instruments, 'CHRU').map((instrument) => {
+    const [libelle, marque] = labelAndMaker(rng, instrument, instrument.kind.label, noise, () =>
+      spell(rng, instrument.maker),
+    );
+    const commissioned = dateOf(rng, instrument, instrument.commissioned, asOf, noise);
     const item = {
-      libelle: instrument.kind.label,
-      marque: spell(rng, instrument.maker),
+      libelle,
+      marque,
       modele: rng.chance(0.9) ? instrument.model : null,
-      numeroSerie: typeSerial(rng, instrument.serial),
-      dateMiseEnService: rng.chance(0.97) ? isoOf(instrument.commissioned) : null,
+      numeroSerie: typeSerial(rng, instrument.serial, noise.serialMissing),
+      dateMiseEnService: rng.chance(0.97) ? isoOf(commissioned) : null,
       valeurAchat: {
         montant: ttc(shareCents(instrument, 'CHRU')),
         devise: 'EUR' as const,
@@ -253,7 +299,7 @@ export function chruAssets(
       etat: etat[instrument.status],
     };
     return {
-      day: instrument.commissioned,
+      day: commissioned,
       instrument,
       make: ({ seq }) => ({ id: `GMAO-${pad(seq, 6)}`, ...item }),
     };

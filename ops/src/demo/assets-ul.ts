@@ -3,7 +3,16 @@ import { LAB_EQUIPMENT } from './catalog';
 import { groupBy } from './collections';
 import { type Instrument, shareCents } from './instruments';
 import { CAMPUSES, type PlatformPlan } from './platforms';
-import { cut, shout, spell, ttc, typeSerial } from './quirks';
+import {
+  cut,
+  type DemoNoise,
+  makerInDesignation,
+  makerInText,
+  shout,
+  spell,
+  ttc,
+  typeSerial,
+} from './quirks';
 import type { Rng } from './random';
 import type { UlImmobilisation, Unit } from './types';
 
@@ -97,16 +106,25 @@ function drawLocation(rng: Rng, unit: Unit): string | null {
   return cut(`${campus}, bât. ${'ABCDEFGH'[rng.int(0, 7)]}, salle ${rng.int(1, 3)}${rng.int(10, 60)}`, 40);
 }
 
-function instrumentDraft(rng: Rng, instrument: Instrument, others: readonly string[]): Draft {
+function instrumentDraft(
+  rng: Rng,
+  instrument: Instrument,
+  others: readonly string[],
+  noise: DemoNoise,
+): Draft {
   const { kind, maker, model, platform } = instrument;
   const unit = platform.units.length > 1 && rng.chance(0.1) ? platform.units[1]! : platform.units[0]!;
   const centre = platform.costCentres.UL[0]!;
   const label = rng.chance(0.7) ? shout(kind.label) : kind.label;
-  const designation = rng.weighted([
-    [label, 55],
-    [`${label} ${model}`, 35],
-    [`${kind.abbr} ${shout(maker.name)} ${model}`, 10],
-  ] as const);
+  // The maker only in the designation, nothing in designation2: the connector must find it there.
+  const makerInLabel = makerInDesignation(rng, noise);
+  const designation = makerInLabel
+    ? `${label} ${shout(makerInText(rng, maker))} ${model}`
+    : rng.weighted([
+        [label, 55],
+        [`${label} ${model}`, 35],
+        [`${kind.abbr} ${shout(maker.name)} ${model}`, 10],
+      ] as const);
   const purchase = shareCents(instrument, 'UL') - instrument.upgrades.reduce((sum, u) => sum + u.cents, 0);
   const disposal = instrument.disposed == null ? null : isoOf(instrument.disposed);
   const location = drawLocation(rng, unit);
@@ -121,13 +139,15 @@ function instrumentDraft(rng: Rng, instrument: Instrument, others: readonly stri
     ...base,
     sous_num: 0,
     designation: cut(designation, 50),
-    designation2: rng.weighted<string | null>([
-      [cut(`${spell(rng, maker)} ${model}`, 50), 55],
-      [model, 15],
-      [spell(rng, maker), 10],
-      [null, 20],
-    ]),
-    num_serie: typeSerial(rng, instrument.serial),
+    designation2: makerInLabel
+      ? null
+      : rng.weighted<string | null>([
+          [cut(`${spell(rng, maker)} ${model}`, 50), 55],
+          [model, 15],
+          [spell(rng, maker), 10],
+          [null, 20],
+        ]),
+    num_serie: typeSerial(rng, instrument.serial, noise.serialMissing),
     date_mes: rng.chance(0.97) ? isoOf(instrument.commissioned) : null,
     valeur_acq: ttc(purchase),
     duree_amort: rng.chance(0.95) ? kind.lifeYears : null,
@@ -225,6 +245,7 @@ export function ulAssets(
   units: readonly Unit[],
   asOf: number,
   offPlatformCount: number,
+  noise: DemoNoise,
 ): UlImmobilisation[] {
   const byHome = groupBy(platforms, (p) => p.units[0]!);
   const drafts = instruments
@@ -235,6 +256,7 @@ export function ulAssets(
         rng,
         instrument,
         neighbours.flatMap((p) => p.costCentres.UL),
+        noise,
       );
     });
   const ulUnits = units.filter((u) => u.tutelles.includes('UL'));

@@ -11,20 +11,66 @@ import type { Cell } from './types';
 /** Placeholders typed where a serial is unknown. */
 const SERIAL_PLACEHOLDERS = ['NC', 'N/A', '?', '0', '-', 'inconnu'];
 
-/** A serial number as a clerk types it: case, spaces, dashes and prefixes vary; some are missing. */
-export function typeSerial(rng: Rng, serial: string): string | null {
+/**
+ * How hard the sources are to reconcile, as shares of an instrument's records: what a site with fewer
+ * serials and sloppier columns than the demo's first version looks like (issue 18).
+ */
+export interface DemoNoise {
+  /** The serial typed as a placeholder ('0', '-', 'NC') or left empty. */
+  serialMissing: number;
+  /** The maker column left empty, the maker written in the designation instead (several words where its name has them). */
+  makerInDesignation: number;
+  /** A co-funder other than UL dates its record years away from the commissioning (its convention's date, a re-inventory's). */
+  dateYearsApart: number;
+}
+
+/** The demo's noise before issue 18: a fifth of the serials missing, makers in their columns, dates within two months. */
+export const PLAIN_NOISE: DemoNoise = { serialMissing: 0.2, makerInDesignation: 0, dateYearsApart: 0 };
+/** Fewer serials, makers in designations, dates years apart: what the matcher must still reconcile (issue 18). */
+export const HARDER_NOISE: DemoNoise = { serialMissing: 0.35, makerInDesignation: 0.15, dateYearsApart: 0.1 };
+export const NOISES = { plain: PLAIN_NOISE, harder: HARDER_NOISE } as const;
+
+/**
+ * A serial number as a clerk types it: case, spaces, dashes and prefixes vary; a share `missing` is a
+ * placeholder or nothing. The typed forms keep their proportions whatever that share.
+ */
+export function typeSerial(rng: Rng, serial: string, missing = PLAIN_NOISE.serialMissing): string | null {
+  const typed = (1 - missing) / (1 - PLAIN_NOISE.serialMissing);
   return rng.weighted<() => string | null>([
-    [() => serial, 40],
-    [() => serial.toLowerCase(), 5],
-    [() => serial.replace(/-/g, ' '), 8],
-    [() => serial.replace(/-/g, ''), 8],
-    [() => `S/N ${serial}`, 6],
-    [() => `SN:${serial}`, 5],
-    [() => `N° ${serial}`, 5],
-    [() => ` ${serial} `, 3],
-    [() => rng.pick(SERIAL_PLACEHOLDERS), 10],
-    [() => null, 10],
+    [() => serial, 40 * typed],
+    [() => serial.toLowerCase(), 5 * typed],
+    [() => serial.replace(/-/g, ' '), 8 * typed],
+    [() => serial.replace(/-/g, ''), 8 * typed],
+    [() => `S/N ${serial}`, 6 * typed],
+    [() => `SN:${serial}`, 5 * typed],
+    [() => `N° ${serial}`, 5 * typed],
+    [() => ` ${serial} `, 3 * typed],
+    [() => rng.pick(SERIAL_PLACEHOLDERS), missing * 50],
+    [() => null, missing * 50],
   ])();
+}
+
+/** Whether this record writes its maker in the designation rather than in its column (no draw when never). */
+export function makerInDesignation(rng: Rng, noise: DemoNoise): boolean {
+  return noise.makerInDesignation > 0 && rng.chance(noise.makerInDesignation);
+}
+
+/** A maker as written inside a designation: a spelling of several words where it has one ('Horiba Jobin Yvon'). */
+export function makerInText(rng: Rng, maker: Maker): string {
+  const long = maker.spellings.filter((s) => s.includes(' '));
+  return rng.pick(long.length > 0 ? long : maker.spellings);
+}
+
+const YEAR = 365;
+
+/**
+ * The day a co-funder dates its record: `day`, or now and then one to four years away (before the
+ * instrument's disposal and the extraction day where later).
+ */
+export function recordedDay(rng: Rng, day: number, end: number, noise: DemoNoise): number {
+  if (noise.dateYearsApart <= 0 || !rng.chance(noise.dateYearsApart)) return day;
+  const shift = rng.int(YEAR, 4 * YEAR);
+  return day + shift < end ? day + shift : day - shift;
 }
 
 export function spell(rng: Rng, maker: Maker): string {

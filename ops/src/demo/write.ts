@@ -6,7 +6,7 @@ import { writeInraeExtractions } from '@hub/connector-inrae/testing';
 import { writeUlSqlite } from '@hub/connector-ul/testing';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import { countSite, type DemoCounts } from './counts';
-import { type GenerateOptions, generateSite } from './generate';
+import { DEFAULT_NOISE, type GenerateOptions, generateSite } from './generate';
 import type { DemoSite } from './types';
 
 /*
@@ -53,6 +53,7 @@ export async function writeDemo(dir: string, options: GenerateOptions = {}): Pro
     seed: site.seed,
     scale: site.scale,
     asOf: site.asOf,
+    noise: options.noise ?? DEFAULT_NOISE,
     generatedAt: new Date().toISOString(),
     counts,
   };

@@ -54,8 +54,9 @@ function sameMaker(a: string, b: string): boolean {
 
 /** The rarest code both records name (codes are sorted rarest first, the longest where equally rare), null where none. */
 function sharedCode(a: Features, b: Features): string | null {
-  const other = new Set(b.codes);
-  return a.codes.find((code) => other.has(code)) ?? null;
+  // A record has a few codes: a scan, not a Set built per pair (millions of pairs at scale).
+  for (const code of a.codes) if (b.codes.includes(code)) return code;
+  return null;
 }
 
 const MIN_CODE_START = 5;

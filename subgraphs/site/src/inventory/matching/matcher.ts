@@ -90,13 +90,13 @@ export function reconcile(
 
   const grouped = groupRecords(
     inputs,
-    Array.from(scored.probability.keys(), (k) => ({
-      a: scored.left[k]!,
-      b: scored.right[k]!,
-      probability: scored.probability[k]!,
-      weight: scored.weight[k]!,
-      evidence: () => model.evidence(scored, k),
-    })),
+    {
+      a: scored.left,
+      b: scored.right,
+      probability: scored.probability,
+      weight: scored.weight,
+      evidence: (k) => model.evidence(scored, k),
+    },
     decisions,
     { threshold, reviewFloor },
   );
@@ -113,13 +113,16 @@ export function reconcile(
   };
 }
 
-/** A scored pair of records (indexes), its evidence computed only for the links kept. */
-interface ScoredPair {
-  a: number;
-  b: number;
-  probability: number;
-  weight: number;
-  evidence: () => FieldEvidence[];
+/**
+ * Scored pairs of records (indexes), column by column as the model leaves them: millions of them at scale,
+ * too many for an object each. Evidence is computed only for the links kept.
+ */
+interface PairScores {
+  a: ArrayLike<number>;
+  b: ArrayLike<number>;
+  probability: ArrayLike<number>;
+  weight: ArrayLike<number>;
+  evidence(k: number): FieldEvidence[];
 }
 
 /**
@@ -129,7 +132,7 @@ interface ScoredPair {
  */
 function groupRecords(
   records: ReadonlyArray<{ id: string; tutelle: string }>,
-  pairs: readonly ScoredPair[],
+  pairs: PairScores,
   decisions: MatchDecisions,
   { threshold, reviewFloor }: { threshold: number; reviewFloor: number },
 ): Pick<MatchReport, 'clusters' | 'possibleMatches'> {
@@ -149,40 +152,36 @@ function groupRecords(
     mustLink: indexes(decisions.mustLink),
     cannotLink: indexes(decisions.cannotLink),
   });
-  const order = pairs.map((_, k) => k).filter((k) => pairs[k]!.probability >= reviewFloor);
-  order.sort((x, y) => pairs[y]!.weight - pairs[x]!.weight);
+  const order: number[] = [];
+  for (let k = 0; k < pairs.a.length; k++) if (pairs.probability[k]! >= reviewFloor) order.push(k);
+  order.sort((x, y) => pairs.weight[y]! - pairs.weight[x]!);
   const possible: number[] = [];
   for (const k of order) {
-    const { a, b, probability } = pairs[k]!;
-    const joined = probability >= threshold && clusters.join(a, b, k);
+    const a = pairs.a[k]!;
+    const b = pairs.b[k]!;
+    const joined = pairs.probability[k]! >= threshold && clusters.join(a, b, k);
     if (!joined && clusters.find(a) !== clusters.find(b)) possible.push(k);
   }
-  const link = (k: number, decided: boolean): MatchLink => {
-    const pair = pairs[k]!;
-    return {
-      a: records[pair.a]!.id,
-      b: records[pair.b]!.id,
-      probability: pair.probability,
-      weight: pair.weight,
-      evidence: pair.evidence(),
-      decided,
-    };
-  };
-  const pairOf = new Map<number, number>();
-  for (const [k, p] of pairs.entries())
-    pairOf.set(Math.min(p.a, p.b) * records.length + Math.max(p.a, p.b), k);
+  const link = (k: number, decided: boolean): MatchLink => ({
+    a: records[pairs.a[k]!]!.id,
+    b: records[pairs.b[k]!]!.id,
+    probability: pairs.probability[k]!,
+    weight: pairs.weight[k]!,
+    evidence: pairs.evidence(k),
+    decided,
+  });
+  const scoredPairOf = scoredPairsOfMustLinks(clusters.edges, pairs);
 
   const members = new Map<number, number[]>();
   records.forEach((_, i) => {
     const root = clusters.find(i);
-    members.set(root, [...(members.get(root) ?? []), i]);
+    const list = members.get(root);
+    if (list) list.push(i);
+    else members.set(root, [i]);
   });
   const linksOf = new Map<number, MatchLink[]>();
-  for (const edge of clusters.edges) {
-    const k =
-      edge.pair >= 0
-        ? edge.pair
-        : (pairOf.get(Math.min(edge.a, edge.b) * records.length + Math.max(edge.a, edge.b)) ?? -1);
+  for (const [e, edge] of clusters.edges.entries()) {
+    const k = edge.pair >= 0 ? edge.pair : (scoredPairOf.get(e) ?? -1);
     const made: MatchLink =
       k >= 0
         ? link(k, edge.decided)
@@ -195,7 +194,9 @@ function groupRecords(
             decided: true,
           };
     const root = clusters.find(edge.a);
-    linksOf.set(root, [...(linksOf.get(root) ?? []), made]);
+    const list = linksOf.get(root);
+    if (list) list.push(made);
+    else linksOf.set(root, [made]);
   }
   const result: MatchedCluster[] = [];
   for (const [root, list] of members) {
@@ -207,6 +208,29 @@ function groupRecords(
   }
   result.sort((x, y) => (x.id < y.id ? -1 : 1));
   return { clusters: result, possibleMatches: possible.map((k) => link(k, false)) };
+}
+
+/** Per must-link edge (by its place in `edges`): the scored pair of its two records, where one was scored. */
+function scoredPairsOfMustLinks(
+  edges: ReadonlyArray<{ pair: number; a: number; b: number }>,
+  pairs: PairScores,
+): Map<number, number> {
+  const wanted = new Map<string, number>();
+  const ends = new Set<number>();
+  edges.forEach((edge, e) => {
+    if (edge.pair >= 0) return;
+    wanted.set(`${Math.min(edge.a, edge.b)}|${Math.max(edge.a, edge.b)}`, e);
+    ends.add(edge.a);
+  });
+  const found = new Map<number, number>();
+  for (let k = 0; ends.size > 0 && k < pairs.a.length; k++) {
+    const a = pairs.a[k]!;
+    const b = pairs.b[k]!;
+    if (!ends.has(a) && !ends.has(b)) continue;
+    const e = wanted.get(`${Math.min(a, b)}|${Math.max(a, b)}`);
+    if (e !== undefined) found.set(e, k);
+  }
+  return found;
 }
 
 /**
@@ -222,12 +246,19 @@ export function regroup(
   options: MatchOptions = {},
 ): Pick<MatchReport, 'clusters' | 'possibleMatches'> {
   const index = new Map(records.map((r, i) => [r.id, i]));
-  const pairs = links.flatMap((l): ScoredPair[] => {
+  const kept = links.flatMap((l) => {
     const a = index.get(l.a);
     const b = index.get(l.b);
     if (a === undefined || b === undefined || l.probability == null || l.weight == null) return [];
-    return [{ a, b, probability: l.probability, weight: l.weight, evidence: () => l.evidence }];
+    return [{ a, b, probability: l.probability, weight: l.weight, evidence: l.evidence }];
   });
+  const pairs: PairScores = {
+    a: kept.map((p) => p.a),
+    b: kept.map((p) => p.b),
+    probability: kept.map((p) => p.probability),
+    weight: kept.map((p) => p.weight),
+    evidence: (k) => kept[k]!.evidence,
+  };
   return groupRecords(records, pairs, decisions, {
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     reviewFloor: options.reviewFloor ?? DEFAULT_REVIEW_FLOOR,

@@ -39,20 +39,37 @@ export function oneToOne(
   const tutelleOf = Int32Array.from(tutelles, (name) => names.indexOf(name));
   const records = new Float64Array(t);
   for (const i of tutelleOf) records[i]!++;
+  const count = left.length;
+  // Per pair, the couples of tutelles it links both ways (A * t + B and B * t + A), and the records' slots
+  // in `sums` (r * t + the other's tutelle): looked up once, not in each of the rounds below.
+  const ab = new Uint16Array(count);
+  const ba = new Uint16Array(count);
+  const slotA = new Uint32Array(count);
+  const slotB = new Uint32Array(count);
+  for (let k = 0; k < count; k++) {
+    const ta = tutelleOf[left[k]!]!;
+    const tb = tutelleOf[right[k]!]!;
+    ab[k] = ta * t + tb;
+    ba[k] = tb * t + ta;
+    slotA[k] = left[k]! * t + tb;
+    slotB[k] = right[k]! * t + ta;
+  }
   const factor = Float64Array.from(evidence, (e) => 2 ** Math.min(e, 1000));
-  // share[A * t + B]: π, the share of A's records with a partner in B.
+  // share[A * t + B]: π, the share of A's records with a partner in B; perRecord[A * t + B] = π / N_B.
   const share = new Float64Array(t * t).fill(0.5);
-  const x = (k: number, from: number, to: number) => (share[from * t + to]! / records[to]!) * factor[k]!;
+  const perRecord = new Float64Array(t * t);
+  const refresh = () => {
+    for (let c = 0; c < t * t; c++) perRecord[c] = share[c]! / records[c % t]!;
+  };
+  refresh();
   // Per record and other tutelle (r * t + B): the sum of x over its candidates there, rivals discounted.
   const sums = new Float64Array(tutelles.length * t);
 
   for (let round = 0; round < EM_ROUNDS; round++) {
     sums.fill(0);
-    for (let k = 0; k < left.length; k++) {
-      const ta = tutelleOf[left[k]!]!;
-      const tb = tutelleOf[right[k]!]!;
-      sums[left[k]! * t + tb]! += x(k, ta, tb);
-      sums[right[k]! * t + ta]! += x(k, tb, ta);
+    for (let k = 0; k < count; k++) {
+      sums[slotA[k]!]! += perRecord[ab[k]!]! * factor[k]!;
+      sums[slotB[k]!]! += perRecord[ba[k]!]! * factor[k]!;
     }
     const expected = new Float64Array(t * t);
     for (let r = 0; r < tutelles.length; r++)
@@ -69,43 +86,46 @@ export function oneToOne(
         moved = Math.max(moved, Math.abs(next - share[ta * t + tb]!));
         share[ta * t + tb] = next;
       }
+    refresh();
     if (moved < 1e-4) break;
   }
 
-  const probability = new Float64Array(left.length);
+  const probability = new Float64Array(count);
+  const next = new Float64Array(count);
+  // Per pair, how free each record is for the other: not taken by another record of the other's tutelle
+  // (every rival in full the first round).
+  const freeA = new Float64Array(count).fill(1);
+  const freeB = new Float64Array(count).fill(1);
   // Per record and other tutelle: the probability it is taken there (the sum of its pairs').
   const taken = new Float64Array(tutelles.length * t);
   let matches = 0;
   for (let round = 0; round <= RIVAL_ROUNDS; round++) {
-    // How free b is for a: not taken by another of a's tutelle (every rival in full the first round).
-    const free = (k: number, b: number, ta: number) =>
-      round === 0 ? 1 : Math.max(0, 1 - (taken[b * t + ta]! - probability[k]!));
     sums.fill(0);
-    for (let k = 0; k < left.length; k++) {
-      const ta = tutelleOf[left[k]!]!;
-      const tb = tutelleOf[right[k]!]!;
-      sums[left[k]! * t + tb]! += x(k, ta, tb) * free(k, right[k]!, ta);
-      sums[right[k]! * t + ta]! += x(k, tb, ta) * free(k, left[k]!, tb);
+    for (let k = 0; k < count; k++) {
+      sums[slotA[k]!]! += perRecord[ab[k]!]! * factor[k]! * freeB[k]!;
+      sums[slotB[k]!]! += perRecord[ba[k]!]! * factor[k]! * freeA[k]!;
     }
-    const next = Float64Array.from(probability, (_, k) => {
-      const a = left[k]!;
-      const b = right[k]!;
-      const ta = tutelleOf[a]!;
-      const tb = tutelleOf[b]!;
-      const xa = x(k, ta, tb);
-      const xb = x(k, tb, ta);
-      const fromA = xa / (1 - share[ta * t + tb]! + xa + sums[a * t + tb]! - xa * free(k, b, ta));
-      const fromB = xb / (1 - share[tb * t + ta]! + xb + sums[b * t + ta]! - xb * free(k, a, tb));
-      return Math.sqrt(fromA * fromB);
-    });
+    for (let k = 0; k < count; k++) {
+      const xa = perRecord[ab[k]!]! * factor[k]!;
+      const xb = perRecord[ba[k]!]! * factor[k]!;
+      const fromA = xa / (1 - share[ab[k]!]! + xa + sums[slotA[k]!]! - xa * freeB[k]!);
+      const fromB = xb / (1 - share[ba[k]!]! + xb + sums[slotB[k]!]! - xb * freeA[k]!);
+      next[k] = Math.sqrt(fromA * fromB);
+    }
     probability.set(next);
     const before = matches;
-    matches = probability.reduce((s, p) => s + p, 0);
+    matches = 0;
+    for (let k = 0; k < count; k++) matches += probability[k]!;
     if (Math.abs(matches - before) <= matches * 1e-3) break;
     taken.fill(0);
-    for (let k = 0; k < left.length; k++) {
-      taken[left[k]! * t + tutelleOf[right[k]!]!]! += probability[k]!;
-      taken[right[k]! * t + tutelleOf[left[k]!]!]! += probability[k]!;
+    for (let k = 0; k < count; k++) {
+      taken[slotA[k]!]! += probability[k]!;
+      taken[slotB[k]!]! += probability[k]!;
+    }
+    for (let k = 0; k < count; k++) {
+      // b taken in a's tutelle is slotB; a taken in b's tutelle is slotA.
+      freeB[k] = Math.max(0, 1 - (taken[slotB[k]!]! - probability[k]!));
+      freeA[k] = Math.max(0, 1 - (taken[slotA[k]!]! - probability[k]!));
     }
   }
   return { probability, matches };

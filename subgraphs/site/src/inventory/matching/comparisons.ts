@@ -37,9 +37,9 @@ const MODEL_LEVELS = [
 const DESIGNATION_LEVELS = [
   'missing',
   'same words',
-  'alike (trigram cosine ≥ 0.45)',
-  'close (≥ 0.3)',
-  'some trigrams shared (≥ 0.15)',
+  'alike (bigram cosine ≥ 0.5)',
+  'close (≥ 0.35)',
+  'some bigrams shared (≥ 0.2)',
   'different makers',
   'different',
 ];
@@ -78,9 +78,9 @@ function sameWords(a: Features, b: Features): boolean {
 }
 
 /**
- * Cosine of the designations' character trigrams, each weighed by its rarity (TF-IDF): a code written
+ * Cosine of the designations' character bigrams, each weighed by its rarity (TF-IDF): a code written
  * apart or cut ('ETHERFAST4116' and 'EF4116', 'FS1' and 'FS105') and a word spelt two ways still share
- * trigrams, where words must be the same to count; a long designation of the same thing is punished less
+ * bigrams, where words must be the same to count; a long designation of the same thing is punished less
  * than by a rarity-weighted word overlap, which was measured worse on Abt-Buy (docs/INVENTORY.md).
  */
 function gramCosine(a: Features, b: Features): number {
@@ -170,7 +170,7 @@ export const COMPARISONS: readonly Comparison[] = [
     tfLevels: [1, 3],
   },
   {
-    // The designation's words, their trigrams weighed by rarity; makers apart.
+    // The designation's words, their bigrams weighed by rarity; makers apart.
     field: 'designation',
     levels: DESIGNATION_LEVELS,
     ordered: 4,
@@ -182,7 +182,7 @@ export const COMPARISONS: readonly Comparison[] = [
       if (a.words.length === 0 || b.words.length === 0) return 0;
       if (sameWords(a, b)) return 1;
       const similarity = gramCosine(a, b);
-      return similarity >= 0.45 ? 2 : similarity >= 0.3 ? 3 : similarity >= 0.15 ? 4 : 6;
+      return similarity >= 0.5 ? 2 : similarity >= 0.35 ? 3 : similarity >= 0.2 ? 4 : 6;
     },
     // Sharing a word few records have ('GIGARANGE') says more than sharing 'SWITCH': at the alike levels,
     // u is the frequency of the rarest word both have.

@@ -31,9 +31,9 @@ export interface Features {
   words: Int32Array;
   /** Each word's weight (its rarity, inverse document frequency), aligned with `words`; set by `weigh`. */
   weights: Float64Array;
-  /** The designation's character trigrams (ids, sorted), of its words without maker and model. */
+  /** The designation's character bigrams (ids, sorted), of its words without maker and model. */
   grams: Int32Array;
-  /** Each trigram's rarity weight, the vector of unit length (TF-IDF, for a cosine); set by `weigh`. */
+  /** Each bigram's rarity weight, the vector of unit length (TF-IDF, for a cosine); set by `weigh`. */
   gramWeights: Float64Array;
   /** The designation's rarest words (ids), those few records have: what it is blocked on. */
   rareWords: number[];
@@ -164,10 +164,10 @@ export function modelKey(text: string | null | undefined): string | null {
   return key === '' ? null : key;
 }
 
-/** A word's character trigrams, its ends marked: 'FS105' → ' FS', 'FS1', 'S10', '105', '05 '. */
-function trigrams(word: string): string[] {
+/** A word's character bigrams, its ends marked: 'FS105' → ' F', 'FS', 'S1', '10', '05', '5 '. */
+function bigrams(word: string): string[] {
   const padded = ` ${word} `;
-  return Array.from({ length: padded.length - 2 }, (_, i) => padded.slice(i, i + 3));
+  return Array.from({ length: padded.length - 1 }, (_, i) => padded.slice(i, i + 2));
 }
 
 const MAX_MODEL_WORDS = 4;
@@ -281,8 +281,8 @@ export class FeatureBuilder {
     const modelWords = new Set(words(input.model));
     kept = kept.filter((w) => !makerWords.has(w) && !modelWords.has(w));
     const ids = Int32Array.from(new Set(kept.map((w) => this.intern(w)))).sort();
-    // Trigrams interned with the words, marked ('#') apart from them: a word folded has no '#'.
-    const grams = Int32Array.from(new Set(kept.flatMap(trigrams).map((g) => this.intern(`#${g}`)))).sort();
+    // Bigrams interned with the words, marked ('#') apart from them: a word folded has no '#'.
+    const grams = Int32Array.from(new Set(kept.flatMap(bigrams).map((g) => this.intern(`#${g}`)))).sort();
     for (const id of ids) this.documents[id] = (this.documents[id] ?? 0) + 1;
     for (const id of grams) this.documents[id] = (this.documents[id] ?? 0) + 1;
     this.records++;

@@ -225,6 +225,10 @@ export const COMPARISONS: readonly Comparison[] = [
       const units = new Set(a.sizes.map(unitOf));
       return b.sizes.some((s) => units.has(unitOf(s))) ? 2 : 0;
     },
+    // A size few records state ('70300MM') says more than '8GB'.
+    tfValues: (f) => f.sizes,
+    tfAgreed: (a, b, level) => (level === 1 ? (a.sizes.find((s) => b.sizes.includes(s)) ?? null) : null),
+    tfLevels: [1],
   },
 ];
 

@@ -39,7 +39,7 @@ export interface Features {
   rareWords: number[];
   /** Model codes found in the free text ('PSLX350H'): words mixing letters and digits, and their joins; rarest first (`weigh`). */
   codes: string[];
-  /** Sizes the designation states ('8GB', '70-300MM' as '70300MM'): two of one unit, none shared, are two instruments. */
+  /** Sizes the designation states ('8GB', '70-300MM' as '70300MM'), rarest first (`weigh`): two of one unit, none shared, are two instruments. */
   sizes: string[];
   /** The text's last code where the text may have been cut (SIFAC keeps 50 characters): a prefix of the real one. */
   cutCode: string | null;
@@ -233,12 +233,15 @@ export class FeatureBuilder {
   private readonly documents: number[] = [];
   private records = 0;
 
-  /** Word weights by rarity (inverse document frequency) and codes rarest first, once every record is built. */
+  /** Word weights by rarity (inverse document frequency), codes and sizes rarest first, once every record is built. */
   weigh(features: readonly Features[]): void {
     const holders = new Map<string, number>();
     for (const f of features) for (const c of f.codes) holders.set(c, (holders.get(c) ?? 0) + 1);
     for (const f of features)
       f.codes.sort((x, y) => holders.get(x)! - holders.get(y)! || y.length - x.length || (x < y ? -1 : 1));
+    const sized = new Map<string, number>();
+    for (const f of features) for (const size of f.sizes) sized.set(size, (sized.get(size) ?? 0) + 1);
+    for (const f of features) f.sizes.sort((x, y) => sized.get(x)! - sized.get(y)! || (x < y ? -1 : 1));
     for (const f of features) {
       f.words.forEach((id, k) => {
         f.weights[k] = Math.log((1 + this.records) / (1 + (this.documents[id] ?? 0)));

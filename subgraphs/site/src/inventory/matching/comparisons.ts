@@ -219,11 +219,13 @@ export const COMPARISONS: readonly Comparison[] = [
     field: 'size',
     levels: [MISSING, 'a size shared', 'sizes of one unit, none shared'],
     compare: (a, b) => {
-      if (a.sizes.length === 0 || b.sizes.length === 0) return 0;
-      const shared = a.sizes.filter((s) => b.sizes.includes(s));
-      if (shared.length > 0) return 1;
-      const units = new Set(a.sizes.map(unitOf));
-      return b.sizes.some((s) => units.has(unitOf(s))) ? 2 : 0;
+      // A unit both state, none of its sizes shared ('4GB' / '8GB'), says two instruments, even where another
+      // size is shared ('133X').
+      const apart = (unit: string) =>
+        a.sizes.some((s) => unitOf(s) === unit) &&
+        !a.sizes.some((s) => unitOf(s) === unit && b.sizes.includes(s));
+      if (b.sizes.some((s) => apart(unitOf(s)))) return 2;
+      return a.sizes.some((s) => b.sizes.includes(s)) ? 1 : 0;
     },
     // A size few records state ('70300MM') says more than '8GB'.
     tfValues: (f) => f.sizes,

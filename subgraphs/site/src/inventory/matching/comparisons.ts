@@ -1,4 +1,4 @@
-import type { Features } from './features';
+import { type Features, SIZE } from './features';
 
 /*
  * Comparison levels, as Splink defines them: for each field, an ordered list of levels from the most to
@@ -37,9 +37,9 @@ const MODEL_LEVELS = [
 const DESIGNATION_LEVELS = [
   'missing',
   'same words',
-  'alike (rarity-weighted overlap ≥ 0.8)',
-  'close (≥ 0.5)',
-  'some rare words shared (≥ 0.3)',
+  'alike (bigram cosine ≥ 0.5)',
+  'close (≥ 0.35)',
+  'some bigrams shared (≥ 0.2)',
   'different makers',
   'different',
 ];
@@ -55,7 +55,7 @@ function sameMaker(a: string, b: string): boolean {
 /** The rarest code both records name (codes are sorted rarest first, the longest where equally rare), null where none. */
 function sharedCode(a: Features, b: Features): string | null {
   // A record has a few codes: a scan, not a Set built per pair (millions of pairs at scale).
-  for (const code of a.codes) if (b.codes.includes(code)) return code;
+  for (const code of a.codes) if (!SIZE.test(code) && b.codes.includes(code)) return code;
   return null;
 }
 
@@ -73,30 +73,30 @@ function codeStarts(a: Features, b: Features): boolean {
   );
 }
 
+/** The same words, in any order. */
+function sameWords(a: Features, b: Features): boolean {
+  return a.words.length === b.words.length && a.words.every((w, i) => w === b.words[i]);
+}
+
 /**
- * Weighted overlap coefficient: the rarity-weight of the words both designations have, over the weight of
- * the lighter designation, so a longer description of the same thing is not punished (as Jaccard does).
+ * Cosine of the designations' character bigrams, each weighed by its rarity (TF-IDF): a code written
+ * apart or cut ('ETHERFAST4116' and 'EF4116', 'FS1' and 'FS105') and a word spelt two ways still share
+ * bigrams, where words must be the same to count; a long designation of the same thing is punished less
+ * than by a rarity-weighted word overlap, which was measured worse on Abt-Buy (docs/INVENTORY.md).
  */
-function weightedOverlap(a: Features, b: Features): { lighter: number; heavier: number } {
+function gramCosine(a: Features, b: Features): number {
   let i = 0;
   let j = 0;
-  let common = 0;
-  let totalA = 0;
-  let totalB = 0;
-  for (const w of a.weights) totalA += w;
-  for (const w of b.weights) totalB += w;
-  while (i < a.words.length && j < b.words.length) {
-    if (a.words[i] === b.words[j]) {
-      common += a.weights[i]!;
+  let dot = 0;
+  while (i < a.grams.length && j < b.grams.length) {
+    if (a.grams[i] === b.grams[j]) {
+      dot += a.gramWeights[i]! * b.gramWeights[j]!;
       i++;
       j++;
-    } else if (a.words[i]! < b.words[j]!) i++;
+    } else if (a.grams[i]! < b.grams[j]!) i++;
     else j++;
   }
-  const lighter = Math.min(totalA, totalB);
-  return lighter === 0
-    ? { lighter: 0, heavier: 0 }
-    : { lighter: common / lighter, heavier: common / Math.max(totalA, totalB) };
+  return dot;
 }
 
 /** The rarest word (heaviest) both designations have, as its id, null where none. */
@@ -171,7 +171,7 @@ export const COMPARISONS: readonly Comparison[] = [
     tfLevels: [1, 3],
   },
   {
-    // The designation's words, weighed by rarity, against the lighter side; makers apart.
+    // The designation's words, their bigrams weighed by rarity; makers apart.
     field: 'designation',
     levels: DESIGNATION_LEVELS,
     ordered: 4,
@@ -181,11 +181,9 @@ export const COMPARISONS: readonly Comparison[] = [
       // Makers are spelt many ways and renamed (GE Healthcare → Cytiva): alike when a word is shared.
       if (a.maker != null && b.maker != null && !sameMaker(a.maker, b.maker)) return 5;
       if (a.words.length === 0 || b.words.length === 0) return 0;
-      const overlap = weightedOverlap(a, b);
-      // The same words both ways; one designation inside a longer one is 'alike' at most.
-      if (overlap.heavier >= 0.999) return 1;
-      const similarity = overlap.lighter;
-      return similarity >= 0.8 ? 2 : similarity >= 0.5 ? 3 : similarity >= 0.3 ? 4 : 6;
+      if (sameWords(a, b)) return 1;
+      const similarity = gramCosine(a, b);
+      return similarity >= 0.5 ? 2 : similarity >= 0.35 ? 3 : similarity >= 0.2 ? 4 : 6;
     },
     // Sharing a word few records have ('GIGARANGE') says more than sharing 'SWITCH': at the alike levels,
     // u is the frequency of the rarest word both have.
@@ -217,4 +215,24 @@ export const COMPARISONS: readonly Comparison[] = [
     tfLevels: [1],
   },
   exactOrNot('usefulLife', (f) => f.life),
+  {
+    // '4GB' and '8GB', '70-300MM' and '75-300MM': one range, two instruments, whatever else they share.
+    field: 'size',
+    levels: [MISSING, 'a size shared', 'sizes of one unit, none shared'],
+    compare: (a, b) => {
+      // A unit both state, none of its sizes shared ('4GB' / '8GB'), says two instruments, even where another
+      // size is shared ('133X').
+      const apart = (unit: string) =>
+        a.sizes.some((s) => unitOf(s) === unit) &&
+        !a.sizes.some((s) => unitOf(s) === unit && b.sizes.includes(s));
+      if (b.sizes.some((s) => apart(unitOf(s)))) return 2;
+      return a.sizes.some((s) => b.sizes.includes(s)) ? 1 : 0;
+    },
+    // A size few records state ('70300MM') says more than '8GB'.
+    tfValues: (f) => f.sizes,
+    tfAgreed: (a, b, level) => (level === 1 ? (a.sizes.find((s) => b.sizes.includes(s)) ?? null) : null),
+    tfLevels: [1],
+  },
 ];
+
+const unitOf = (size: string) => size.replace(/^\d+/, '');

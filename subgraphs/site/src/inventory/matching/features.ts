@@ -31,10 +31,16 @@ export interface Features {
   words: Int32Array;
   /** Each word's weight (its rarity, inverse document frequency), aligned with `words`; set by `weigh`. */
   weights: Float64Array;
+  /** The designation's character bigrams (ids, sorted), of its words without maker and model. */
+  grams: Int32Array;
+  /** Each bigram's rarity weight, the vector of unit length (TF-IDF, for a cosine); set by `weigh`. */
+  gramWeights: Float64Array;
   /** The designation's rarest words (ids), those few records have: what it is blocked on. */
   rareWords: number[];
   /** Model codes found in the free text ('PSLX350H'): words mixing letters and digits, and their joins; rarest first (`weigh`). */
   codes: string[];
+  /** Sizes the designation states ('8GB', '70-300MM' as '70300MM'), rarest first (`weigh`): two of one unit, none shared, are two instruments. */
+  sizes: string[];
   /** The text's last code where the text may have been cut (SIFAC keeps 50 characters): a prefix of the real one. */
   cutCode: string | null;
   /** The designation's first significant word: what kind of instrument it is ('DIFFRACTOMETRE'). */
@@ -122,7 +128,7 @@ const RARE_WORD_RECORDS = 100;
  * A size, a quantity or an ordinal ('16GB', '500W', '1080P', '24PORT', '4TH'): a code of its own (a rare
  * one, '400MHZ' on an NMR spectrometer, says something), but no part of a joined one.
  */
-const SIZE =
+export const SIZE =
   /^\d+(GB|MB|TB|KB|MM|CM|M|KG|G|W|V|HZ|KHZ|MHZ|GHZ|IN|L|ML|NM|FT|LB|LBS|OZ|MP|P|X|MAH|PORT|PC|PK|ST|ND|RD|TH)$/;
 const isCode = (w: string) => /\d/.test(w) && (/[A-Z]/.test(w) ? w.length >= 3 : w.length >= 4);
 /** Texts this long may have been cut by a source that keeps 50 characters. */
@@ -156,6 +162,12 @@ export function codesIn(tokens: readonly string[]): string[] {
 export function modelKey(text: string | null | undefined): string | null {
   const key = words(text).join('');
   return key === '' ? null : key;
+}
+
+/** A word's character bigrams, its ends marked: 'FS105' → ' F', 'FS', 'S1', '10', '05', '5 '. */
+function bigrams(word: string): string[] {
+  const padded = ` ${word} `;
+  return Array.from({ length: padded.length - 1 }, (_, i) => padded.slice(i, i + 2));
 }
 
 const MAX_MODEL_WORDS = 4;
@@ -221,16 +233,27 @@ export class FeatureBuilder {
   private readonly documents: number[] = [];
   private records = 0;
 
-  /** Word weights by rarity (inverse document frequency) and codes rarest first, once every record is built. */
+  /** Word weights by rarity (inverse document frequency), codes and sizes rarest first, once every record is built. */
   weigh(features: readonly Features[]): void {
     const holders = new Map<string, number>();
     for (const f of features) for (const c of f.codes) holders.set(c, (holders.get(c) ?? 0) + 1);
     for (const f of features)
       f.codes.sort((x, y) => holders.get(x)! - holders.get(y)! || y.length - x.length || (x < y ? -1 : 1));
+    const sized = new Map<string, number>();
+    for (const f of features) for (const size of f.sizes) sized.set(size, (sized.get(size) ?? 0) + 1);
+    for (const f of features) f.sizes.sort((x, y) => sized.get(x)! - sized.get(y)! || (x < y ? -1 : 1));
     for (const f of features) {
       f.words.forEach((id, k) => {
         f.weights[k] = Math.log((1 + this.records) / (1 + (this.documents[id] ?? 0)));
       });
+      f.grams.forEach((id, k) => {
+        f.gramWeights[k] = Math.log((1 + this.records) / (1 + (this.documents[id] ?? 0)));
+      });
+      const norm = Math.hypot(...f.gramWeights);
+      if (norm > 0)
+        f.gramWeights.forEach((w, k) => {
+          f.gramWeights[k] = w / norm;
+        });
       f.rareWords = Array.from(f.words)
         .filter((id) => (this.documents[id] ?? 0) <= RARE_WORD_RECORDS)
         .sort((x, y) => (this.documents[x] ?? 0) - (this.documents[y] ?? 0))
@@ -261,13 +284,17 @@ export class FeatureBuilder {
     const modelWords = new Set(words(input.model));
     kept = kept.filter((w) => !makerWords.has(w) && !modelWords.has(w));
     const ids = Int32Array.from(new Set(kept.map((w) => this.intern(w)))).sort();
+    // Bigrams interned with the words, marked ('#') apart from them: a word folded has no '#'.
+    const grams = Int32Array.from(new Set(kept.flatMap(bigrams).map((g) => this.intern(`#${g}`)))).sort();
     for (const id of ids) this.documents[id] = (this.documents[id] ?? 0) + 1;
+    for (const id of grams) this.documents[id] = (this.documents[id] ?? 0) + 1;
     this.records++;
     const raw = words(input.designation.replace(/[-/.]/g, ''));
     const codes = [...new Set([...codesIn(designation), ...codesIn(raw), ...codesIn(details)])].filter(
       (c) => !makerWords.has(c),
     );
     const last = designation.at(-1);
+    const sizes = [...new Set(raw.filter((w) => SIZE.test(w)))];
     return {
       id: input.id,
       tutelle: input.tutelle,
@@ -276,8 +303,11 @@ export class FeatureBuilder {
       model,
       words: ids,
       weights: new Float64Array(ids.length),
+      grams,
+      gramWeights: new Float64Array(grams.length),
       rareWords: [],
       codes: model ? [...new Set([model, ...codes])] : codes,
+      sizes,
       cutCode: input.designation.length >= CUT_LENGTH && last && isCode(last) ? last : null,
       head: kept.find((w) => w.length >= 4) ?? null,
       platform: input.platform,

@@ -66,6 +66,8 @@ const M_PRIORS: Record<string, number[]> = {
   location: [0, 0.95, 0.03, 0.02],
   commissioningDate: [0, 0.5, 0.48, 0.015, 0.005],
   usefulLife: [0, 0.9, 0.1],
+  // One instrument's records state one capacity, one focal range; a size left out is 'missing'.
+  size: [0, 0.9, 0.1],
 };
 
 /**

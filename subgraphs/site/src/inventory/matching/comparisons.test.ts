@@ -1,0 +1,66 @@
+import { COMPARISONS } from './comparisons';
+import { FeatureBuilder, type MatchInput } from './features';
+
+/** Records of two tutelles, their features built and weighed together as the matcher does. */
+function featuresOf(designations: readonly string[]) {
+  const builder = new FeatureBuilder(new Set());
+  const inputs = designations.map(
+    (designation, i): MatchInput => ({
+      id: `R${i}`,
+      tutelle: i % 2 === 0 ? 'UL' : 'CNRS',
+      designation,
+      details: null,
+      manufacturerNormalized: null,
+      model: null,
+      serialNumberNormalized: null,
+      unitCode: null,
+      platform: null,
+      commissioningDate: null,
+      usefulLifeYears: null,
+    }),
+  );
+  const features = inputs.map((input) => builder.build(input));
+  builder.weigh(features);
+  return features;
+}
+
+const levelOf = (field: string, a: string, b: string, others: readonly string[] = []) => {
+  const comparison = COMPARISONS.find((c) => c.field === field)!;
+  const [x, y] = featuresOf([a, b, ...others]);
+  return comparison.levels[comparison.compare(x!, y!)];
+};
+
+describe('comparisons of free-text designations', () => {
+  it('tells sizes of one unit apart, whatever else the designations share', () => {
+    expect(
+      levelOf('size', 'Transcend 4GB CompactFlash Card 133x', 'TRANSCEND 8GB COMPACT FLASH CARD 133X'),
+    ).toBe('sizes of one unit, none shared');
+    expect(levelOf('size', 'Canon EF 70-300mm f/4-5.6 IS USM', 'CANON EF 70-300MM TELEPHOTO ZOOM LENS')).toBe(
+      'a size shared',
+    );
+    // A size is no model code: '133X' on both sides is not 'same model code'.
+    expect(
+      levelOf('model', 'Transcend 4GB CompactFlash Card 133x', 'TRANSCEND 8GB COMPACT FLASH CARD 133X'),
+    ).not.toBe('same model code in the designations');
+  });
+
+  it('finds a code written apart or cut alike by its characters, where no word is the same', () => {
+    const others = [
+      'Belkin Surge Protector',
+      'Sony Turntable',
+      'Canon Ink Cartridge',
+      'Garmin Suction Mount',
+    ];
+    expect(
+      levelOf(
+        'designation',
+        'Linksys EtherFast EF4116 Ethernet Switch',
+        'ETHERFAST4116 ETHERNET SWITCH',
+        others,
+      ),
+    ).not.toBe('different');
+    expect(
+      levelOf('designation', 'Linksys EtherFast EF4116 Ethernet Switch', 'Belkin Surge Protector', others),
+    ).toBe('different');
+  });
+});

@@ -2,7 +2,7 @@ import { COMPARISONS } from './comparisons';
 import { FeatureBuilder, type MatchInput } from './features';
 
 /** Records of two tutelles, their features built and weighed together as the matcher does. */
-function featuresOf(designations: readonly string[]) {
+function featuresOf(designations: readonly string[], models: ReadonlyArray<string | null> = []) {
   const builder = new FeatureBuilder(new Set());
   const inputs = designations.map(
     (designation, i): MatchInput => ({
@@ -11,7 +11,7 @@ function featuresOf(designations: readonly string[]) {
       designation,
       details: null,
       manufacturerNormalized: null,
-      model: null,
+      model: models[i] ?? null,
       serialNumberNormalized: null,
       unitCode: null,
       platform: null,
@@ -62,5 +62,30 @@ describe('comparisons of free-text designations', () => {
     expect(
       levelOf('designation', 'Linksys EtherFast EF4116 Ethernet Switch', 'Belkin Surge Protector', others),
     ).toBe('different');
+  });
+
+  it('takes no model read at the end of a cut designation for a model that differs', () => {
+    const model = COMPARISONS.find((c) => c.field === 'model')!;
+    const designation = COMPARISONS.find((c) => c.field === 'designation')!;
+    // SIFAC keeps 50 characters: the maker's second word and the model's start are all UL's connector reads.
+    const [cut, whole] = featuresOf(
+      [
+        'MICROSCOPE ELECTRONIQUE A BALAYAGE FEI COMPANY Qua',
+        'Microscope électronique à balayage',
+        'Spectromètre RMN',
+        'Diffractomètre de rayons X',
+      ],
+      ['COMPANY Qua', 'Quanta 250'],
+    );
+    expect(cut!.modelCut).toBe(true);
+    expect(model.levels[model.compare(cut!, whole!)]).not.toBe('different models');
+    // The words say it, where the models would have.
+    expect(designation.levels[designation.compare(cut!, whole!)]).toBe('alike (bigram cosine ≥ 0.5)');
+    // Written in full, two models are two instruments.
+    const [x, y] = featuresOf(
+      ['Microscope électronique à balayage', 'Microscope électronique à balayage'],
+      ['Quanta 250', 'Quanta 650'],
+    );
+    expect(model.levels[model.compare(x!, y!)]).toBe('different models');
   });
 });

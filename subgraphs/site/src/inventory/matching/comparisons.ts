@@ -52,6 +52,16 @@ function sameMaker(a: string, b: string): boolean {
   return x.startsWith(y) || y.startsWith(x) || b.split(' ').some((w) => w.length >= 3 && words.has(w));
 }
 
+/**
+ * Whether both models are known and say whether the instrument is one: alike, or neither read at the end of
+ * a cut designation ('COMPANY Qua' for 'Quanta 250', a piece of a maker's name), which is no model to differ
+ * from (the codes and the words decide).
+ */
+function modelsSay(a: Features, b: Features): boolean {
+  if (a.model == null || b.model == null) return false;
+  return (!a.modelCut && !b.modelCut) || a.model.includes(b.model) || b.model.includes(a.model);
+}
+
 /** The rarest code both records name (codes are sorted rarest first, the longest where equally rare), null where none. */
 function sharedCode(a: Features, b: Features): string | null {
   // A record has a few codes: a scan, not a Set built per pair (millions of pairs at scale).
@@ -157,9 +167,9 @@ export const COMPARISONS: readonly Comparison[] = [
     field: 'model',
     levels: MODEL_LEVELS,
     compare: (a, b) => {
-      if (a.model != null && b.model != null) {
+      if (modelsSay(a, b)) {
         if (a.model === b.model) return 1;
-        return a.model.includes(b.model) || b.model.includes(a.model) ? 2 : 6;
+        return a.model!.includes(b.model!) || b.model!.includes(a.model!) ? 2 : 6;
       }
       if (sharedCode(a, b) != null) return 3;
       if (codeStarts(a, b) || codeStarts(b, a)) return 4;
@@ -177,7 +187,7 @@ export const COMPARISONS: readonly Comparison[] = [
     ordered: 4,
     compare: (a, b) => {
       // Where both models are known, the model said what the instrument is: the words would count it twice.
-      if (a.model != null && b.model != null) return 0;
+      if (modelsSay(a, b)) return 0;
       // Makers are spelt many ways and renamed (GE Healthcare → Cytiva): alike when a word is shared.
       if (a.maker != null && b.maker != null && !sameMaker(a.maker, b.maker)) return 5;
       if (a.words.length === 0 || b.words.length === 0) return 0;

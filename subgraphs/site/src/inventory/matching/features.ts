@@ -27,6 +27,11 @@ export interface Features {
   maker: string | null;
   /** The model as a key ('D8ADVANCE'), given or found in the designation. */
   model: string | null;
+  /**
+   * The model given is the end of a designation the source may have cut ('MICROSCOPE … FEI COMPANY Qua'):
+   * maybe a piece of the model, or of a maker of several words, rather than the model.
+   */
+  modelCut: boolean;
   /** Designation words, maker and model words left out, as interned numbers, sorted. */
   words: Int32Array;
   /** Each word's weight (its rarity, inverse document frequency), aligned with `words`; set by `weigh`. */
@@ -281,7 +286,8 @@ export class FeatureBuilder {
     model ??= inDesignation?.key ?? findModel(details, this.vocabulary)?.key ?? null;
     const maker = input.manufacturerNormalized ?? this.findMaker(details) ?? this.findMaker(designation);
     const makerWords = new Set(words(maker));
-    const modelWords = new Set(words(input.model));
+    const given = words(input.model);
+    const modelWords = new Set(given);
     kept = kept.filter((w) => !makerWords.has(w) && !modelWords.has(w));
     const ids = Int32Array.from(new Set(kept.map((w) => this.intern(w)))).sort();
     // Bigrams interned with the words, marked ('#') apart from them: a word folded has no '#'.
@@ -301,6 +307,10 @@ export class FeatureBuilder {
       serial: input.serialNumberNormalized,
       maker,
       model,
+      modelCut:
+        given.length > 0 &&
+        input.designation.length >= CUT_LENGTH &&
+        designation.slice(-given.length).join(' ') === given.join(' '),
       words: ids,
       weights: new Float64Array(ids.length),
       grams,

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import type { Caller } from '@hub/service-kit';
+import type { AnswerShortcut, Caller } from '@hub/service-kit';
 import type { SourceHealth } from '@hub/source-kit';
 
 /*
@@ -16,6 +16,8 @@ export interface GatewayPlugin {
   fetcher?: (next: Fetcher) => Fetcher;
   /** Takes part in each client request's life cycle (Apollo Server's plugin hooks). */
   apollo?: ApolloServerPlugin<{ caller: Caller }>;
+  /** Answers it holds for requests known by their body and caller, sent before Apollo Server's pipeline. */
+  shortcut?: AnswerShortcut;
   /** What /health says of it. */
   health?: () => SourceHealth;
   /** Called once the gateway has stopped serving. */

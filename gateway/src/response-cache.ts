@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import {
+  type AnswerShortcut,
   answerBytes,
   answerSlotOf,
   answerWith,
@@ -9,6 +10,7 @@ import {
   cacheLookups,
   createCache,
   prepareAnswer,
+  type ShortAnswer,
 } from '@hub/service-kit';
 import { LRUCache } from 'lru-cache';
 import type { Registry } from 'prom-client';
@@ -28,6 +30,8 @@ export interface ResponseCacheOptions {
   redisUrl?: string;
   /** Where the hit and miss counters go (`hub_cache_lookups_total{cache="response"}`). */
   metrics?: Registry;
+  /** Hits answered before Apollo Server's pipeline (`AnswerShortcut`); on by default. */
+  shortcut?: boolean;
 }
 
 /** The response header that says whether the answer came from the cache: `hit` or `miss`. */
@@ -66,6 +70,57 @@ class AnswerBytes {
   }
 }
 
+/** The store's key and the operation's name the pipeline gave a request, by the request's shortcut key. */
+interface Learnt {
+  storeKey: string;
+  operationName: string | null;
+}
+
+const HIT_HEADERS = Object.freeze({ [CACHE_STATUS_HEADER]: 'hit' });
+
+/**
+ * Hits sent before Apollo Server's pipeline. A request's shortcut key is its body as sent (text or persisted
+ * id, operation name, variables) and its caller's scope: the pipeline's own key is made after parsing (the
+ * document's hash, the operation it resolved), so each shortcut key learns its store key from an answer the
+ * pipeline gave, kept or served from the cache. The store stays the one authority: a hit reads it as the
+ * pipeline does, so an entry gone (expired, evicted, Redis flushed) is a miss here too.
+ */
+class Shortcuts implements AnswerShortcut {
+  private readonly learnt: LRUCache<string, Learnt>;
+
+  constructor(
+    ttlSeconds: number,
+    private readonly store: KeyValueCache<string>,
+    private readonly kept: AnswerBytes,
+    private readonly hit: () => void,
+  ) {
+    this.learnt = new LRUCache<string, Learnt>({ max: 10_000, ttl: ttlSeconds * 1000 });
+  }
+
+  keyOf(body: unknown, caller: Caller): string | null {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
+    const { query, documentId, operationName, variables, extensions } = body as Record<string, unknown>;
+    const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)
+      ?.persistedQuery;
+    const sent = [query, documentId, persisted?.sha256Hash, operationName, variables, cacheScope(caller)];
+    return createHash('sha256').update(JSON.stringify(sent)).digest('hex');
+  }
+
+  async answerOf(key: string): Promise<ShortAnswer | undefined> {
+    const learnt = this.learnt.get(key);
+    if (!learnt) return undefined;
+    const text = await this.store.get(learnt.storeKey);
+    if (text === undefined) return undefined;
+    this.hit();
+    const bytes = this.kept.of(learnt.storeKey, text);
+    return { bytes, headers: HIT_HEADERS, operationName: learnt.operationName };
+  }
+
+  learn(key: string | null, learnt: Learnt): void {
+    if (key !== null) this.learnt.set(key, learnt);
+  }
+}
+
 /**
  * Queries only (a mutation is never answered from a cache), answers without errors only (a source down is
  * not remembered for a TTL). An answer is kept as the exact text sent on its miss (`data` and `extensions`,
@@ -85,6 +140,8 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin {
   /** Answers being computed, by key: their text once done, null if they are not to be kept. */
   const computing = new Map<string, Promise<string | null>>();
   const kept = new AnswerBytes();
+  const hit = () => lookups?.inc({ cache: 'response', outcome: 'hit' });
+  const shortcuts = options.shortcut === false ? null : new Shortcuts(options.ttlSeconds, cache, kept, hit);
   const plugin: ApolloServerPlugin<{ caller: Caller }> = {
     async requestDidStart() {
       let key: string | null = null;
@@ -119,10 +176,11 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin {
           }
           return null;
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, operationName }) {
           if (key === null) return;
           response.http.headers.set(CACHE_STATUS_HEADER, hit ? 'hit' : 'miss');
-          if (hit) return;
+          const learnt = { storeKey: key, operationName: operationName ?? null };
+          if (hit) return shortcuts?.learn(answerSlotOf(contextValue)?.shortcutKey ?? null, learnt);
           const single = response.body.kind === 'single' ? response.body.singleResult : null;
           const keep = single?.data && !single.errors?.length ? single : null;
           const bytes = keep ? (prepareAnswer(contextValue, keep) ?? answerBytes(keep)) : null;
@@ -130,11 +188,17 @@ export function useResponseCache(options: ResponseCacheOptions): GatewayPlugin {
           computed?.(text);
           if (bytes === null || text === null) return;
           kept.remember(key, text, bytes);
+          shortcuts?.learn(answerSlotOf(contextValue)?.shortcutKey ?? null, learnt);
           // Not awaited: the caller need not wait for Redis to have stored it.
           void cache.set(key, text, { ttl: options.ttlSeconds });
         },
       };
     },
   };
-  return { name: 'response-cache', apollo: plugin, close: () => store.close() };
+  return {
+    name: 'response-cache',
+    apollo: plugin,
+    ...(shortcuts ? { shortcut: shortcuts } : {}),
+    close: () => store.close(),
+  };
 }

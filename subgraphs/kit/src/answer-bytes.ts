@@ -15,6 +15,11 @@ import type { FormattedExecutionResult } from 'graphql';
 /** Where a request's answer bytes are put once made: in the context of every request served over HTTP. */
 export interface AnswerSlot {
   bytes: Buffer | null;
+  /**
+   * The request's key with the service's answer shortcut (`answer-shortcut.ts`), null without one: the
+   * plugin that keeps answers (the gateway's response cache) makes its answer known under it.
+   */
+  shortcutKey: string | null;
 }
 
 /** A context that came through the HTTP handler (`graphql-http.ts`) has a slot; `executeOperation`'s has none. */

@@ -9,6 +9,7 @@ export {
   prepareAnswer,
   stringifyResult,
 } from './answer-bytes';
+export type { AnswerShortcut, ShortAnswer } from './answer-shortcut';
 export {
   authChecker,
   type Caller,

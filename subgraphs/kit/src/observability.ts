@@ -45,9 +45,24 @@ function operationLabels(knownOperations: () => ReadonlySet<string>) {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** One answered operation, as the metrics and the log line count it. */
+export interface Answered {
+  operationName: string | null | undefined;
+  /** Whether the operation ran (it was valid): names of operations that did not are not labels. */
+  ran: boolean;
+  seconds: number;
+  /** The codes of the answer's errors. */
+  errorCodes: readonly string[];
+  /** Whether the answer has data (with errors: `partial`). */
+  hasData: boolean;
+  requestId: string | undefined;
+}
+
 export interface ServiceMetrics {
   registry: Registry;
   plugin: ApolloServerPlugin<BaseContext>;
+  /** Count an operation answered outside the plugin's hooks (an answer sent before Apollo Server's pipeline). */
+  answered(answer: Answered): void;
 }
 
 /**
@@ -81,9 +96,18 @@ export function useMetrics(
     registers: [registry],
   });
   const label = operationLabels(knownOperations);
+  const answered = (answer: Answered) => {
+    const operation = label(answer.operationName, answer.ran);
+    duration.observe({ operation }, answer.seconds);
+    for (const code of answer.errorCodes) errors.inc({ operation, code });
+    const outcome = answer.errorCodes.length === 0 ? 'ok' : answer.hasData ? 'partial' : 'error';
+    requests.inc({ operation, outcome });
+    const { requestId } = answer;
+    logger.info({ service, requestId, operation, outcome, ms: Math.round(answer.seconds * 1000) }, 'graphql');
+  };
   const plugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
-      const stop = duration.startTimer();
+      const started = performance.now();
       return {
         async willSendResponse({
           operationName,
@@ -92,21 +116,21 @@ export function useMetrics(
           errors: requestErrors,
           contextValue,
         }) {
-          const operation = label(operationName, ran !== undefined);
-          const seconds = stop({ operation });
           const body = response.body.kind === 'single' ? response.body.singleResult : null;
           const all = body?.errors ?? requestErrors ?? [];
-          for (const error of all)
-            errors.inc({ operation, code: String(error.extensions?.code ?? 'UNKNOWN') });
-          const outcome = all.length === 0 ? 'ok' : body?.data ? 'partial' : 'error';
-          requests.inc({ operation, outcome });
-          const requestId = (contextValue as { requestId?: string }).requestId;
-          logger.info({ service, requestId, operation, outcome, ms: Math.round(seconds * 1000) }, 'graphql');
+          answered({
+            operationName,
+            ran: ran !== undefined,
+            seconds: (performance.now() - started) / 1000,
+            errorCodes: all.map((error) => String(error.extensions?.code ?? 'UNKNOWN')),
+            hasData: Boolean(body?.data),
+            requestId: (contextValue as { requestId?: string }).requestId,
+          });
         },
       };
     },
   };
-  return { registry, plugin };
+  return { registry, plugin, answered };
 }
 
 /** Lookups of one of the service's caches, by outcome: the hit rate is hit / (hit + miss). */

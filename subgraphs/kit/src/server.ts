@@ -16,6 +16,7 @@ import type { SourceHealth } from '@hub/source-kit';
 import express from 'express';
 import type { Registry } from 'prom-client';
 import { type AnswerSlot, stringifyResult, useAnswerBytes } from './answer-bytes';
+import type { AnswerShortcut } from './answer-shortcut';
 import { type Caller, callerFromHeader, serviceCaller, tokenVerifier } from './auth';
 import { createCache } from './cache';
 import { useCors } from './cors';
@@ -56,6 +57,11 @@ export type GraphQLServerOptions<Context extends BaseContext> = {
   redisUrl?: string;
   /** The service's own plugins (the gateway's response cache), run after metrics and limits. */
   plugins?: ApolloServerPlugin<Context & RequestContext>[];
+  /**
+   * Answers known from a request's body and caller alone, sent before Apollo Server's pipeline (the
+   * gateway's response cache: `answer-shortcut.ts`); none by default.
+   */
+  shortcut?: AnswerShortcut;
   /** A metrics registry with the service's own metrics registered; /metrics serves it. */
   metrics?: Registry;
   /** Operation names its metrics always label by name (the site's interface's); others are bounded. */
@@ -240,18 +246,36 @@ export async function startGraphQLServer<Context extends BaseContext>(
         errors: [{ message: 'Subgraphs answer the gateway only', extensions: { code: ErrorCode.FORBIDDEN } }],
       });
     },
-    graphqlHandler(apollo, async (req, res, answer) => {
-      const signal = callerGone(res);
-      const caller =
+    graphqlHandler(apollo, {
+      callerOf: async (req, res) =>
         res.locals.signer?.kind === 'service'
           ? serviceCaller(res.locals.signer.service)
-          : await callerFromHeader(req.headers.authorization, tokens);
-      return {
-        ...(await options.context(caller, req, signal)),
-        requestId: res.locals.requestId as string,
-        signal,
-        answer,
-      } as Context & RequestContext;
+          : callerFromHeader(req.headers.authorization, tokens),
+      context: async (req, res, caller, answer) => {
+        const signal = callerGone(res);
+        return {
+          ...(await options.context(caller, req, signal)),
+          requestId: res.locals.requestId as string,
+          signal,
+          answer,
+        } as Context & RequestContext;
+      },
+      ...(options.shortcut
+        ? {
+            shortcut: {
+              answers: options.shortcut,
+              sent: (_req, res, answer, seconds) =>
+                metrics.answered({
+                  operationName: answer.operationName,
+                  ran: true,
+                  seconds,
+                  errorCodes: [],
+                  hasData: true,
+                  requestId: res.locals.requestId as string,
+                }),
+            },
+          }
+        : {}),
     }),
   );
 

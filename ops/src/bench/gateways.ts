@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { type GatewayOptions, startGateway } from '@hub/gateway';
 import { gatewaySecret, SIGNATURE_HEADER, signGatewayRequest } from '@hub/service-kit';
+import { GATEWAY_NODE_ARGS } from '../gateway-heap';
 
 /*
  * The gateways under test, all over the same supergraph file and the same subgraphs. The stock ones get one
@@ -19,17 +20,6 @@ export interface StartedGateway {
 }
 
 type Start = (supergraphPath: string) => Promise<StartedGateway>;
-
-/**
- * The hub gateway's memory settings in production (README, "Caches"): V8's old space bounded at 256 MB, and
- * grown to three times what survives each full collection. Under a bound of 2 GB or less V8 grows the old
- * space by only 1.3 times what survived (its growing factor for small heaps): at 50 connections on cached
- * answers, a fifth of what each request allocates is promoted (sampled: Express's router closures, Node's
- * outgoing message, the request stream's listeners): a full collection every 350 ms, a p99 of 60-85 ms. Grown three
- * times: 3 in a 3 s window, p99 33-42 ms, peak RSS 265 MB (160 MB and V8's own growth: 206 MB).
- * Node's defaults (no bound) are the `hub-default-heap` ablation: 400 MB of RSS.
- */
-export const GATEWAY_NODE_ARGS = ['--max-old-space-size=256', '--heap-growing-percent=200'];
 
 /**
  * The hub's gateway with every cache off: the options that switch off each cache it has, in this one place

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { GATEWAY_NODE_ARGS } from '../gateway-heap';
 import { SUPERGRAPH_PATH } from '../supergraph';
 
 /*
@@ -156,6 +157,7 @@ function deployment(values: HubDeployValues, service: ServiceName): Manifest[] {
   const size = values.services[service];
   const main = container(values, service, ['serve', service], {
     [`HUB_${service.toUpperCase()}_PORT`]: String(values.port),
+    ...(service === 'gateway' ? { NODE_OPTIONS: GATEWAY_NODE_ARGS.join(' ') } : {}),
   });
   const volumes: unknown[] = [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }];
   if (service === 'gateway') {

@@ -178,14 +178,34 @@ function bigrams(word: string): string[] {
 const MAX_MODEL_WORDS = 4;
 
 /**
- * Models the sources name in their own column (CNRS `modele`, INRAE `Modèle`, CHRU `modele`, what UL's
- * connector split off): the vocabulary in which a model hidden in a designation is recognised.
+ * A model that is the rest of its maker's name as another source spells it: UL's connector splits 'Roche
+ * Ventana', 'DELL EMC' or 'Bio-Rad Laboratories' typed in `designation2` into a maker it knows and a "model"
+ * ('Ventana', 'EMC', 'Laboratories') that some other record names as part of its maker. No model: what a
+ * record of another instrument of that maker would differ from.
  */
-export function modelVocabulary(inputs: readonly MatchInput[]): Set<string> {
+function restOfMakerName(
+  maker: string | null,
+  model: string | null,
+  makers: ReadonlyMap<string, string>,
+): boolean {
+  if (maker == null || model == null) return false;
+  return makers.has(`${words(maker).join('')}${modelKey(model) ?? ''}`);
+}
+
+/**
+ * Models the sources name in their own column (CNRS `modele`, INRAE `Modèle`, CHRU `modele`, what UL's
+ * connector split off, bar the rest of a maker's name): the vocabulary in which a model hidden in a
+ * designation is recognised.
+ */
+export function modelVocabulary(
+  inputs: readonly MatchInput[],
+  makers: ReadonlyMap<string, string> = makerVocabulary(inputs),
+): Set<string> {
   const vocabulary = new Set<string>();
   for (const input of inputs) {
     const key = modelKey(input.model);
-    if (key && key.length >= 2) vocabulary.add(key);
+    if (key && key.length >= 2 && !restOfMakerName(input.manufacturerNormalized, input.model, makers))
+      vocabulary.add(key);
   }
   return vocabulary;
 }
@@ -278,16 +298,18 @@ export class FeatureBuilder {
   build(input: MatchInput): Features {
     const designation = words(input.designation);
     const details = words(input.details);
-    let model = modelKey(input.model);
+    const restOfMaker = restOfMakerName(input.manufacturerNormalized, input.model, this.makers);
+    const given = restOfMaker ? null : input.model;
+    let model = modelKey(given);
     let kept = designation;
     const inDesignation = findModel(designation, this.vocabulary);
     if (inDesignation)
       kept = [...designation.slice(0, inDesignation.start), ...designation.slice(inDesignation.end)];
     model ??= inDesignation?.key ?? findModel(details, this.vocabulary)?.key ?? null;
     const maker = input.manufacturerNormalized ?? this.findMaker(details) ?? this.findMaker(designation);
-    const makerWords = new Set(words(maker));
-    const given = words(input.model);
-    const modelWords = new Set(given);
+    const makerWords = new Set([...words(maker), ...(restOfMaker ? words(input.model) : [])]);
+    const givenWords = words(given);
+    const modelWords = new Set(givenWords);
     kept = kept.filter((w) => !makerWords.has(w) && !modelWords.has(w));
     const ids = Int32Array.from(new Set(kept.map((w) => this.intern(w)))).sort();
     // Bigrams interned with the words, marked ('#') apart from them: a word folded has no '#'.
@@ -308,9 +330,9 @@ export class FeatureBuilder {
       maker,
       model,
       modelCut:
-        given.length > 0 &&
+        givenWords.length > 0 &&
         input.designation.length >= CUT_LENGTH &&
-        designation.slice(-given.length).join(' ') === given.join(' '),
+        designation.slice(-givenWords.length).join(' ') === givenWords.join(' '),
       words: ids,
       weights: new Float64Array(ids.length),
       grams,

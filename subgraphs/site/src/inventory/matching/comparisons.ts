@@ -16,6 +16,11 @@ export interface Comparison {
    * (its Bayes factor is raised to the next one's where the EM learnt less, fellegi-sunter.ts).
    */
   ordered?: number;
+  /**
+   * m is learnt per couple of tutelles (each shrunk towards the pooled one): where each tutelle records the
+   * field its own way (UL and the CHRU the commissioning day, the CNRS the purchase weeks before).
+   */
+  perCouple?: boolean;
   /** For term-frequency adjustment: the values a record has (their frequencies are counted)... */
   tfValues?: (f: Features) => readonly string[];
   /** ...and the value a pair agrees on at a level, null where that level is not adjusted... */
@@ -212,12 +217,15 @@ export const COMPARISONS: readonly Comparison[] = [
     },
   },
   {
+    // Years apart is a level of its own: a tutelle may date its record by a convention's or a
+    // re-inventory's day, a few years from the others', where two instruments are as often decades apart.
     field: 'commissioningDate',
-    levels: [MISSING, 'same day', 'within 2 months', 'within a year', 'further apart'],
+    perCouple: true,
+    levels: [MISSING, 'same day', 'within 2 months', 'within a year', 'within 5 years', 'further apart'],
     compare: ({ day: a }, { day: b }) => {
       if (a == null || b == null) return 0;
       const d = Math.abs(a - b);
-      return d === 0 ? 1 : d <= 62 ? 2 : d <= 366 ? 3 : 4;
+      return d === 0 ? 1 : d <= 62 ? 2 : d <= 366 ? 3 : d <= 5 * 366 ? 4 : 5;
     },
     // A day many records share (the month's first, a batch of purchases) says less than a rare one.
     tfValues: (f) => (f.day == null ? [] : [String(f.day)]),

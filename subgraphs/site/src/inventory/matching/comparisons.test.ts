@@ -88,4 +88,14 @@ describe('comparisons of free-text designations', () => {
     );
     expect(model.levels[model.compare(x!, y!)]).toBe('different models');
   });
+
+  it('tells records of a unit on no platform from a record whose co-funder left the platform out', () => {
+    const location = COMPARISONS.find((c) => c.field === 'location')!;
+    const [a, b] = featuresOf(['Autoclave', 'Autoclave']);
+    const at = (platform: string | null, f: typeof a) => ({ ...f!, unit: 'UMR7020', platform });
+    const levelOf = (x: string | null, y: string | null) =>
+      location.levels[location.compare(at(x, a), at(y, b))];
+    expect(levelOf('XGAMMA', null)).toBe('same unit, a platform on one side');
+    expect(levelOf(null, null)).toBe('same unit, on no platform');
+  });
 });

@@ -207,13 +207,22 @@ export const COMPARISONS: readonly Comparison[] = [
     tfLevels: [1, 2, 3, 4],
   },
   {
-    // Platform and unit in one comparison: a platform belongs to its units.
+    // Platform and unit in one comparison: a platform belongs to its units. A unit's records on no platform
+    // (its office computers, its own lab equipment) are a level apart from a platform's record whose
+    // co-funder did not say the platform: what is co-funded is mostly on a platform, as the EM learns.
     field: 'location',
-    levels: [MISSING, 'same platform', 'same unit', 'different'],
+    levels: [
+      MISSING,
+      'same platform',
+      'same unit, a platform on one side',
+      'same unit, on no platform',
+      'different',
+    ],
     compare: (a, b) => {
-      if (a.platform != null && b.platform != null) return a.platform === b.platform ? 1 : 3;
+      if (a.platform != null && b.platform != null) return a.platform === b.platform ? 1 : 4;
       if (a.unit == null || b.unit == null) return 0;
-      return a.unit === b.unit ? 2 : 3;
+      if (a.unit !== b.unit) return 4;
+      return a.platform != null || b.platform != null ? 2 : 3;
     },
   },
   {

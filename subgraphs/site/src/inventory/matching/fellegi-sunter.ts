@@ -81,7 +81,7 @@ const M_PRIORS: Record<string, number[]> = {
   serialNumber: [0, 0.9, 0.05, 0.047, 0.003],
   model: [0, 0.4, 0.05, 0.35, 0.05, 0.13, 0.02],
   designation: [0, 0.2, 0.4, 0.2, 0.1, 0.05, 0.05],
-  location: [0, 0.95, 0.03, 0.02],
+  location: [0, 0.95, 0.025, 0.005, 0.02],
   commissioningDate: [0, 0.5, 0.48, 0.015, 0.004, 0.001],
   usefulLife: [0, 0.9, 0.1],
   // One instrument's records state one capacity, one focal range; a size left out is 'missing'.
@@ -97,7 +97,7 @@ const M_PRIORS: Record<string, number[]> = {
 const U_PRIORS: Record<string, number[]> = {
   serialNumber: [0, 0.0003, 0.0001, 0.0001, 0.9995],
   instrument: [0, 0.006, 0.0004, 0.001, 0.0002, 0.002, 0.003, 0.01, 0.1, 0.8774],
-  location: [0, 0.006, 0.004, 0.99],
+  location: [0, 0.006, 0.001, 0.003, 0.99],
   commissioningDate: [0, 0.0002, 0.02, 0.095, 0.4, 0.4848],
   usefulLife: [0, 0.23, 0.77],
 };

@@ -44,6 +44,7 @@ export type MatchSource = Pick<
   | 'costCentre'
   | 'commissioningDate'
   | 'usefulLifeYears'
+  | 'valueHTCents'
 >;
 
 export function toMatchInput(record: MatchSource, platforms: ReadonlyMap<string, string>): MatchInput {
@@ -59,6 +60,7 @@ export function toMatchInput(record: MatchSource, platforms: ReadonlyMap<string,
     platform: record.costCentre ? (platforms.get(`${record.tutelle}|${record.costCentre}`) ?? null) : null,
     commissioningDate: record.commissioningDate,
     usefulLifeYears: record.usefulLifeYears,
+    valueHT: record.valueHTCents > 0 ? record.valueHTCents / 100 : null,
   };
 }
 

@@ -17,6 +17,7 @@ function featuresOf(designations: readonly string[], models: ReadonlyArray<strin
       platform: null,
       commissioningDate: null,
       usefulLifeYears: null,
+      valueHT: null,
     }),
   );
   const features = inputs.map((input) => builder.build(input));
@@ -97,5 +98,17 @@ describe('comparisons of free-text designations', () => {
       location.levels[location.compare(at(x, a), at(y, b))];
     expect(levelOf('XGAMMA', null)).toBe('same unit, a platform on one side');
     expect(levelOf(null, null)).toBe('same unit, on no platform');
+  });
+
+  it('reads values in a ratio of round shares as a convention splitting one price', () => {
+    const shares = COMPARISONS.find((c) => c.field === 'valueShares')!;
+    const [a, b] = featuresOf(['Autoclave', 'Autoclave']);
+    const levelOf = (x: number, y: number) =>
+      shares.levels[shares.compare({ ...a!, value: x }, { ...b!, value: y })];
+    // 60/40 of 123,456.78 €, each rounded to the cent; 40/30 of a three-way split.
+    expect(levelOf(74_074.07, 49_382.71)).toBe('in a ratio of round shares');
+    expect(levelOf(40_000, 30_000)).toBe('in a ratio of round shares');
+    expect(levelOf(61_728.39, 61_728.39)).toBe('the same value');
+    expect(levelOf(74_074.07, 49_000)).toBe('in no such ratio');
   });
 });

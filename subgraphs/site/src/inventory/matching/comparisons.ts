@@ -243,6 +243,16 @@ export const COMPARISONS: readonly Comparison[] = [
   },
   exactOrNot('usefulLife', (f) => f.life),
   {
+    // Co-funders split an instrument's price by a convention, in round shares (50/50, 60/40, 40/30/30): two
+    // records of one instrument hold values in a ratio of whole multiples of 5 %, two instruments seldom do.
+    field: 'valueShares',
+    levels: [MISSING, 'the same value', 'in a ratio of round shares', 'in no such ratio'],
+    compare: ({ value: a }, { value: b }) => {
+      if (a == null || b == null) return 0;
+      return Math.abs(a - b) <= SHARE_TOLERANCE * b ? 1 : roundShares(a, b) ? 2 : 3;
+    },
+  },
+  {
     // '4GB' and '8GB', '70-300MM' and '75-300MM': one range, two instruments, whatever else they share.
     field: 'size',
     levels: [MISSING, 'a size shared', 'sizes of one unit, none shared'],
@@ -263,3 +273,17 @@ export const COMPARISONS: readonly Comparison[] = [
 ];
 
 const unitOf = (size: string) => size.replace(/^\d+/, '');
+
+/** Shares in steps of 5 %: a ratio p/q of two of them has p and q up to 20. */
+const SHARE_STEPS = 20;
+/** Shares rounded to the cent, then TTC turned into HT: a ratio is that close to p/q. */
+const SHARE_TOLERANCE = 1e-4;
+
+/** Whether a/b is p/q with p, q in 1..20 (shares in steps of 5 %), to the cent. */
+function roundShares(a: number, b: number): boolean {
+  for (let q = 1; q <= SHARE_STEPS; q++) {
+    const p = Math.round((q * a) / b);
+    if (p >= 1 && p <= SHARE_STEPS && Math.abs(q * a - p * b) <= SHARE_TOLERANCE * p * b) return true;
+  }
+  return false;
+}

@@ -35,6 +35,7 @@ const record = (id: string, fields: Partial<MatchInput>): MatchInput => ({
   platform: null,
   commissioningDate: null,
   usefulLifeYears: null,
+  valueHT: null,
   ...fields,
 });
 

@@ -18,6 +18,8 @@ export interface MatchInput {
   platform: string | null;
   commissioningDate: string | null;
   usefulLifeYears: number | null;
+  /** The tutelle's value HT in euros: its share of a co-funded instrument. */
+  valueHT: number | null;
 }
 
 export interface Features {
@@ -54,6 +56,7 @@ export interface Features {
   unit: string | null;
   day: number | null;
   life: number | null;
+  value: number | null;
 }
 
 const STOP = new Set([
@@ -365,6 +368,7 @@ export class FeatureBuilder {
       unit: input.unitCode,
       day: input.commissioningDate ? Math.floor(Date.parse(input.commissioningDate) / 86_400_000) : null,
       life: input.usefulLifeYears,
+      value: input.valueHT,
     };
   }
 }

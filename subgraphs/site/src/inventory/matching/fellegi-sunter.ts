@@ -84,6 +84,8 @@ const M_PRIORS: Record<string, number[]> = {
   location: [0, 0.95, 0.025, 0.005, 0.02],
   commissioningDate: [0, 0.5, 0.48, 0.015, 0.004, 0.001],
   usefulLife: [0, 0.9, 0.1],
+  // A convention splits a price in round shares; an upgrade UL adds to its share leaves no round ratio.
+  valueShares: [0, 0.2, 0.6, 0.2],
   // One instrument's records state one capacity, one focal range; a size left out is 'missing'.
   size: [0, 0.9, 0.1],
 };
@@ -100,6 +102,7 @@ const U_PRIORS: Record<string, number[]> = {
   location: [0, 0.006, 0.001, 0.003, 0.99],
   commissioningDate: [0, 0.0002, 0.02, 0.095, 0.4, 0.4848],
   usefulLife: [0, 0.23, 0.77],
+  valueShares: [0, 0.002, 0.01, 0.988],
 };
 const U_PRIOR_PAIRS = 1000;
 /** The same for term frequencies, in pseudo-records: a value is this rare before the records say otherwise. */

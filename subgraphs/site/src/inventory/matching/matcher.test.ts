@@ -15,6 +15,7 @@ const record = (id: string, fields: Partial<MatchInput> = {}): MatchInput => ({
   platform: 'XGAMMA',
   commissioningDate: '2019-03-14',
   usefulLifeYears: 12,
+  valueHT: null,
   ...fields,
 });
 

@@ -418,7 +418,7 @@ export class FellegiSunter {
       pooled = pooled.map((current, f) => {
         if (!trains[f]) return current;
         const total = new Float64Array(current.length);
-        for (const byCouple of counts[f]!) byCouple.forEach((x, l) => (total[l]! += x));
+        for (const byCouple of counts[f]!) for (let l = 0; l < total.length; l++) total[l]! += byCouple[l]!;
         return shrunk(total, priors[f]!);
       });
       m = m.map((byCouple, f) => {

@@ -199,7 +199,7 @@ export interface ScoredPairs extends CandidatePairs {
   /** Per pair, per comparison: the term-frequency u of the value agreed on, NaN where not adjusted. */
   tfU: Float64Array;
   /** Per pair: its couple of tutelles (an index of the model's, for the m learnt per couple). */
-  couples: Uint8Array;
+  couples: Uint16Array;
   /** Match weight (log2 odds) and probability per pair. */
   weight: Float64Array;
   probability: Float64Array;
@@ -287,13 +287,13 @@ export class FellegiSunter {
   }
 
   /** Per pair and comparison: the level reached, and the term-frequency u of the value agreed on; per pair, its couple of tutelles. */
-  private levelsOf(pairs: CandidatePairs): { levels: Uint8Array; tfU: Float64Array; couples: Uint8Array } {
+  private levelsOf(pairs: CandidatePairs): { levels: Uint8Array; tfU: Float64Array; couples: Uint16Array } {
     const { features, comparisons } = this;
     const count = pairs.left.length;
     const fields = comparisons.length;
     const levels = new Uint8Array(count * fields);
     const tfU = new Float64Array(count * fields).fill(Number.NaN);
-    const couples = new Uint8Array(count);
+    const couples = new Uint16Array(count);
     for (let k = 0; k < count; k++) {
       couples[k] = this.coupleOf(pairs.left[k]!, pairs.right[k]!);
       const a = features[pairs.left[k]!]!;
@@ -355,7 +355,7 @@ export class FellegiSunter {
     u: number[][],
     tfU: Float64Array,
     levels: Uint8Array,
-    couples: Uint8Array,
+    couples: Uint16Array,
     k: number,
     f: number,
   ): number {
@@ -373,7 +373,7 @@ export class FellegiSunter {
    * mean probability (that sample's, not the site's).
    */
   private expectationMaximisation(
-    sample: { count: number; levels: Uint8Array; tfU: Float64Array; couples: Uint8Array },
+    sample: { count: number; levels: Uint8Array; tfU: Float64Array; couples: Uint16Array },
     u: number[][],
     start: MTable,
     trains: readonly boolean[],

@@ -4,10 +4,12 @@ export { buildWorkbook, type WorkbookRun } from './coris';
 export {
   type ChruRows,
   type CnrsRows,
+  type DemoNoise,
   GMAO_ITEMS_FILE,
   type InraeRows,
   loadCnrsMariadb,
   loadUlPostgres,
+  NOISES,
   type UlRows,
   writeChruSources,
   writeCnrsSqlite,

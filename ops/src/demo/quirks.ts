@@ -26,7 +26,7 @@ export interface DemoNoise {
 
 /** The demo's noise before issue 18: a fifth of the serials missing, makers in their columns, dates within two months. */
 export const PLAIN_NOISE: DemoNoise = { serialMissing: 0.2, makerInDesignation: 0, dateYearsApart: 0 };
-/** Fewer serials, makers in designations, dates years apart: what the matcher must still reconcile (issue 18). */
+/** Fewer serials, makers in designations, dates years apart: the demo's noise since issue 18 (DEFAULT_NOISE). */
 export const HARDER_NOISE: DemoNoise = { serialMissing: 0.35, makerInDesignation: 0.15, dateYearsApart: 0.1 };
 export const NOISES = { plain: PLAIN_NOISE, harder: HARDER_NOISE } as const;
 

@@ -118,7 +118,10 @@ export async function abtBuy(options: AbtBuyOptions): Promise<AbtBuyFigures> {
     [`${Tutelle.UL}|PF-BENCH`, PLATFORM],
     [`${Tutelle.CNRS}|PF-BENCH`, PLATFORM],
   ]);
-  const inputs = records.map((r) => toMatchInput(r, platforms));
+  // Values in cents, as the index keeps them (sync.ts).
+  const inputs = records.map((r) =>
+    toMatchInput({ ...r, valueHTCents: Math.round(r.valueHT.amount * 100) }, platforms),
+  );
 
   // Blocking recall: the share of true pairs the blocking rules put among the candidates.
   const candidates = new Set(blockedPairs(inputs).map(([a, b]) => `${a}\t${b}`));

@@ -158,7 +158,8 @@ export async function benchCommand(options: {
   // chosen by record id so that every run drops the same ones.
   const dropped = options.withoutSerials ?? 0;
   const inputs = records.map((r) => {
-    const input = toMatchInput(r, platforms);
+    // Values in cents, as the index keeps them (sync.ts).
+    const input = toMatchInput({ ...r, valueHTCents: Math.round(r.valueHT.amount * 100) }, platforms);
     return shareOf(r.id) < dropped ? { ...input, serialNumberNormalized: null } : input;
   });
   started = performance.now();

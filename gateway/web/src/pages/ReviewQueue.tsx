@@ -87,6 +87,7 @@ const FIELD_NAMES: Record<string, string> = {
   location: 'Lieu (plateforme, unité)',
   commissioningDate: 'Mise en service',
   usefulLife: 'Durée de vie',
+  valueShares: 'Valeurs HT (parts d’un même prix)',
 };
 
 type Item = NonNullable<ReviewQueueQuery['inventoryReviewQueue']>['nodes'][number];

@@ -44,6 +44,8 @@ export type MatchSource = Pick<
   | 'costCentre'
   | 'commissioningDate'
   | 'usefulLifeYears'
+  | 'valueHTCents'
+  | 'additionCount'
 >;
 
 export function toMatchInput(record: MatchSource, platforms: ReadonlyMap<string, string>): MatchInput {
@@ -59,6 +61,8 @@ export function toMatchInput(record: MatchSource, platforms: ReadonlyMap<string,
     platform: record.costCentre ? (platforms.get(`${record.tutelle}|${record.costCentre}`) ?? null) : null,
     commissioningDate: record.commissioningDate,
     usefulLifeYears: record.usefulLifeYears,
+    // UL's connector adds an asset's additions (an upgrade bought later) to its value: no longer a share.
+    valueHT: record.valueHTCents > 0 && record.additionCount === 0 ? record.valueHTCents / 100 : null,
   };
 }
 

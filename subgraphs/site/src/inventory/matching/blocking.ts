@@ -21,7 +21,16 @@ export interface BlockingRule {
 
 const both = (a: string | null, b: string | null) => (a == null || b == null ? null : `${a}|${b}`);
 /** A rule kept for recall only: it trains no field. */
-const ALL = ['serialNumber', 'model', 'designation', 'location', 'commissioningDate', 'usefulLife', 'size'];
+const ALL = [
+  'serialNumber',
+  'model',
+  'designation',
+  'location',
+  'commissioningDate',
+  'usefulLife',
+  'valueShares',
+  'size',
+];
 const one = (key: string | null) => (key == null ? [] : [key]);
 const CODE_START = 5;
 

@@ -17,6 +17,7 @@ function featuresOf(designations: readonly string[], models: ReadonlyArray<strin
       platform: null,
       commissioningDate: null,
       usefulLifeYears: null,
+      valueHT: null,
     }),
   );
   const features = inputs.map((input) => builder.build(input));
@@ -87,5 +88,27 @@ describe('comparisons of free-text designations', () => {
       ['Quanta 250', 'Quanta 650'],
     );
     expect(model.levels[model.compare(x!, y!)]).toBe('different models');
+  });
+
+  it('tells records of a unit on no platform from a record whose co-funder left the platform out', () => {
+    const location = COMPARISONS.find((c) => c.field === 'location')!;
+    const [a, b] = featuresOf(['Autoclave', 'Autoclave']);
+    const at = (platform: string | null, f: typeof a) => ({ ...f!, unit: 'UMR7020', platform });
+    const levelOf = (x: string | null, y: string | null) =>
+      location.levels[location.compare(at(x, a), at(y, b))];
+    expect(levelOf('XGAMMA', null)).toBe('same unit, a platform on one side');
+    expect(levelOf(null, null)).toBe('same unit, on no platform');
+  });
+
+  it('reads values in a ratio of round shares as a convention splitting one price', () => {
+    const shares = COMPARISONS.find((c) => c.field === 'valueShares')!;
+    const [a, b] = featuresOf(['Autoclave', 'Autoclave']);
+    const levelOf = (x: number, y: number) =>
+      shares.levels[shares.compare({ ...a!, value: x }, { ...b!, value: y })];
+    // 60/40 of 123,456.78 €, each rounded to the cent; 40/30 of a three-way split.
+    expect(levelOf(74_074.07, 49_382.71)).toBe('in a ratio of round shares');
+    expect(levelOf(40_000, 30_000)).toBe('in a ratio of round shares');
+    expect(levelOf(61_728.39, 61_728.39)).toBe('the same value');
+    expect(levelOf(74_074.07, 49_000)).toBe('in no such ratio');
   });
 });

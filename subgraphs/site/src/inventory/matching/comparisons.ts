@@ -16,6 +16,11 @@ export interface Comparison {
    * (its Bayes factor is raised to the next one's where the EM learnt less, fellegi-sunter.ts).
    */
   ordered?: number;
+  /**
+   * m is learnt per couple of tutelles (each shrunk towards the pooled one): where each tutelle records the
+   * field its own way (UL and the CHRU the commissioning day, the CNRS the purchase weeks before).
+   */
+  perCouple?: boolean;
   /** For term-frequency adjustment: the values a record has (their frequencies are counted)... */
   tfValues?: (f: Features) => readonly string[];
   /** ...and the value a pair agrees on at a level, null where that level is not adjusted... */
@@ -202,22 +207,34 @@ export const COMPARISONS: readonly Comparison[] = [
     tfLevels: [1, 2, 3, 4],
   },
   {
-    // Platform and unit in one comparison: a platform belongs to its units.
+    // Platform and unit in one comparison: a platform belongs to its units. A unit's records on no platform
+    // (its office computers, its own lab equipment) are a level apart from a platform's record whose
+    // co-funder did not say the platform: what is co-funded is mostly on a platform, as the EM learns.
     field: 'location',
-    levels: [MISSING, 'same platform', 'same unit', 'different'],
+    levels: [
+      MISSING,
+      'same platform',
+      'same unit, a platform on one side',
+      'same unit, on no platform',
+      'different',
+    ],
     compare: (a, b) => {
-      if (a.platform != null && b.platform != null) return a.platform === b.platform ? 1 : 3;
+      if (a.platform != null && b.platform != null) return a.platform === b.platform ? 1 : 4;
       if (a.unit == null || b.unit == null) return 0;
-      return a.unit === b.unit ? 2 : 3;
+      if (a.unit !== b.unit) return 4;
+      return a.platform != null || b.platform != null ? 2 : 3;
     },
   },
   {
+    // Years apart is a level of its own: a tutelle may date its record by a convention's or a
+    // re-inventory's day, a few years from the others', where two instruments are as often decades apart.
     field: 'commissioningDate',
-    levels: [MISSING, 'same day', 'within 2 months', 'within a year', 'further apart'],
+    perCouple: true,
+    levels: [MISSING, 'same day', 'within 2 months', 'within a year', 'within 5 years', 'further apart'],
     compare: ({ day: a }, { day: b }) => {
       if (a == null || b == null) return 0;
       const d = Math.abs(a - b);
-      return d === 0 ? 1 : d <= 62 ? 2 : d <= 366 ? 3 : 4;
+      return d === 0 ? 1 : d <= 62 ? 2 : d <= 366 ? 3 : d <= 5 * 366 ? 4 : 5;
     },
     // A day many records share (the month's first, a batch of purchases) says less than a rare one.
     tfValues: (f) => (f.day == null ? [] : [String(f.day)]),
@@ -225,6 +242,16 @@ export const COMPARISONS: readonly Comparison[] = [
     tfLevels: [1],
   },
   exactOrNot('usefulLife', (f) => f.life),
+  {
+    // Co-funders split an instrument's price by a convention, in round shares (50/50, 60/40, 40/30/30): two
+    // records of one instrument hold values in a ratio of whole multiples of 5 %, two instruments seldom do.
+    field: 'valueShares',
+    levels: [MISSING, 'the same value', 'in a ratio of round shares', 'in no such ratio'],
+    compare: ({ value: a }, { value: b }) => {
+      if (a == null || b == null) return 0;
+      return Math.abs(a - b) <= SHARE_TOLERANCE * b ? 1 : roundShares(a, b) ? 2 : 3;
+    },
+  },
   {
     // '4GB' and '8GB', '70-300MM' and '75-300MM': one range, two instruments, whatever else they share.
     field: 'size',
@@ -246,3 +273,17 @@ export const COMPARISONS: readonly Comparison[] = [
 ];
 
 const unitOf = (size: string) => size.replace(/^\d+/, '');
+
+/** Shares in steps of 5 %: a ratio p/q of two of them has p and q up to 20. */
+const SHARE_STEPS = 20;
+/** Shares rounded to the cent, then TTC turned into HT: a ratio is that close to p/q. */
+const SHARE_TOLERANCE = 1e-4;
+
+/** Whether a/b is p/q with p, q in 1..20 (shares in steps of 5 %), to the cent. */
+function roundShares(a: number, b: number): boolean {
+  for (let q = 1; q <= SHARE_STEPS; q++) {
+    const p = Math.round((q * a) / b);
+    if (p >= 1 && p <= SHARE_STEPS && Math.abs(q * a - p * b) <= SHARE_TOLERANCE * p * b) return true;
+  }
+  return false;
+}

@@ -18,6 +18,8 @@ export interface MatchInput {
   platform: string | null;
   commissioningDate: string | null;
   usefulLifeYears: number | null;
+  /** The tutelle's value HT in euros: its share of a co-funded instrument. */
+  valueHT: number | null;
 }
 
 export interface Features {
@@ -54,6 +56,7 @@ export interface Features {
   unit: string | null;
   day: number | null;
   life: number | null;
+  value: number | null;
 }
 
 const STOP = new Set([
@@ -178,26 +181,70 @@ function bigrams(word: string): string[] {
 const MAX_MODEL_WORDS = 4;
 
 /**
- * Models the sources name in their own column (CNRS `modele`, INRAE `Modèle`, CHRU `modele`, what UL's
- * connector split off): the vocabulary in which a model hidden in a designation is recognised.
+ * A record's model as words, without the rest of its maker's name that leads it: UL's connector splits
+ * 'Roche Ventana', 'DELL EMC' or 'HP Enterprise Aruba CX 8360' typed in `designation2` into a maker it knows
+ * and a "model" ('Ventana', 'EMC', 'Enterprise Aruba CX 8360') that starts with words some other record
+ * names as part of its maker, where what is left is a model some source names ('CEM' and 'MARS 6' stay
+ * whole, though some record names its maker 'CEM MARS'). Where nothing is left, no model: none that another
+ * instrument of that maker would differ from.
  */
-export function modelVocabulary(inputs: readonly MatchInput[]): Set<string> {
+function modelAfterMaker(
+  input: MatchInput,
+  makers: ReadonlyMap<string, string>,
+  models: ReadonlySet<string>,
+): { model: string[]; restOfMaker: string[] } {
+  const given = words(input.model);
+  const maker = words(input.manufacturerNormalized).join('');
+  let rest = 0;
+  for (let k = 1; maker !== '' && k <= given.length; k++) {
+    const left = given.slice(k).join('');
+    if (makers.has(`${maker}${given.slice(0, k).join('')}`) && (left === '' || models.has(left))) rest = k;
+  }
+  return { model: given.slice(rest), restOfMaker: given.slice(0, rest) };
+}
+
+/**
+ * A model given that is the end of a designation the source may have cut ('MICROSCOPE … FEI COMPANY Qua'):
+ * maybe a piece of the model, or of a maker of several words, rather than the model.
+ */
+function cutModel(input: MatchInput, designation: readonly string[], model: readonly string[]): boolean {
+  return (
+    model.length > 0 &&
+    input.designation.length >= CUT_LENGTH &&
+    designation.slice(-model.length).join(' ') === model.join(' ')
+  );
+}
+
+/**
+ * Models the sources name in their own column (CNRS `modele`, INRAE `Modèle`, CHRU `modele`, what UL's
+ * connector split off, bar the rest of a maker's name and a model read at the end of a cut designation,
+ * 'BIO' of 'BRUKER BIO…'): the vocabulary in which a model hidden in a designation is recognised.
+ */
+export function modelVocabulary(
+  inputs: readonly MatchInput[],
+  makers: ReadonlyMap<string, string> = makerVocabulary(inputs),
+): Set<string> {
+  const named = new Set(inputs.map((input) => modelKey(input.model)).filter((key) => key != null));
   const vocabulary = new Set<string>();
   for (const input of inputs) {
-    const key = modelKey(input.model);
-    if (key && key.length >= 2) vocabulary.add(key);
+    const { model } = modelAfterMaker(input, makers, named);
+    const key = model.join('');
+    if (key.length >= 2 && !cutModel(input, words(input.designation), model)) vocabulary.add(key);
   }
   return vocabulary;
 }
 
-/** The longest run of words of the text that is a known model, with where it is. */
-function findModel(tokens: readonly string[], vocabulary: ReadonlySet<string>) {
+/** The longest run of words of the text that is a known model, and no word of its maker's, with where it is. */
+function findModel(tokens: readonly string[], vocabulary: ReadonlySet<string>, maker: ReadonlySet<string>) {
   let best: { key: string; start: number; end: number } | null = null;
   for (let start = 0; start < tokens.length; start++) {
     let key = '';
+    let makerOnly = true;
     for (let end = start; end < Math.min(tokens.length, start + MAX_MODEL_WORDS); end++) {
       key += tokens[end];
-      if (vocabulary.has(key) && (!best || key.length > best.key.length)) best = { key, start, end: end + 1 };
+      makerOnly &&= maker.has(tokens[end]!);
+      if (!makerOnly && vocabulary.has(key) && (!best || key.length > best.key.length))
+        best = { key, start, end: end + 1 };
     }
   }
   return best;
@@ -278,16 +325,16 @@ export class FeatureBuilder {
   build(input: MatchInput): Features {
     const designation = words(input.designation);
     const details = words(input.details);
-    let model = modelKey(input.model);
+    const given = modelAfterMaker(input, this.makers, this.vocabulary);
+    const maker = input.manufacturerNormalized ?? this.findMaker(details) ?? this.findMaker(designation);
+    const makerWords = new Set([...words(maker), ...given.restOfMaker]);
+    let model = given.model.length > 0 ? given.model.join('') : null;
     let kept = designation;
-    const inDesignation = findModel(designation, this.vocabulary);
+    const inDesignation = findModel(designation, this.vocabulary, makerWords);
     if (inDesignation)
       kept = [...designation.slice(0, inDesignation.start), ...designation.slice(inDesignation.end)];
-    model ??= inDesignation?.key ?? findModel(details, this.vocabulary)?.key ?? null;
-    const maker = input.manufacturerNormalized ?? this.findMaker(details) ?? this.findMaker(designation);
-    const makerWords = new Set(words(maker));
-    const given = words(input.model);
-    const modelWords = new Set(given);
+    model ??= inDesignation?.key ?? findModel(details, this.vocabulary, makerWords)?.key ?? null;
+    const modelWords = new Set(given.model);
     kept = kept.filter((w) => !makerWords.has(w) && !modelWords.has(w));
     const ids = Int32Array.from(new Set(kept.map((w) => this.intern(w)))).sort();
     // Bigrams interned with the words, marked ('#') apart from them: a word folded has no '#'.
@@ -307,10 +354,7 @@ export class FeatureBuilder {
       serial: input.serialNumberNormalized,
       maker,
       model,
-      modelCut:
-        given.length > 0 &&
-        input.designation.length >= CUT_LENGTH &&
-        designation.slice(-given.length).join(' ') === given.join(' '),
+      modelCut: cutModel(input, designation, given.model),
       words: ids,
       weights: new Float64Array(ids.length),
       grams,
@@ -324,6 +368,7 @@ export class FeatureBuilder {
       unit: input.unitCode,
       day: input.commissioningDate ? Math.floor(Date.parse(input.commissioningDate) / 86_400_000) : null,
       life: input.usefulLifeYears,
+      value: input.valueHT,
     };
   }
 }

@@ -40,10 +40,23 @@ export interface ComparisonLevel {
 export interface ModelParameters {
   /** Prior probability that two random cross-tutelle records match: the expected matches (one-to-one.ts) over the cross pairs. */
   lambda: number;
-  /** Per comparison (in COMPARISONS' order): its levels, level 0 ('missing') carrying no evidence. */
-  comparisons: Array<{ field: string; levels: ComparisonLevel[] }>;
+  /**
+   * Per comparison (in COMPARISONS' order): its levels, level 0 ('missing') carrying no evidence, m pooled
+   * over the couples of tutelles; where m is learnt per couple (`Comparison.perCouple`), each couple's.
+   */
+  comparisons: Array<{
+    field: string;
+    levels: ComparisonLevel[];
+    byCouple?: Array<{ tutelles: [string, string]; m: number[] }>;
+  }>;
   emIterations: number;
 }
+
+/**
+ * m per field, per couple of tutelles (FellegiSunter.coupleOf), per level; where a field is learnt pooled,
+ * every couple holds the pooled levels.
+ */
+type MTable = number[][][];
 
 const CLAMP = 1e-4;
 const clamp = (p: number) => Math.min(1 - CLAMP, Math.max(CLAMP, p));
@@ -53,7 +66,7 @@ const EM_ITERATIONS = 15;
 /**
  * Pseudo-matches of the prior m each EM estimate is shrunk towards: a few pairs do not swing a level, but a
  * sample of a few hundred matches speaks for itself. At 200 the prior held half the weight of the demo's
- * ~200 serial-sharing matches at ×1 and kept 'dates further apart' at m 0.037 where its matches have 0.086
+ * ~200 serial-sharing matches at ×1 and kept dates years apart at m 0.037 where its matches have 0.086
  * (docs/INVENTORY.md).
  */
 const M_PRIOR_PAIRS = 50;
@@ -68,9 +81,11 @@ const M_PRIORS: Record<string, number[]> = {
   serialNumber: [0, 0.9, 0.05, 0.047, 0.003],
   model: [0, 0.4, 0.05, 0.35, 0.05, 0.13, 0.02],
   designation: [0, 0.2, 0.4, 0.2, 0.1, 0.05, 0.05],
-  location: [0, 0.95, 0.03, 0.02],
-  commissioningDate: [0, 0.5, 0.48, 0.015, 0.005],
+  location: [0, 0.95, 0.025, 0.005, 0.02],
+  commissioningDate: [0, 0.5, 0.48, 0.015, 0.004, 0.001],
   usefulLife: [0, 0.9, 0.1],
+  // A convention splits a price in round shares; an upgrade UL adds to its share leaves no round ratio.
+  valueShares: [0, 0.2, 0.6, 0.2],
   // One instrument's records state one capacity, one focal range; a size left out is 'missing'.
   size: [0, 0.9, 0.1],
 };
@@ -84,9 +99,10 @@ const M_PRIORS: Record<string, number[]> = {
 const U_PRIORS: Record<string, number[]> = {
   serialNumber: [0, 0.0003, 0.0001, 0.0001, 0.9995],
   instrument: [0, 0.006, 0.0004, 0.001, 0.0002, 0.002, 0.003, 0.01, 0.1, 0.8774],
-  location: [0, 0.006, 0.004, 0.99],
-  commissioningDate: [0, 0.0002, 0.02, 0.095, 0.8848],
+  location: [0, 0.006, 0.001, 0.003, 0.99],
+  commissioningDate: [0, 0.0002, 0.02, 0.095, 0.4, 0.4848],
   usefulLife: [0, 0.23, 0.77],
+  valueShares: [0, 0.002, 0.01, 0.988],
 };
 const U_PRIOR_PAIRS = 1000;
 /** The same for term frequencies, in pseudo-records: a value is this rare before the records say otherwise. */
@@ -182,6 +198,8 @@ export interface ScoredPairs extends CandidatePairs {
   levels: Uint8Array;
   /** Per pair, per comparison: the term-frequency u of the value agreed on, NaN where not adjusted. */
   tfU: Float64Array;
+  /** Per pair: its couple of tutelles (an index of the model's, for the m learnt per couple). */
+  couples: Uint16Array;
   /** Match weight (log2 odds) and probability per pair. */
   weight: Float64Array;
   probability: Float64Array;
@@ -190,6 +208,11 @@ export interface ScoredPairs extends CandidatePairs {
 
 export class FellegiSunter {
   private readonly tf: (Map<string, number> | null)[];
+  private readonly tutelles: string[];
+  /** Per record, its tutelle's index in `tutelles`. */
+  private readonly tutelleOf: Uint8Array;
+  /** m and u as `score` learnt them, for `evidence`. */
+  private fitted: { m: MTable; u: number[][] } | null = null;
 
   constructor(
     private readonly features: readonly Features[],
@@ -198,6 +221,20 @@ export class FellegiSunter {
     private readonly trainingRules: readonly BlockingRule[],
   ) {
     this.tf = termFrequencies(features, comparisons);
+    this.tutelles = [...new Set(features.map((f) => f.tutelle))].sort();
+    const index = new Map(this.tutelles.map((t, i) => [t, i]));
+    this.tutelleOf = Uint8Array.from(features, (f) => index.get(f.tutelle)!);
+  }
+
+  /** The couple of tutelles of two records, whichever comes first: an index below couples(). */
+  private coupleOf(i: number, j: number): number {
+    const a = this.tutelleOf[i]!;
+    const b = this.tutelleOf[j]!;
+    return a < b ? a * this.tutelles.length + b : b * this.tutelles.length + a;
+  }
+
+  private couples(): number {
+    return Math.max(1, this.tutelles.length ** 2);
   }
 
   /** Levels of every candidate pair, m by EM on the training rules' pairs, then the one-to-one probabilities and their weights (log2 odds). */
@@ -205,12 +242,13 @@ export class FellegiSunter {
     const { comparisons } = this;
     const count = pairs.left.length;
     const fields = comparisons.length;
-    const { levels, tfU } = this.levelsOf(pairs);
+    const { levels, tfU, couples } = this.levelsOf(pairs);
     const u = estimateU(this.features, comparisons).map((l) => l.map(clamp));
-    const { m, iterations } = this.train(u);
+    const { m, pooled, iterations } = this.train(u);
+    this.fitted = { m, u };
     const evidence = new Float64Array(count);
     for (let k = 0; k < count; k++)
-      for (let f = 0; f < fields; f++) evidence[k]! += this.bayesFactorLog2(m, u, tfU, levels, k, f);
+      for (let f = 0; f < fields; f++) evidence[k]! += this.bayesFactorLog2(m, u, tfU, levels, couples, k, f);
     const assigned = oneToOne(
       pairs.left,
       pairs.right,
@@ -224,26 +262,40 @@ export class FellegiSunter {
         field: c.field,
         levels: c.levels.map((label, l) => ({
           label,
-          m: m[f]![l]!,
+          m: pooled[f]![l]!,
           u: u[f]![l]!,
           tfColumn: c.tfLevels?.includes(l) ? c.field : null,
         })),
+        ...(c.perCouple ? { byCouple: this.byCouple(m[f]!) } : {}),
       })),
       emIterations: iterations,
     };
     const probability = Float64Array.from(assigned.probability, clampProbability);
     const weight = Float64Array.from(probability, (p) => Math.log2(p / (1 - p)));
-    return { ...pairs, levels, tfU, weight, probability, parameters };
+    return { ...pairs, levels, tfU, couples, weight, probability, parameters };
   }
 
-  /** Per pair and comparison: the level reached, and the term-frequency u of the value agreed on. */
-  private levelsOf(pairs: CandidatePairs): { levels: Uint8Array; tfU: Float64Array } {
+  /** A per-couple field's m, couple by couple (each couple of tutelles once). */
+  private byCouple(m: number[][]): Array<{ tutelles: [string, string]; m: number[] }> {
+    const { tutelles } = this;
+    return tutelles.flatMap((a, i) =>
+      tutelles.slice(i + 1).map((b, j) => ({
+        tutelles: [a, b] as [string, string],
+        m: m[i * tutelles.length + i + 1 + j]!,
+      })),
+    );
+  }
+
+  /** Per pair and comparison: the level reached, and the term-frequency u of the value agreed on; per pair, its couple of tutelles. */
+  private levelsOf(pairs: CandidatePairs): { levels: Uint8Array; tfU: Float64Array; couples: Uint16Array } {
     const { features, comparisons } = this;
     const count = pairs.left.length;
     const fields = comparisons.length;
     const levels = new Uint8Array(count * fields);
     const tfU = new Float64Array(count * fields).fill(Number.NaN);
+    const couples = new Uint16Array(count);
     for (let k = 0; k < count; k++) {
+      couples[k] = this.coupleOf(pairs.left[k]!, pairs.right[k]!);
       const a = features[pairs.left[k]!]!;
       const b = features[pairs.right[k]!]!;
       for (let f = 0; f < fields; f++) {
@@ -254,7 +306,7 @@ export class FellegiSunter {
         if (u !== undefined) tfU[k * fields + f] = Math.max(u, CLAMP);
       }
     }
-    return { levels, tfU };
+    return { levels, tfU, couples };
   }
 
   /**
@@ -262,10 +314,11 @@ export class FellegiSunter {
    * which would be the leftovers), each field's m from the first rule that found enough pairs and does
    * not look at it; a field no rule can train keeps its prior.
    */
-  private train(u: number[][]): { m: number[][]; iterations: number } {
+  private train(u: number[][]): { m: MTable; pooled: number[][]; iterations: number } {
     const { comparisons } = this;
     const priors = comparisons.map((c) => M_PRIORS[c.field] ?? c.levels.map(() => 1 / (c.levels.length - 1)));
-    const m = priors.map((l) => l.map(clamp));
+    const pooled = priors.map((l) => l.map(clamp));
+    const m: MTable = pooled.map((levels) => new Array(this.couples()).fill(levels));
     const trained = comparisons.map(() => false);
     let iterations = 0;
     for (const rule of this.trainingRules) {
@@ -273,11 +326,9 @@ export class FellegiSunter {
       if (!fields.some(Boolean)) continue;
       const pairs = candidatePairs(this.features, [rule]);
       if (pairs.left.length < MIN_TRAINING_PAIRS) continue;
-      const { levels, tfU } = this.levelsOf(pairs);
+      const { levels, tfU, couples } = this.levelsOf(pairs);
       const learnt = this.expectationMaximisation(
-        pairs.left.length,
-        levels,
-        tfU,
+        { count: pairs.left.length, levels, tfU, couples },
         u,
         m,
         fields,
@@ -287,17 +338,24 @@ export class FellegiSunter {
       fields.forEach((trains, f) => {
         if (!trains) return;
         m[f] = learnt.m[f]!;
+        pooled[f] = learnt.pooled[f]!;
         trained[f] = true;
       });
     }
-    return { m: m.map((levels, f) => monotone(levels, u[f]!, comparisons[f]!.ordered ?? 0)), iterations };
+    const ordered = (levels: number[], f: number) => monotone(levels, u[f]!, comparisons[f]!.ordered ?? 0);
+    return {
+      m: m.map((byCouple, f) => byCouple.map((levels) => ordered(levels, f))),
+      pooled: pooled.map(ordered),
+      iterations,
+    };
   }
 
   private bayesFactorLog2(
-    m: number[][],
+    m: MTable,
     u: number[][],
     tfU: Float64Array,
     levels: Uint8Array,
+    couples: Uint16Array,
     k: number,
     f: number,
   ): number {
@@ -305,27 +363,28 @@ export class FellegiSunter {
     const level = levels[k * fields + f]!;
     if (level === 0) return 0;
     const adjusted = tfU[k * fields + f]!;
-    return Math.log2(m[f]![level]! / (Number.isNaN(adjusted) ? u[f]![level]! : adjusted));
+    return Math.log2(m[f]![couples[k]!]![level]! / (Number.isNaN(adjusted) ? u[f]![level]! : adjusted));
   }
 
   /**
    * EM over one training rule's pairs: E, each pair's match probability under the current m and lambda;
    * M, the trained fields' m weighed by those probabilities (shrunk towards the prior with M_PRIOR_PAIRS),
-   * and lambda as the mean probability (that sample's, not the site's).
+   * each couple's m, where learnt per couple, shrunk towards the pooled one with as many; and lambda as the
+   * mean probability (that sample's, not the site's).
    */
   private expectationMaximisation(
-    count: number,
-    levels: Uint8Array,
-    tfU: Float64Array,
+    sample: { count: number; levels: Uint8Array; tfU: Float64Array; couples: Uint16Array },
     u: number[][],
-    start: number[][],
+    start: MTable,
     trains: readonly boolean[],
     mostMatches: number,
-  ) {
+  ): { m: MTable; pooled: number[][]; iterations: number } {
     const { comparisons } = this;
+    const { count, levels, tfU, couples } = sample;
     const fields = comparisons.length;
     const priors = comparisons.map((c) => M_PRIORS[c.field] ?? c.levels.map(() => 1 / (c.levels.length - 1)));
-    let m = start.map((l) => [...l]);
+    let m = start;
+    let pooled = start.map((byCouple) => byCouple[0]!);
     // A record has one partner per other tutelle: a sample holds no more matches than that, else the EM's
     // "match" class drifts to the bulk of a sample of mostly different instruments (pairs sharing a maker).
     const most = Math.min(0.5, mostMatches / count);
@@ -337,26 +396,41 @@ export class FellegiSunter {
       let sum = 0;
       for (let k = 0; k < count; k++) {
         let w = prior;
-        for (let f = 0; f < fields; f++) w += this.bayesFactorLog2(m, u, tfU, levels, k, f);
+        for (let f = 0; f < fields; f++) w += this.bayesFactorLog2(m, u, tfU, levels, couples, k, f);
         posterior[k] = 1 / (1 + 2 ** -w);
         sum += posterior[k]!;
       }
       const next = clamp(Math.min(most, sum / count));
-      const counts = comparisons.map((c) => new Float64Array(c.levels.length));
+      // Per field, couple and level: the expected matches there.
+      const counts = comparisons.map((c) =>
+        Array.from({ length: this.couples() }, () => new Float64Array(c.levels.length)),
+      );
       for (let k = 0; k < count; k++)
-        for (let f = 0; f < fields; f++) if (trains[f]) counts[f]![levels[k * fields + f]!]! += posterior[k]!;
-      m = counts.map((levelCounts, f) => {
-        if (!trains[f]) return m[f]!;
-        const seen = levelCounts.reduce((s, x, l) => (l === 0 ? s : s + x), 0);
+        for (let f = 0; f < fields; f++)
+          if (trains[f]) counts[f]![couples[k]!]![levels[k * fields + f]!]! += posterior[k]!;
+      const shrunk = (levelCounts: ArrayLike<number>, towards: readonly number[]) => {
+        let seen = 0;
+        for (let l = 1; l < levelCounts.length; l++) seen += levelCounts[l]!;
         return Array.from(levelCounts, (x, l) =>
-          l === 0 ? 1 : clamp((x + M_PRIOR_PAIRS * priors[f]![l]!) / (seen + M_PRIOR_PAIRS)),
+          l === 0 ? 1 : clamp((x + M_PRIOR_PAIRS * towards[l]!) / (seen + M_PRIOR_PAIRS)),
         );
+      };
+      pooled = pooled.map((current, f) => {
+        if (!trains[f]) return current;
+        const total = new Float64Array(current.length);
+        for (const byCouple of counts[f]!) for (let l = 0; l < total.length; l++) total[l]! += byCouple[l]!;
+        return shrunk(total, priors[f]!);
+      });
+      m = m.map((byCouple, f) => {
+        if (!trains[f]) return byCouple;
+        if (!comparisons[f]!.perCouple) return byCouple.map(() => pooled[f]!);
+        return counts[f]!.map((levelCounts) => shrunk(levelCounts, pooled[f]!));
       });
       const converged = Math.abs(next - lambdaBlocked) < 1e-5;
       lambdaBlocked = next;
       if (converged) break;
     }
-    return { m, iterations };
+    return { m, pooled, iterations };
   }
 
   /** The records of a sample's pairs, bar those of its largest tutelle: the most matches it can hold. */
@@ -379,13 +453,13 @@ export class FellegiSunter {
 
   /** Why a pair scored what it did: per field, the level reached and its Bayes factor. */
   evidence(scored: ScoredPairs, k: number): FieldEvidence[] {
-    const { tfU, levels, parameters } = scored;
-    const m = parameters.comparisons.map((c) => c.levels.map((l) => l.m));
-    const u = parameters.comparisons.map((c) => c.levels.map((l) => l.u));
+    const { tfU, levels, couples } = scored;
+    if (!this.fitted) throw new Error('evidence asked of a model that scored nothing');
+    const { m, u } = this.fitted;
     return this.comparisons.map((c, f) => ({
       field: c.field,
       level: c.levels[levels[k * this.comparisons.length + f]!]!,
-      bayesFactorLog2: Math.round(this.bayesFactorLog2(m, u, tfU, levels, k, f) * 100) / 100,
+      bayesFactorLog2: Math.round(this.bayesFactorLog2(m, u, tfU, levels, couples, k, f) * 100) / 100,
     }));
   }
 }

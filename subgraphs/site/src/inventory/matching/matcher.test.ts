@@ -15,6 +15,7 @@ const record = (id: string, fields: Partial<MatchInput> = {}): MatchInput => ({
   platform: 'XGAMMA',
   commissioningDate: '2019-03-14',
   usefulLifeYears: 12,
+  valueHT: null,
   ...fields,
 });
 
@@ -100,6 +101,33 @@ describe('the matcher', () => {
       }),
     ]);
     expect(clusterOf(report, 'CNRS:9')).toEqual(['CNRS:9']);
+  });
+
+  it('learns how each couple of tutelles dates one instrument', () => {
+    // The CHRU dates an instrument as UL does, the day it went into service; the CNRS dates its purchase, a
+    // month before.
+    const day = (i: number, shift = 0) =>
+      new Date(Date.UTC(2010, 0, 1 + i * 40 + shift)).toISOString().slice(0, 10);
+    const pairs = Array.from({ length: 80 }, (_, i) => {
+      const shared = {
+        serialNumberNormalized: `H${100000 + i}`,
+        model: `X${i}`,
+        platform: `P${i % 50}`,
+      };
+      const other = i % 2 === 0 ? `CHRU:${i}` : `CNRS:${i}`;
+      return [
+        record(`UL:${i}`, { ...shared, commissioningDate: day(i) }),
+        record(other, { ...shared, commissioningDate: day(i, i % 2 === 0 ? 0 : -30) }),
+      ];
+    }).flat();
+    const dates = reconcile([...background(400), ...pairs]).stats.parameters.comparisons.find(
+      (c) => c.field === 'commissioningDate',
+    )!;
+    const m = (tutelles: string) => dates.byCouple!.find((c) => c.tutelles.join('-') === tutelles)!.m;
+    const [sameDay, withinTwoMonths] = [1, 2];
+    expect(m('CHRU-UL')[sameDay]).toBeGreaterThan(dates.levels[sameDay]!.m);
+    expect(m('CNRS-UL')[withinTwoMonths]).toBeGreaterThan(dates.levels[withinTwoMonths]!.m);
+    expect(m('CNRS-UL')[sameDay]).toBeLessThan(m('CHRU-UL')[sameDay]!);
   });
 
   it('applies people’s decisions by record id: must-links join, cannot-links part', () => {

@@ -66,7 +66,8 @@ export const equipmentIdOf = (recordIds: readonly string[]) => `EQ-${[...recordI
 
 /** The pairs of records the blocking rules put forward (ids): what the blocking's recall is measured on. */
 export function blockedPairs(inputs: readonly MatchInput[]): Array<[string, string]> {
-  const builder = new FeatureBuilder(modelVocabulary(inputs), makerVocabulary(inputs));
+  const makers = makerVocabulary(inputs);
+  const builder = new FeatureBuilder(modelVocabulary(inputs, makers), makers);
   const features = inputs.map((input) => builder.build(input));
   builder.weigh(features);
   const pairs = candidatePairs(features, BLOCKING_RULES);
@@ -81,7 +82,8 @@ export function reconcile(
   const started = performance.now();
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const reviewFloor = options.reviewFloor ?? DEFAULT_REVIEW_FLOOR;
-  const builder = new FeatureBuilder(modelVocabulary(inputs), makerVocabulary(inputs));
+  const makers = makerVocabulary(inputs);
+  const builder = new FeatureBuilder(modelVocabulary(inputs, makers), makers);
   const features = inputs.map((input) => builder.build(input));
   builder.weigh(features);
   const pairs = candidatePairs(features, BLOCKING_RULES);

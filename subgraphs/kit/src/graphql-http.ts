@@ -36,11 +36,16 @@ export function graphqlHandler<Context extends { answer: AnswerSlot }>(
 ): express.RequestHandler {
   const contentTypes = new ContentTypes();
   /** Whether the shortcut answered; the slot gets the request's key either way. */
-  const answeredEarly = async (req: express.Request, res: express.Response, slot: AnswerSlot) => {
+  const answeredEarly = async (
+    req: express.Request,
+    res: express.Response,
+    callerOf: () => Promise<Caller>,
+    slot: AnswerSlot,
+  ) => {
     const started = performance.now();
     const shortcut = options.shortcut;
     if (!shortcut || req.method !== 'POST') return false;
-    const caller = await options.callerOf(req, res).catch(() => null);
+    const caller = await callerOf().catch(() => null);
     slot.shortcutKey = caller && shortcut.answers.keyOf(req.body, caller);
     const contentType = contentTypes.of(req.headers.accept);
     if (!slot.shortcutKey || !contentType) return false;
@@ -56,7 +61,13 @@ export function graphqlHandler<Context extends { answer: AnswerSlot }>(
   return async (req, res, next) => {
     try {
       const answer: AnswerSlot = { bytes: null, shortcutKey: null };
-      if (await answeredEarly(req, res, answer)) return;
+      // The caller found once, by the shortcut or the context: a refusal reaches the pipeline as its error.
+      let caller: Promise<Caller> | undefined;
+      const callerOf = () => {
+        caller ??= options.callerOf(req, res);
+        return caller;
+      };
+      if (await answeredEarly(req, res, callerOf, answer)) return;
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers))
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -68,7 +79,7 @@ export function graphqlHandler<Context extends { answer: AnswerSlot }>(
           search: query < 0 ? '' : req.url.slice(query),
           body: req.body,
         },
-        context: async () => options.context(req, res, await options.callerOf(req, res), answer),
+        context: async () => options.context(req, res, await callerOf(), answer),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
